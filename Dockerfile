@@ -20,9 +20,8 @@ RUN python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))
 
 COPY README.md ./
 COPY service ./service
-COPY migrations ./migrations
-RUN /opt/venv/bin/pip install --no-deps . \
- && /opt/venv/bin/python -m compileall -q /opt/venv
+# pip also byte-compiles, which matters: at run time the venv is read-only.
+RUN /opt/venv/bin/pip install --no-deps .
 
 # ---- final: the same base, the virtualenv, a non-root user, /data for SQLite.
 FROM ${BASE_IMAGE}
