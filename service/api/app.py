@@ -1,0 +1,61 @@
+"""The FastAPI application factory."""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+
+from service import __version__
+from service.api.body_limit import BodySizeLimitMiddleware
+from service.api.problems import install_problem_handlers, use_problem_media_type
+from service.api.routes import documents, events, extract, health
+from service.extraction import Extractor
+from service.settings import Settings, get_settings
+from service.storage.database import make_engine, make_session_factory
+
+
+def create_app(settings: Settings | None = None, *, extractor: Extractor | None = None) -> FastAPI:
+    """Build the app. The lifespan loads one Extractor (unless one is given) and one engine.
+
+    Passing ``extractor`` lets many apps share one loaded spaCy pipeline (tests).
+    """
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.extractor = extractor or Extractor(settings.spacy_model)
+        app.state.engine = make_engine(settings.database_url)
+        app.state.session_factory = make_session_factory(app.state.engine)
+        try:
+            yield
+        finally:
+            app.state.engine.dispose()
+
+    app = FastAPI(
+        title="eventex",
+        version=__version__,
+        summary="Meetings, military exercises and agreements reported in news articles",
+        description="Errors are application/problem+json (RFC 9457).",
+        lifespan=lifespan,
+        # Operation ids become method names in generated clients: keep them short.
+        generate_unique_id_function=lambda route: route.name,
+    )
+    app.state.settings = settings
+    install_problem_handlers(app)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_text_bytes)
+    app.include_router(health.router)
+    app.include_router(extract.router)
+    app.include_router(documents.router)
+    app.include_router(events.router)
+
+    generate_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = use_problem_media_type(generate_openapi())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

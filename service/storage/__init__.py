@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy tables and plain service functions. Free of HTTP."""
