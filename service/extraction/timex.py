@@ -1,0 +1,1331 @@
+"""Temporal expressions (TIMEX3): find them in news text and normalize them against the publication date.
+
+Rule-based in the manner of HeidelTime: every pattern is compiled once at import, each pattern only uses
+bounded repetition (no nested open-ended quantifiers), so the cost stays linear in the text length.
+
+Public entry points: :func:`find_timexes`, :func:`shift`, :func:`tense_from_doc`, and the spaCy component
+``eventex_timex`` that stores the result in ``doc._.timexes``.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["Timex", "find_timexes", "shift", "tense_from_doc", "make_timex_component"]
+
+if not Doc.has_extension("published_at"):
+    Doc.set_extension("published_at", default=None)
+if not Doc.has_extension("timexes"):
+    Doc.set_extension("timexes", default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str  # "DATE" | "TIME" | "DURATION" | "SET"
+    value: str | None  # TIMEX3 value
+    modifier: str | None  # TIMEX3 mod or None
+    granularity: str | None  # for DATE values: "day", "week", ... "century"; else None
+    # Expressions relative to another event ("two weeks later" -> (2, "W")) keep value None: the event
+    # layer resolves them against that event's date.
+    offset: tuple[int, str] | None = None
+
+
+Tense = Callable[[int], str | None]
+
+# --------------------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2, "thursday": 3,
+    "thurs": 3, "thu": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+SMALL_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1,
+}
+# unit word -> (TIMEX3 duration letter, True for the time part "PT...")
+UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "weekend": ("WE", False), "fortnight": ("W", False), "month": ("M", False),
+    "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+    "centurie": ("CE", False), "millennium": ("ML", False), "millennia": ("ML", False),
+}
+UNIT_ALIASES = {"centuries": "century", "millennia": "millennium", "yr": "year", "yrs": "year", "hrs": "hour",
+                "hr": "hour", "mins": "minute", "min": "minute"}
+# TIMEX3 mod for the words that hedge a quantity or a date.
+APPROX_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS", "just over": "MORE_THAN",
+    "just under": "LESS_THAN", "well over": "MORE_THAN", "only": None, "just": None,
+}
+POSITION_MODS = {
+    "early": "START", "earlier": "START", "beginning": "START", "start": "START", "dawn": "START",
+    "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
+}
+
+
+def _words(names) -> str:
+    """Alternation of the given words, longest first so that the regex engine prefers them."""
+    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+
+
+def _cased(names) -> str:
+    """Names as written in running text: Capitalized or UPPER case (a lowercase 'may' is a verb)."""
+    forms = set()
+    for n in names:
+        forms.update((n.capitalize(), n.upper()))
+    return _words(forms)
+
+
+_MONTH_FULL = [n for n in MONTHS if len(n) > 4 or n in ("may", "june", "july")]
+_MONTH_ABBR = [n for n in MONTHS if n not in _MONTH_FULL]
+MONTH = rf"(?:(?:{_cased(_MONTH_FULL)})\b|(?:{_cased(_MONTH_ABBR)})(?:\.|\b))"
+WEEKDAY = rf"(?:{_cased(n for n in WEEKDAYS if len(n) > 5)})"
+WEEKDAY_ANY = rf"(?:(?:{_cased(n for n in WEEKDAYS if len(n) > 5)})\b|(?:{_cased(n for n in WEEKDAYS if len(n) <= 5)})\.)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+NUM_WORD = _words([*SMALL_NUMBERS, *TENS, *SCALES])
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|(?:{NUM_WORD})(?:[\s-](?:and\s)?(?:{NUM_WORD})){{0,4}}"
+          rf"(?:\s+and\s+a\s+half)?)")
+VAGUE = r"(?:a\s+couple\s+of|a\s+few|several|few|many|a\s+number\s+of|numerous|some|dozens\s+of|hundreds\s+of)"
+QUANTITY = rf"(?:{NUMBER}|an?|{VAGUE})"
+UNIT = (r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century|millennium)s?"
+        r"|centuries|millennia|hrs?|mins")
+SEASON = _words(SEASONS)
+ORDINAL = _words(ORDINALS) + r"|1st|2nd|3rd|4th"
+PART_OF_DAY = _words(PARTS_OF_DAY)
+RELATIVE_DAY = r"today|yesterday|tomorrow|tonight"
+APPROX = _words(APPROX_MODS)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Date arithmetic and value formatting
+# --------------------------------------------------------------------------------------------------------
+
+
+def _day(d: date) -> str:
+    return d.isoformat()
+
+
+def _week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _add_months(year: int, month: int, amount: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + amount
+    return index // 12, index % 12 + 1
+
+
+def _add_months_to_date(d: date, amount: int) -> date:
+    year, month = _add_months(d.year, d.month, amount)
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _add_years(d: date, amount: int) -> date:
+    return _add_months_to_date(d, 12 * amount)
+
+
+def _quarter(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _season(d: date) -> tuple[int, str]:
+    """Meteorological season; December belongs to the winter of the following year's start."""
+    if d.month in (3, 4, 5):
+        return d.year, "SP"
+    if d.month in (6, 7, 8):
+        return d.year, "SU"
+    if d.month in (9, 10, 11):
+        return d.year, "FA"
+    return (d.year + 1 if d.month == 12 else d.year), "WI"
+
+
+GRANULARITY_PATTERNS = [
+    (re.compile(r"\d{4}-\d\d-\d\d(?:T.*)?"), "day"),
+    (re.compile(r"\d{4}-W\d\d(?:-WE)?"), "week"),
+    (re.compile(r"\d{4}-\d\d"), "month"),
+    (re.compile(r"\d{4}-(?:SP|SU|FA|WI)"), "season"),
+    (re.compile(r"\d{4}-(?:Q[1-4]|H[12])"), "quarter"),
+    (re.compile(r"\d{4}"), "year"),
+    (re.compile(r"\d{3}"), "decade"),
+    (re.compile(r"\d{2}"), "century"),
+]
+
+
+def granularity_of(value: str | None) -> str | None:
+    if value is None:
+        return None
+    for pattern, name in GRANULARITY_PATTERNS:
+        if pattern.fullmatch(value):
+            return name
+    return None
+
+
+_VALUE_START = re.compile(
+    r"(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?|W(?P<week>\d\d)|(?P<season>SP|SU|FA|WI)"
+    r"|Q(?P<quarter>[1-4])|H(?P<half>[12])))?(?P<rest>T.*|-WE)?")
+
+
+def _period_start(value: str) -> tuple[date, str, str] | None:
+    """First day of the period a DATE value names, its granularity and any time suffix."""
+    m = _VALUE_START.fullmatch(value)
+    if m:
+        year, rest = int(m["year"]), m["rest"] or ""
+        if m["day"]:
+            return date(year, int(m["month"]), int(m["day"])), "day", rest
+        if m["month"]:
+            return date(year, int(m["month"]), 1), "month", ""
+        if m["week"]:
+            return date.fromisocalendar(year, int(m["week"]), 1), "week", rest
+        if m["season"]:
+            start = SEASON_START_MONTH[m["season"]]
+            return date(year - 1 if start == 12 else year, start, 1), "season", ""
+        if m["quarter"]:
+            return date(year, 3 * int(m["quarter"]) - 2, 1), "quarter", ""
+        if m["half"]:
+            return date(year, 6 * int(m["half"]) - 5, 1), "half", ""
+        return date(year, 1, 1), "year", ""
+    if re.fullmatch(r"\d{3}", value):
+        return date(int(value) * 10, 1, 1), "decade", ""
+    if re.fullmatch(r"\d{2}", value):
+        return date(int(value) * 100 + 1, 1, 1), "century", ""
+    return None
+
+
+def _format(d: date, granularity: str, suffix: str = "") -> str:
+    if granularity == "day":
+        return _day(d) + suffix
+    if granularity == "week":
+        return _week(d) + suffix
+    if granularity == "month":
+        return _month(d.year, d.month)
+    if granularity == "season":
+        year, season = _season(d)
+        return f"{year}-{season}"
+    if granularity == "quarter":
+        return f"{d.year}-Q{_quarter(d)}"
+    if granularity == "half":
+        return f"{d.year}-H{1 if d.month <= 6 else 2}"
+    if granularity == "year":
+        return str(d.year)
+    if granularity == "decade":
+        return str(d.year)[:3]
+    return f"{(d.year - 1) // 100:02d}"
+
+
+def _shift_date(d: date, amount: int, unit: str) -> date:
+    if unit == "D":
+        return d + timedelta(days=amount)
+    if unit == "W":
+        return d + timedelta(weeks=amount)
+    if unit == "M":
+        return _add_months_to_date(d, amount)
+    if unit == "Q":
+        return _add_months_to_date(d, 3 * amount)
+    if unit == "Y":
+        return _add_years(d, amount)
+    if unit == "DE":
+        return _add_years(d, 10 * amount)
+    if unit == "CE":
+        return _add_years(d, 100 * amount)
+    raise ValueError(unit)
+
+
+def shift(value: str, amount: int, unit: str) -> str | None:
+    """Move a TIMEX3 date value by ``amount`` units ("D", "W", "M", "Y"; also "Q", "DE", "CE").
+
+    The result keeps the granularity of ``value`` (a month moved by two weeks is still a month, counted
+    from its first day): ``shift("2021-11-28", -1, "D") == "2021-11-27"``. None if not computable
+    (PRESENT_REF, under-specified values such as XXXX-XX, durations, unknown units).
+    """
+    start = _period_start(value) if value else None
+    if start is None:
+        return None
+    d, granularity, suffix = start
+    try:
+        return _format(_shift_date(d, amount, unit), granularity, suffix)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _number(text: str) -> float | None:
+    """Value of a spelled or written number ("twenty-four", "2 1/2", "1,000"); None when vague."""
+    text = text.lower().replace(",", "")
+    half = 0.0
+    if text.endswith("and a half"):
+        text, half = text[: -len("and a half")].strip(), 0.5
+    if text.endswith("1/2"):
+        text, half = text[:-3].strip(), 0.5
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text) + half
+    if text in ("a", "an", "one"):
+        return 1 + half
+    if re.sub(r"\s+", " ", text) == "a couple of":
+        return 2.0
+    total = current = 0
+    words = [w for w in re.split(r"[\s-]+", text) if w and w != "and"]
+    if not words:
+        return None
+    for word in words:
+        if word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current + half
+
+
+def _duration(amount: float | None, unit_word: str) -> str:
+    """TIMEX3 duration value: P2W, PT3H, PXY for a vague amount, P2Y6M for two and a half years."""
+    unit_word = UNIT_ALIASES.get(unit_word.lower(), unit_word.lower()).removesuffix("s")
+    letter, is_time = UNITS[unit_word]
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if unit_word == "fortnight":
+        amount *= 2
+    whole = int(amount)
+    if amount == whole:
+        return f"{prefix}{whole}{letter}"
+    if letter == "Y" and amount * 2 == int(amount * 2):
+        return f"P{whole}Y6M" if whole else "P6M"
+    if letter == "H" and is_time and amount * 2 == int(amount * 2):
+        return f"PT{whole}H30M" if whole else "PT30M"
+    return f"{prefix}{amount:g}{letter}"
+
+
+def _unit_letter(unit_word: str) -> str:
+    unit_word = UNIT_ALIASES.get(unit_word.lower(), unit_word.lower()).removesuffix("s")
+    letter, is_time = UNITS[unit_word]
+    return ("T" + letter) if is_time else letter
+
+
+# --------------------------------------------------------------------------------------------------------
+# Resolving relative dates against the anchor
+# --------------------------------------------------------------------------------------------------------
+
+
+def _direction(tense: str | None) -> int:
+    """-1 look back (past), +1 look ahead (future), 0 take the nearest."""
+    return {"past": -1, "future": 1}.get(tense or "", 0)
+
+
+def _resolve_weekday(weekday: int, anchor: date, direction: int) -> date:
+    back = anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+    ahead = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+    if direction < 0:
+        return back
+    if direction > 0:
+        return ahead
+    return back if anchor - back <= ahead - anchor else ahead
+
+
+def _resolve_month(month: int, anchor: date, direction: int, strict: bool = False) -> int:
+    """Year of the named month: the latest one before the anchor month (past), the next one (future) or the
+    nearest; ``strict`` excludes the anchor's own month ("last May" said in May means a year ago)."""
+    if direction < 0:
+        return anchor.year if month < anchor.month or (month == anchor.month and not strict) else anchor.year - 1
+    if direction > 0:
+        return anchor.year if month > anchor.month or (month == anchor.month and not strict) else anchor.year + 1
+    diff = month - anchor.month
+    if diff > 6:
+        return anchor.year - 1
+    if diff < -6:
+        return anchor.year + 1
+    return anchor.year
+
+
+def _resolve_day_month(month: int, day: int, anchor: date, direction: int) -> date | None:
+    """Year of a date given without one; None for a day that does not exist (Feb 30)."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    past = [c for c in candidates if c <= anchor]
+    future = [c for c in candidates if c >= anchor]
+    if direction < 0 and past and (anchor - past[-1]).days <= 300:
+        return past[-1]
+    if direction > 0 and future and (future[0] - anchor).days <= 300:
+        return future[0]
+    return min(candidates, key=lambda c: abs((c - anchor).days))
+
+
+def _resolve_season(season: str, anchor: date, direction: int) -> str:
+    year, current = _season(anchor)
+    order = ["WI", "SP", "SU", "FA"]
+    diff = order.index(season) - order.index(current)
+    if direction < 0 and diff > 0:
+        year -= 1
+    elif direction > 0 and diff < 0:
+        year += 1
+    elif direction == 0 and diff >= 3:
+        year -= 1
+    elif direction == 0 and diff <= -3:
+        year += 1
+    return f"{year}-{season}"
+
+
+def _resolve_quarter(quarter: int, anchor: date, direction: int) -> str:
+    current = _quarter(anchor)
+    year = anchor.year
+    if direction < 0 and quarter > current:
+        year -= 1
+    elif direction > 0 and quarter < current:
+        year += 1
+    return f"{year}-Q{quarter}"
+
+
+def _relative_unit(anchor: date, unit: str, amount: int) -> tuple[str, str]:
+    """The calendar period 'amount' units from the anchor's one: ("1998-W07", "week")."""
+    if unit == "day":
+        return _day(anchor + timedelta(days=amount)), "day"
+    if unit in ("week", "weekend"):
+        value = _week(anchor + timedelta(weeks=amount))
+        return (value + "-WE" if unit == "weekend" else value), "week"
+    if unit == "month":
+        return _month(*_add_months(anchor.year, anchor.month, amount)), "month"
+    if unit == "quarter":
+        year, month = _add_months(anchor.year, anchor.month, 3 * amount)
+        return f"{year}-Q{(month - 1) // 3 + 1}", "quarter"
+    if unit == "year":
+        return str(anchor.year + amount), "year"
+    if unit == "decade":
+        return str(anchor.year // 10 + amount), "decade"
+    if unit == "century":
+        return f"{(anchor.year - 1) // 100 + amount:02d}", "century"
+    raise ValueError(unit)
+
+
+# Under-specified forms, used when no anchor is known.
+UNKNOWN_BY_UNIT = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+                   "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX", "century": "XX"}
+
+
+# --------------------------------------------------------------------------------------------------------
+# Tense of the clause around an offset
+# --------------------------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|won't|going to|plans? to|planned|scheduled|expected to|due to|set to|is to|are to|"
+    r"would|next|upcoming|coming|intends? to|aims? to)\b|'ll\b", re.IGNORECASE)
+_PAST_CUE = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|\w{2,}ed)\b", re.IGNORECASE)
+_PRESENT_CUE = re.compile(r"\b(?:is|are|says|say|am)\b", re.IGNORECASE)
+_CONTEXT_CHARS = 200
+
+
+def _heuristic_tense(text: str, offset: int) -> str | None:
+    """Cheap tense guess from the words of the sentence around ``offset`` (bounded window)."""
+    left = text[max(0, offset - _CONTEXT_CHARS):offset]
+    right = text[offset:offset + _CONTEXT_CHARS]
+    ends = list(_SENTENCE_END.finditer(left))
+    if ends:
+        left = left[ends[-1].end():]
+    end = _SENTENCE_END.search(right)
+    sentence = left + (right[:end.start()] if end else right)
+    if _FUTURE_CUE.search(sentence):
+        return "future"
+    if _PAST_CUE.search(sentence):
+        return "past"
+    if _PRESENT_CUE.search(sentence):
+        return "present"
+    return None
+
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "may", "might", "should", "must", "can", "could", "would"}
+_FUTURE_GOVERNORS = {"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope", "slate", "poise",
+                     "likely", "want", "agree", "seek", "prepare", "go", "propose", "threaten", "vow", "promise"}
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "xcomp", "conj", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+
+
+def tense_from_doc(doc) -> Tense:
+    """Tense callback from a parsed spaCy Doc: the tense of the verb governing the token at an offset.
+
+    future: will/shall/'ll and modals, 'going to', 'is due/set/expected to', 'plans to ...';
+    past: a VBD verb or auxiliary, a perfect ('has met'), a bare participle ('announced Friday');
+    present: VBZ/VBP heads and present progressives. None when no verb governs the offset.
+    """
+    starts = [token.idx for token in doc]
+    cache: dict[int, str | None] = {}
+
+    def verb_tense(verb, depth: int = 0) -> str | None:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        lowers = [a.lower_ for a in auxes]
+        if any(a in _FUTURE_AUX for a in lowers):
+            return "future"
+        if "going" in lowers or (verb.lemma_ == "go" and any(c.lower_ == "to" for c in verb.children)):
+            return "future"
+        if verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_ in _FUTURE_GOVERNORS:
+            return "future"
+        if verb.tag_ == "VB" and verb.dep_ == "xcomp":
+            # "... is to meet", "agreed to meet": the time of the infinitive follows its governor.
+            if verb.head.lemma_ in ("be",) or verb.head.lemma_ in _FUTURE_GOVERNORS:
+                return "future"
+            if depth < 3:
+                governed = verb_tense(verb.head, depth + 1)
+                return "future" if governed == "present" else governed
+        if any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if any(a.lower_ in ("has", "have", "'ve") for a in auxes) and verb.tag_ == "VBN":
+            return "past"
+        if verb.tag_ == "VBD":
+            return "past"
+        if verb.tag_ == "VBN":
+            return "present" if any(a.tag_ in ("VBZ", "VBP") for a in auxes) else "past"
+        if verb.tag_ in ("VBZ", "VBP"):
+            return "present"
+        if verb.tag_ == "VBG":
+            if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+                return "future"  # "are meeting on Friday": a present progressive with a date is planned
+            if depth < 3 and verb.head is not verb:
+                return verb_tense(verb.head, depth + 1)
+        if verb.tag_ == "VB" and depth < 3 and verb.head is not verb:
+            return verb_tense(verb.head, depth + 1)
+        return None
+
+    def tense(offset: int) -> str | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return None
+        token = doc[i]
+        for _ in range(12):
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+                break
+            if token.head is token:
+                return None
+            token = token.head
+        else:
+            return None
+        if token.i not in cache:
+            cache[token.i] = verb_tense(token)
+        return cache[token.i]
+
+    return tense
+
+
+# --------------------------------------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What a rule makes of a match; the span may be narrowed with start/end deltas inside the match."""
+
+    type: str
+    value: str | None
+    modifier: str | None = None
+    offset: tuple[int, str] | None = None
+
+
+class _Context:
+    __slots__ = ("text", "anchor", "_tense", "_cache")
+
+    def __init__(self, text: str, anchor: date | None, tense: Tense | None) -> None:
+        self.text = text
+        self.anchor = anchor
+        self._tense = tense
+        self._cache: dict[int, str | None] = {}
+
+    def direction(self, offset: int) -> int:
+        if offset not in self._cache:
+            guess = self._tense(offset) if self._tense else None
+            if guess is None:
+                guess = _heuristic_tense(self.text, offset)
+            self._cache[offset] = guess
+        return _direction(self._cache[offset])
+
+
+Handler = Callable[[re.Match, _Context], _Found | None]
+_RULES: list[tuple[str, re.Pattern, Handler]] = []
+
+
+def rule(pattern: str, flags: int = 0):
+    """Register a handler for a pattern; the pattern is compiled once, here."""
+    compiled = re.compile(rf"(?<![\w$£€#/.])(?<!\d-)(?:{pattern})(?![\w/]|-\w|\.\d)", flags)
+
+    def register(handler: Handler) -> Handler:
+        _RULES.append((handler.__name__, compiled, handler))
+        return handler
+
+    return register
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _year(text: str) -> int:
+    text = text.strip()
+    if text.startswith("'"):
+        return 1900 + int(text[1:]) if int(text[1:]) > 30 else 2000 + int(text[1:])
+    return int(text)
+
+
+# ---- absolute dates --------------------------------------------------------------------------------------
+
+
+@rule(rf"(?:{WEEKDAY_ANY},?\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})(?:\s*,\s*|\s+)(?P<year>{YEAR4}|'\d\d)\b")
+def month_day_year(m, ctx):
+    try:
+        return _Found("DATE", _day(date(_year(m["year"]), _month_number(m["month"]), int(m["day"][:2].rstrip("snrt")))))
+    except ValueError:
+        return None
+
+
+@rule(rf"(?:{WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH}),?\s+(?P<year>{YEAR4})\b")
+def day_month_year(m, ctx):
+    try:
+        return _Found("DATE", _day(date(int(m["year"]), _month_number(m["month"]), int(re.match(r"\d+", m["day"])[0]))))
+    except ValueError:
+        return None
+
+
+@rule(rf"(?:{WEEKDAY_ANY},?\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})")
+def month_day(m, ctx):
+    return _day_without_year(m, ctx)
+
+
+@rule(rf"(?:{WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})")
+def day_month(m, ctx):
+    return _day_without_year(m, ctx)
+
+
+def _day_without_year(m, ctx):
+    month, day = _month_number(m["month"]), int(re.match(r"\d+", m["day"])[0])
+    if ctx.anchor is None:
+        return _Found("DATE", f"XXXX-{month:02d}-{day:02d}")
+    resolved = _resolve_day_month(month, day, ctx.anchor, ctx.direction(m.start()))
+    return _Found("DATE", _day(resolved)) if resolved else None
+
+
+@rule(r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)")
+def iso_date(m, ctx):
+    try:
+        return _Found("DATE", _day(date(int(m["year"]), int(m["month"]), int(m["day"]))))
+    except ValueError:
+        return None
+
+
+@rule(r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d|\d\d)")
+def us_numeric_date(m, ctx):
+    year = int(m["year"])
+    year += 0 if year >= 100 else (1900 if year > 30 else 2000)
+    try:
+        return _Found("DATE", _day(date(year, int(m["month"]), int(m["day"]))))
+    except ValueError:
+        return None
+
+
+@rule(rf"(?P<month>{MONTH})(?:\s+of|,)?\s+(?P<year>{YEAR4}|'\d\d)\b")
+def month_year(m, ctx):
+    return _Found("DATE", _month(_year(m["year"]), _month_number(m["month"])))
+
+
+_SPELLED_YEAR = (rf"nineteen[\s-](?:hundred(?:\s+and)?[\s-])?(?P<tens>{_words(TENS)}|{_words(SMALL_NUMBERS)})"
+                 rf"(?:[\s-](?P<ones>{_words(SMALL_NUMBERS)}))?"
+                 rf"|two\s+thousand(?:\s+and)?(?:[\s-](?P<after2000>{_words(SMALL_NUMBERS)}|{_words(TENS)}))?")
+
+
+def _spelled_year(m) -> int:
+    if m["tens"] is not None:
+        tens = TENS.get(m["tens"].lower()) or SMALL_NUMBERS[m["tens"].lower()]
+        return 1900 + tens + (SMALL_NUMBERS[m["ones"].lower()] if m["ones"] else 0)
+    after = m["after2000"]
+    return 2000 + ((SMALL_NUMBERS.get(after.lower()) or TENS[after.lower()]) if after else 0)
+
+
+@rule(rf"(?P<month>{MONTH})\s+(?:{_SPELLED_YEAR})", re.IGNORECASE)
+def month_spelled_year(m, ctx):
+    if not m["month"][0].isupper():
+        return None
+    return _Found("DATE", _month(_spelled_year(m), _month_number(m["month"])))
+
+
+@rule(rf"(?P<theyear>the\s+year\s+)?(?:{_SPELLED_YEAR})", re.IGNORECASE)
+def spelled_year(m, ctx):
+    if m["tens"] is None and not m["theyear"]:
+        return None  # "two thousand" alone is a count
+    return _Found("DATE", str(_spelled_year(m)))
+
+
+@rule(rf"(?:(?:the\s+)?(?P<fiscal>fiscal|calendar|financial|model)(?:\s+year)?\s+)?(?P<year>{YEAR4})"
+      rf"(?:\s+(?P<beyond>and\s+beyond))?", re.IGNORECASE)
+def year_alone(m, ctx):
+    before = ctx.text[max(0, m.start() - 3):m.start()]
+    after = ctx.text[m.end():m.end() + 12]
+    # A count or an amount, not a year: "$2000", "1,999", "2000 tonnes", "1990 percent".
+    if re.search(r"[\d,.]\s*$", before) or re.match(r"\s*(?:%|percent|per\b|[:,]\d|[a-z]+s\b(?<!days)|feet|"
+                                                     r"metres|meters|miles|km|kilometers|kilometres)", after):
+        return None
+    return _Found("DATE", m["year"], "ON_OR_AFTER" if m["beyond"] else None)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+@rule(rf"(?:the\s+)?(?:(?P<pos>early|mid|late)[\s-]+)?(?:(?P<digits>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)'?s|"
+      rf"(?P<word>{_words(_DECADE_WORDS)}))", re.IGNORECASE)
+def decade(m, ctx):
+    if m["digits"]:
+        value = m["digits"][:3]
+    elif m["short"]:
+        value = "19" + m["short"][0]
+    else:
+        if not m["word"][0].islower() and not m["word"][0].isupper():
+            return None
+        value = "19" + str(_DECADE_WORDS[m["word"].lower()])
+        if not ctx.text[m.start():m.end()].lower().startswith(("the", "early", "mid", "late")):
+            return None  # "in their forties" is an age, "the nineties" a decade
+    return _Found("DATE", value, POSITION_MODS[m["pos"].lower()] if m["pos"] else None)
+
+
+@rule(rf"(?:the\s+)?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{_words(ORDINALS)})[\s-]+century", re.IGNORECASE)
+def century(m, ctx):
+    word = m["ordinal"].lower()
+    number = int(word[:-2]) if word[0].isdigit() else ORDINALS.get(word, 0)
+    if number < 1:
+        return None
+    return _Found("DATE", f"{number - 1:02d}")
+
+
+# ---- seasons, quarters, halves ---------------------------------------------------------------------------
+
+_RELATIVE = r"this|last|next|past|coming|previous|following|current|present"
+
+
+@rule(rf"(?:(?P<rel>{_RELATIVE}|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4})|"
+      rf"\s+(?:of\s+)?(?:{_SPELLED_YEAR}))?", re.IGNORECASE)
+def season(m, ctx):
+    name, rel = m["season"].lower(), (m["rel"] or "").lower()
+    code = SEASONS[name]
+    year = int(m["year"]) if m["year"] else (_spelled_year(m) if (m["tens"] or m["after2000"]) else None)
+    if not rel and year is None and (name == "fall" or name == "spring"):
+        return None  # "prices fall", "a spring": only with a determiner or a year
+    if year is not None:
+        return _Found("DATE", f"{year}-{code}")
+    if rel in ("previous", "following"):
+        return _Found("DATE", None, offset=(-1 if rel == "previous" else 1, "Y"))
+    if ctx.anchor is None:
+        return _Found("DATE", f"XXXX-{code}")
+    if rel in ("this", "current", "present"):
+        return _Found("DATE", f"{ctx.anchor.year}-{code}")
+    direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, ctx.direction(m.start()))
+    value = _resolve_season(code, ctx.anchor, direction)
+    if rel in ("last", "past", "next", "coming") and value == "{}-{}".format(*_season(ctx.anchor)):
+        year, _ = _season(ctx.anchor)
+        value = f"{year + direction}-{code}"
+    return _Found("DATE", value)
+
+
+_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                     "final": 4, "last": 4}
+
+
+@rule(rf"(?:(?P<the>the|its|this\s+year's|last\s+year's|(?P<ownyear>{YEAR4})'s)\s+)?"
+      rf"(?:(?P<fiscal1>fiscal|calendar)[\s-]+)?(?:(?P<year1>{YEAR4})\s+)?"
+      rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?"
+      rf"(?P<unit>quarter|half)"
+      rf"(?:\s+(?:of|in)\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<year2>{YEAR4})|(?P<rel>this|last|next)\s+year|the\s+year))?",
+      re.IGNORECASE)
+def quarter_or_half(m, ctx):
+    ordinal = _QUARTER_ORDINALS[m["ordinal"].lower()]
+    is_half = m["unit"].lower() == "half"
+    if is_half and ordinal > 2:
+        ordinal = 2 if m["ordinal"].lower() in ("last", "final") else 0
+        if not ordinal:
+            return None
+    if not is_half and m["ordinal"].lower() == "last" and not (m["year1"] or m["year2"] or m["rel"]):
+        return None  # "the last quarter" is the previous quarter: handled by the relative rule
+    code = f"H{ordinal}" if is_half else f"Q{ordinal}"
+    year = m["year1"] or m["year2"] or m["ownyear"]
+    the = (m["the"] or "").lower()
+    if year is None and ctx.anchor is not None:
+        rel = (m["rel"] or "").lower()
+        if rel or the.startswith(("this year", "last year")):
+            shift_years = -1 if "last" in (rel or the) else (1 if rel == "next" else 0)
+            year = ctx.anchor.year + shift_years
+        elif is_half:
+            year = ctx.anchor.year
+        else:
+            return _Found("DATE", _resolve_quarter(ordinal, ctx.anchor, ctx.direction(m.start())))
+    if year is None:
+        return _Found("DATE", f"XXXX-{code}")
+    return _Found("DATE", f"{year}-{code}")
+
+
+# ---- named months and weekdays ---------------------------------------------------------------------------
+
+# "May" and "March" are also a verb; a month name alone needs a word that makes it a date.
+_MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|until|till|by|from|through|to|during|of|last|next|this|"
+                               r"early|mid|late|before|after|on|between|and|or|since|each|every)[\s-]*)$",
+                               re.IGNORECASE)
+
+
+@rule(rf"(?:(?P<rel>this|last|next|past|coming|previous|following)\s+)?(?P<month>{MONTH})"
+      rf"(?:\s+(?P<rel2>this|last|next)\s+year)?")
+def month_alone(m, ctx):
+    word = m["month"].lower().rstrip(".")
+    if word in ("may", "march") or len(word) <= 4 and word not in ("june", "july"):
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        if not (m["rel"] or m["rel2"] or _MONTH_CUE_BEFORE.search(before)):
+            return None
+        if word == "may" and re.match(r"\s+(?:be|have|not|also|well|still|yet|need|want|take|make)\b",
+                                      ctx.text[m.end():m.end() + 8]):
+            return None
+    month = _month_number(word)
+    rel, rel2 = (m["rel"] or "").lower(), (m["rel2"] or "").lower()
+    if rel in ("previous", "following"):
+        return _Found("DATE", None, offset=(-1 if rel == "previous" else 1, "Y"))
+    if ctx.anchor is None:
+        return _Found("DATE", f"XXXX-{month:02d}")
+    if rel2:
+        return _Found("DATE", _month(ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[rel2], month))
+    if rel == "this":
+        return _Found("DATE", _month(ctx.anchor.year, month))
+    if rel in ("last", "past"):
+        return _Found("DATE", _month(_resolve_month(month, ctx.anchor, -1, strict=True), month))
+    if rel in ("next", "coming"):
+        return _Found("DATE", _month(_resolve_month(month, ctx.anchor, 1, strict=True), month))
+    return _Found("DATE", _month(_resolve_month(month, ctx.anchor, ctx.direction(m.start())), month))
+
+
+@rule(rf"(?:(?P<rel>this|last|next|past|coming|previous|following)\s+)?(?P<weekday>{WEEKDAY_ANY})"
+      rf"(?:\s+(?P<part>{PART_OF_DAY}))?", )
+def weekday(m, ctx):
+    rel = (m["rel"] or "").lower()
+    number = WEEKDAYS[m["weekday"].lower().rstrip(".")]
+    part = PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
+    kind = "TIME" if part else "DATE"
+    suffix = f"T{part}" if part else ""
+    if rel in ("previous", "following"):
+        return _Found(kind, None, offset=(-1 if rel == "previous" else 1, "W"))
+    if ctx.anchor is None:
+        return _Found(kind, f"XXXX-WXX-{number + 1}{suffix}")
+    if rel in ("last", "past"):
+        day = _resolve_weekday(number, ctx.anchor - timedelta(days=1), -1)
+    elif rel in ("next", "coming"):
+        day = _resolve_weekday(number, ctx.anchor + timedelta(days=1), 1)
+    elif rel == "this":
+        day = _resolve_weekday(number, ctx.anchor, ctx.direction(m.start()) or 1)
+    else:
+        day = _resolve_weekday(number, ctx.anchor, ctx.direction(m.start()))
+    return _Found(kind, _day(day) + suffix)
+
+
+# ---- words relative to the publication date --------------------------------------------------------------
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+@rule(rf"(?:the\s+day\s+(?P<around>before\s+yesterday|after\s+tomorrow))|"
+      rf"(?P<word>{RELATIVE_DAY})(?:\s+(?P<part>{PART_OF_DAY}))?|"
+      rf"(?P<rel>this|last|late\s+last|early\s+this)\s+(?P<part2>{PART_OF_DAY})", re.IGNORECASE)
+def relative_day(m, ctx):
+    if m["around"]:
+        amount, part = (-2 if m["around"].lower().startswith("before") else 2), None
+    elif m["word"]:
+        word = m["word"].lower()
+        amount = _DAY_WORDS[word]
+        part = PARTS_OF_DAY[m["part"].lower()] if m["part"] else ("NI" if word == "tonight" else None)
+        if word == "today" and not m["part"] and re.match(r"'s\s+(?:world|society|economy|market)",
+                                                          ctx.text[m.end():m.end() + 12]):
+            return _Found("DATE", "PRESENT_REF")
+    else:
+        rel = m["rel"].lower()
+        part = PARTS_OF_DAY[m["part2"].lower()]
+        if rel.endswith("last") and part != "NI":
+            return None  # "last evening" is rare and "last morning" is not a date
+        amount = -1 if rel.endswith("last") else 0
+    kind = "TIME" if part else "DATE"
+    suffix = f"T{part}" if part else ""
+    if ctx.anchor is None:
+        return _Found(kind, None)
+    return _Found(kind, _day(ctx.anchor + timedelta(days=amount)) + suffix)
+
+
+_REF_WORDS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "the present": "PRESENT_REF", "at this time": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF", "in the past": "PAST_REF",
+    "once": "PAST_REF", "long ago": "PAST_REF", "years ago": "PAST_REF", "some time ago": "PAST_REF",
+    "a while ago": "PAST_REF", "not long ago": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF",
+    "eventually": "FUTURE_REF",
+}
+_REF_SPANS = {"in the past": (3, 0)}  # the preposition is not part of the TIMEX3 span
+
+
+@rule(rf"(?:{_words(w for w in _REF_WORDS if w not in ('once', 'earlier', 'eventually', 'shortly'))})",
+      re.IGNORECASE)
+def reference(m, ctx):
+    word = re.sub(r"\s+", " ", m[0].lower())
+    after = ctx.text[m.end():m.end() + 20]
+    if word == "now" and re.match(r"\s*(?:that|defunct)\b", after):
+        return None
+    if word == "current" and re.match(r"\s+(?:account|affairs|events|issue|price|prices|rate|rates|levels?|"
+                                      r"situation|law|system|members?|and)\b", after, re.IGNORECASE):
+        return None
+    if word == "future" and not re.match(r"\s+(?:\w+)", after):
+        return None
+    return _Found("DATE", _REF_WORDS[word])
+
+
+# "this week", "last month", "next year", "the current quarter", "the past year"
+_REL_UNIT = r"week|weekend|month|quarter|year|decade|century"
+
+
+@rule(rf"(?:(?P<the>the)\s+)?(?:(?P<rel>this|last|next|past|coming|previous|following|current|present|"
+      rf"latest|same|prior|preceding|year-ago|year-earlier|most\s+recent)|(?P<earlier>earlier|later)\s+(?:this|that|in\s+the))"
+      rf"\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>{_REL_UNIT}|period)",
+      re.IGNORECASE)
+def relative_unit(m, ctx):
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    unit = m["unit"].lower()
+    the = bool(m["the"])
+    modifier = None
+    if m["earlier"]:
+        modifier = "START" if m["earlier"].lower() == "earlier" else "END"
+        rel = "this" if "this" in m[0].lower() or "the" in m[0].lower() else "that"
+        if rel == "that":
+            return _Found("DATE", None, modifier, offset=(0, _unit_code(unit)))
+    if unit == "period":
+        if rel not in ("year-ago", "year-earlier"):
+            return None
+        unit = "quarter"
+    if rel in ("previous", "following", "prior", "preceding") or (rel == "same" and unit != "period"):
+        if not the and rel in ("previous", "following", "prior", "preceding"):
+            return None
+        amount = {"previous": -1, "prior": -1, "preceding": -1, "following": 1, "same": 0}[rel]
+        return _Found("DATE", None, modifier, offset=(amount, _unit_code(unit)))
+    if ctx.anchor is None:
+        return _Found("DATE", UNKNOWN_BY_UNIT[unit], modifier)
+    if rel in ("year-ago", "year-earlier"):
+        quarter = _relative_unit(ctx.anchor, "quarter", -1)[0] if unit == "quarter" else None
+        return _Found("DATE", quarter.replace(quarter[:4], str(int(quarter[:4]) - 1)) if quarter
+                      else str(ctx.anchor.year - 1), modifier)
+    if rel in ("latest", "most recent"):
+        if unit != "quarter":
+            return None
+        return _Found("DATE", _relative_unit(ctx.anchor, "quarter", -1)[0], modifier)
+    if rel in ("last", "past") and the and unit in ("week", "month", "year", "decade", "century"):
+        # "the past year" is the twelve months up to now; as a date it names the previous period.
+        pass
+    amount = {"this": 0, "current": 0, "present": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[rel]
+    value, _ = _relative_unit(ctx.anchor, unit, amount)
+    return _Found("DATE", value, modifier)
+
+
+def _unit_code(unit: str) -> str:
+    return {"day": "D", "week": "W", "weekend": "W", "month": "M", "quarter": "Q", "year": "Y",
+            "decade": "DE", "century": "CE"}[unit]
+
+
+@rule(r"(?:the\s+)?(?:(?P<rel>this|next|last|coming|past)\s+)?weekend|the\s+week", re.IGNORECASE)
+def weekend(m, ctx):
+    text = m[0].lower()
+    if text == "the week":
+        return None
+    rel = (m["rel"] or "").lower()
+    if ctx.anchor is None:
+        return _Found("DATE", "XXXX-WXX-WE")
+    if rel in ("next", "coming"):
+        amount = 1
+    elif rel in ("last", "past"):
+        amount = -1
+    elif rel == "this":
+        amount = 0
+    else:
+        # "the weekend" in the past tense is the one before the anchor, in the future the coming one.
+        direction = ctx.direction(m.start())
+        amount = -1 if direction < 0 and ctx.anchor.weekday() < 5 else (1 if direction > 0 and ctx.anchor.weekday() > 5 else 0)
+    return _Found("DATE", _week(ctx.anchor + timedelta(weeks=amount)) + "-WE")
+
+
+@rule(r"(?:the\s+)?(?:end\s+of\s+the\s+year|year[-\s]end|year's\s+end|turn\s+of\s+the\s+(?P<century>century|year))",
+      re.IGNORECASE)
+def year_end(m, ctx):
+    if ctx.anchor is None:
+        return _Found("DATE", "XXXX", "END")
+    if m["century"] and m["century"].lower() == "century":
+        return _Found("DATE", f"{(ctx.anchor.year - 1) // 100:02d}", "END")
+    return _Found("DATE", str(ctx.anchor.year), "END")
+
+
+# ---- durations, "ago", offsets ---------------------------------------------------------------------------
+
+_DURATION_LEAD = r"the|its|a|an|the\s+first|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+coming|the\s+final"
+
+
+@rule(rf"(?:(?P<lead>the|its|their|his|her|our|this|that)\s+)?"
+      rf"(?:(?P<rel>first|last|past|next|previous|coming|final|latest|following|initial|entire|whole|full|"
+      rf"remaining|prior|preceding|same|recent)\s+)?"
+      rf"(?:(?P<approx>{APPROX})\s+)?(?P<qty>{QUANTITY})(?:\s+or\s+(?:so|more|two|three|four|five))?"
+      rf"(?P<hyphen>[\s-])(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+|full\s+|long\s+)?"
+      rf"(?P<unit>{UNIT})(?P<orso>\s+or\s+so)?"
+      rf"(?:(?P<old>-old)|\s+(?P<after>ago|earlier|later|before|after|hence|from\s+now|previously|since|"
+      rf"back|in\s+advance|beforehand|afterwards?))?",
+      re.IGNORECASE)
+def quantity_of_units(m, ctx):
+    qty = m["qty"]
+    qty_lower = re.sub(r"\s+", " ", qty.lower())
+    unit = UNIT_ALIASES.get(m["unit"].lower(), m["unit"].lower())
+    singular = unit.removesuffix("s") if unit not in ("centuries", "millennia") else unit
+    singular = UNIT_ALIASES.get(singular, singular)
+    plural = unit.endswith("s") and unit not in ("hrs", "mins")
+    approx = APPROX_MODS.get(re.sub(r"\s+", " ", m["approx"].lower())) if m["approx"] else None
+    if qty_lower in ("a", "an"):
+        if plural:
+            return None
+        amount: float | None = 1.0
+    elif re.fullmatch(VAGUE, qty_lower) and qty_lower != "a couple of":
+        if qty_lower == "some" and not plural:
+            return None  # "some day" is vague, not a duration
+        amount = None
+    else:
+        amount = _number(qty)
+        if amount is None or amount > 100000:
+            return None
+        if amount != 1 and not plural and m["hyphen"] != "-" and not m["old"] and amount == int(amount):
+            if not re.search(r"\s+and\s+a\s+half|1/2", qty):
+                pass  # "two year" occurs in speech transcripts; accept it
+    if m["orso"]:
+        approx = "APPROX"
+    rel = (m["rel"] or "").lower()
+    after = re.sub(r"\s+", " ", (m["after"] or "").lower())
+    lead = (m["lead"] or "").lower()
+    if after and lead:
+        return None  # "the two days before ..." is a period, matched without the trailing word below
+    if rel == "recent":
+        return _Found("DATE", "PAST_REF")
+    if singular in ("weekend",):
+        return None
+    letter = _unit_letter(singular)
+    whole = None if amount is None else int(amount)
+    if after in ("ago", "back", "previously", "since"):
+        return _ago(ctx, singular, whole, -1, approx, amount)
+    if after in ("hence", "from now"):
+        return _ago(ctx, singular, whole, 1, approx, amount)
+    if after in ("earlier", "later", "before", "after", "in advance", "beforehand", "afterward", "afterwards"):
+        sign = 1 if after in ("later", "after", "afterward", "afterwards") else -1
+        offset = (sign * whole, letter) if whole is not None and not letter.startswith("T") else None
+        if offset is None:
+            return _Found("DATE", None, approx)
+        return _Found("DATE", None, approx, offset=offset)
+    return _Found("DURATION", _duration(amount, singular), approx)
+
+
+def _ago(ctx, unit: str, amount: int | None, sign: int, approx, exact_amount) -> _Found:
+    unit = {"centurie": "century", "centuries": "century"}.get(unit, unit)
+    if amount is None:
+        return _Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", approx)
+    if ctx.anchor is None or unit in ("second", "minute", "hour", "fortnight", "millennium", "millennia", "weekend"):
+        if unit == "hour" and ctx.anchor is not None:
+            return _Found("TIME", None, approx, offset=None)
+        return _Found("DATE", None, approx)
+    amount *= sign
+    if unit == "day":
+        return _Found("DATE", _day(ctx.anchor + timedelta(days=amount)), approx)
+    value, _ = _relative_unit(ctx.anchor, unit, amount)
+    return _Found("DATE", value, approx)
+
+
+@rule(rf"(?:the\s+)?(?P<rel>next|following|previous|prior|preceding|same)\s+(?P<unit>day|morning|evening|night|"
+      rf"afternoon|week|month|year)|(?:the\s+)?(?P<unit2>day|week|month|year|night)\s+(?P<side>before|after|earlier)"
+      rf"(?=\s*[,.;)]|\s+(?:and|but|when|as|while|he|she|they|it|in|at|on)\b)", re.IGNORECASE)
+def event_relative_day(m, ctx):
+    """'the next day', 'the day before': relative to another event, resolved by the event layer."""
+    if m["rel"]:
+        rel, unit = m["rel"].lower(), m["unit"].lower()
+        if rel == "next" and not m[0].lower().startswith("the") and unit != "day":
+            return None  # "next week" is relative to the anchor: another rule
+        amount = {"next": 1, "following": 1, "previous": -1, "prior": -1, "preceding": -1, "same": 0}[rel]
+    else:
+        unit, amount = m["unit2"].lower(), (1 if m["side"].lower() == "after" else -1)
+    if unit in ("morning", "evening", "night", "afternoon"):
+        return _Found("TIME", None, offset=(amount, "D"))
+    return _Found("DATE", None, offset=(amount, _unit_code(unit)))
+
+
+@rule(r"(?P<word>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|biannually|semiannually)"
+      r"|(?P<each>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d{1,2})\s+)?"
+      r"(?P<unit>day|week|month|quarter|year|decade|hour|minute|night|morning|evening|summer|winter|spring|autumn|"
+      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
+      r"|(?:on\s+)?(?P<days>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)", re.IGNORECASE)
+def recurring(m, ctx):
+    if m["word"]:
+        word = m["word"].lower()
+        value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+                 "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W",
+                 "biannually": "P6M", "semiannually": "P6M"}[word]
+        if word in ("daily", "weekly", "monthly", "quarterly") and re.match(r"\s+(?:newspaper|paper|magazine|"
+                                                                            r"basis|report|meeting|average)",
+                                                                            ctx.text[m.end():m.end() + 15]):
+            return None
+        return _Found("SET", value)
+    if m["days"]:
+        if not m[0].startswith("on") and not m["days"][0].isupper():
+            return None
+        if not m[0].lower().startswith("on"):
+            return None
+        return _Found("SET", f"XXXX-WXX-{WEEKDAYS[m['days'].lower()[:-1]] + 1}")
+    each, unit = m["each"].lower(), m["unit"].lower().removesuffix("s")
+    if each in ("a", "per"):
+        before = ctx.text[max(0, m.start() - 25):m.start()]
+        if not re.search(r"(?:\d|once|twice|times|percent|%|[$£€]\S*|cents?|dollars?|pounds?|euros?)\s*$", before,
+                         re.IGNORECASE) and each == "a":
+            return None
+    n = {"other": 2, None: 1}.get(m["n"], None)
+    if n is None:
+        n = _number(m["n"]) or 1
+    n = int(n)
+    if unit.endswith("day") and unit != "day":
+        return _Found("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
+    if unit in SEASONS:
+        return _Found("SET", f"XXXX-{SEASONS[unit]}")
+    if unit in ("morning", "evening", "night"):
+        return _Found("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}")
+    letter = {"day": "D", "night": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+              "hour": "TH", "minute": "TM"}[unit]
+    if letter.startswith("T"):
+        return _Found("SET", f"PT{n}{letter[1:]}")
+    return _Found("SET", f"P{n}{letter}")
+
+
+# bare plural units: "for years", "in recent decades", "months of talks"
+@rule(r"(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|past|next|last|early)\s+)?(?P<unit>days|weeks|months|years|decades|centuries|hours)",
+      re.IGNORECASE)
+def plural_units(m, ctx):
+    rel = (m["rel"] or "").lower()
+    unit = m["unit"].lower()
+    singular = "century" if unit == "centuries" else unit[:-1]
+    if rel == "recent":
+        return _Found("DATE", "PAST_REF")
+    if rel == "coming":
+        return _Found("DATE", "FUTURE_REF")
+    if rel in ("past", "last", "next", "early"):
+        return _Found("DURATION", _duration(None, singular))
+    if m["the"]:
+        return None
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    after = ctx.text[m.end():m.end() + 8].lower()
+    if re.search(r"\b(?:for|in|over|within|took|take|takes|lasted|last)\s+$", before) and not after.startswith(("'", " of ", " ago")):
+        return _Found("DURATION", _duration(None, singular))
+    return None
+
+
+# ---- times of day ----------------------------------------------------------------------------------------
+
+_TIME_OF_DAY = (r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)"
+                r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?!\d)|(?P<named>noon|midday|midnight)"
+                r"|(?P<oclock>" + NUM_WORD + r"|\d{1,2})\s+o'clock")
+_ZONE = r"(?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC|local\s+time))?"
+_DAY_AFTER_TIME = (rf"(?:,?\s+(?:on\s+)?(?P<dayword>today|yesterday|tomorrow|{WEEKDAY}|"
+                   rf"(?P<month>{MONTH})\s*(?P<day>{DAY})))?")
+
+
+@rule(rf"(?:(?P<approx>about|around|at\s+about|approximately|shortly\s+after|shortly\s+before|just\s+after|"
+      rf"just\s+before)\s+)?(?:{_TIME_OF_DAY}){_ZONE}{_DAY_AFTER_TIME}", re.IGNORECASE)
+def time_of_day(m, ctx):
+    if m["named"]:
+        hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["named"].lower()]
+    elif m["oclock"]:
+        number = _number(m["oclock"])
+        if number is None or not 1 <= number <= 12:
+            return None
+        hour, minute = int(number), 0
+    elif m["hour24"]:
+        hour, minute = int(m["hour24"]), int(m["minute24"])
+        if not m["zone"] and not re.search(r"\b(?:at|by|until|from|before|after)\s+$",
+                                           ctx.text[max(0, m.start() - 8):m.start()]):
+            return None  # "3:2" scores or ratios
+    else:
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+        if hour > 12:
+            return None
+        if m["ampm"].lower().startswith("p") and hour != 12:
+            hour += 12
+        if m["ampm"].lower().startswith("a") and hour == 12:
+            hour = 0
+    approx = m["approx"].lower().split()[-1] if m["approx"] else None
+    modifier = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "after": "AFTER",
+                "before": "BEFORE"}.get(approx) if approx else None
+    clock = f"T{hour:02d}:{minute:02d}"
+    if ctx.anchor is None:
+        return _Found("TIME", f"XXXX-XX-XX{clock}", modifier)
+    day = ctx.anchor
+    if m["dayword"]:
+        word = m["dayword"].lower()
+        if word in _DAY_WORDS:
+            day = ctx.anchor + timedelta(days=_DAY_WORDS[word])
+        elif m["month"]:
+            resolved = _resolve_day_month(_month_number(m["month"]), int(re.match(r"\d+", m["day"])[0]),
+                                          ctx.anchor, ctx.direction(m.start()))
+            day = resolved or ctx.anchor
+        else:
+            day = _resolve_weekday(WEEKDAYS[word], ctx.anchor, ctx.direction(m.start()))
+    return _Found("TIME", _day(day) + clock, modifier)
+
+
+@rule(rf"(?:(?P<dayword>today|yesterday|tomorrow|{WEEKDAY})\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?(?P<part>morning|afternoon|evening|night)", re.IGNORECASE)
+def part_of_day_alone(m, ctx):
+    # Only as "late morning" / "early evening" on its own; with a day word other rules match it.
+    if not m["pos"] or m["dayword"]:
+        return None
+    part = PARTS_OF_DAY[m["part"].lower()]
+    before = ctx.text[max(0, m.start() - 10):m.start()].lower()
+    if not re.search(r"\b(?:in\s+the|on|by|until|from|at|since|this)\s+$", before):
+        return None
+    modifier = POSITION_MODS[m["pos"].lower()]
+    if ctx.anchor is None:
+        return _Found("TIME", f"XXXX-XX-XXT{part}", modifier)
+    return _Found("TIME", _day(ctx.anchor) + f"T{part}", modifier)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Modifiers in front of a found date: "early", "the end of", "about", ...
+# --------------------------------------------------------------------------------------------------------
+
+_POSITION_PREFIX = re.compile(
+    r"(?:\b(?:the\s+)?(?:very\s+)?(?P<pos>early|mid|late|beginning|start|middle|end|close|dawn)"
+    r"(?:\s+(?:of|in)(?:\s+the)?\s+|-|\s+)|\b(?P<relpos>earlier|later)\s+(?:in\s+)?)$",
+    re.IGNORECASE)
+_APPROX_PREFIX = re.compile(rf"\b(?P<approx>{APPROX}|sometime|some\s+time|as\s+early\s+as|as\s+late\s+as)\s+$",
+                            re.IGNORECASE)
+_PREFIX_WINDOW = 30
+
+
+def _extend_left(text: str, found: _Found, start: int, floor: int) -> tuple[int, str | None, str | None]:
+    """New start, modifier and value change for a position or hedge word right before a DATE/TIME."""
+    window_start = max(floor, start - _PREFIX_WINDOW)
+    window = text[window_start:start]
+    modifier = found.modifier
+    value = found.value
+    m = _POSITION_PREFIX.search(window)
+    if m and found.type in ("DATE", "TIME") and not modifier:
+        word = (m["pos"] or m["relpos"]).lower()
+        modifier = POSITION_MODS[word]
+        start = window_start + m.start()
+        window = text[max(floor, start - _PREFIX_WINDOW):start]
+        window_start = max(floor, start - _PREFIX_WINDOW)
+    m = _APPROX_PREFIX.search(window)
+    if m and found.type in ("DATE", "TIME"):
+        word = re.sub(r"\s+", " ", m["approx"].lower())
+        approx = {"sometime": None, "some time": None, "as early as": "ON_OR_BEFORE",
+                  "as late as": "ON_OR_AFTER", "within": None}.get(word, APPROX_MODS.get(word))
+        if word not in ("within", "some", "only", "just", "over", "under", "up to"):
+            start = window_start + m.start()
+            modifier = modifier or approx
+    return start, modifier, value
+
+
+# --------------------------------------------------------------------------------------------------------
+# Entry points
+# --------------------------------------------------------------------------------------------------------
+
+_PART_OF_DAY_AFTER = re.compile(rf"\s+(?P<part>{PART_OF_DAY})\b", re.IGNORECASE)
+
+
+def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None) -> list[Timex]:
+    """All temporal expressions in text, sorted by start, non-overlapping.
+
+    ``anchor`` is the publication date; without it relative expressions keep their text and get an
+    under-specified value (XXXX-XX-XX) or None, never a guess. ``tense(char_offset)`` returns "past",
+    "present", "future" or None for the clause containing that offset; without it a cheap heuristic on
+    the sentence decides whether "Wednesday" looks back or ahead.
+    """
+    ctx = _Context(text, anchor, tense)
+    candidates: list[tuple[int, int, int, _Found]] = []
+    for priority, (_name, pattern, handler) in enumerate(_RULES):
+        for m in pattern.finditer(text):
+            found = handler(m, ctx)
+            if found is not None:
+                candidates.append((m.start(), m.end(), priority, found))
+    # Longest match wins; among equals, the rule declared first.
+    candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int, _Found]] = []
+    occupied: list[tuple[int, int]] = []
+    for start, end, _priority, found in candidates:
+        i = bisect.bisect_left(occupied, (start, end))
+        if (i > 0 and occupied[i - 1][1] > start) or (i < len(occupied) and occupied[i][0] < end):
+            continue
+        occupied.insert(i, (start, end))
+        taken.append((start, end, found))
+    taken.sort(key=lambda t: t[0])
+
+    result: list[Timex] = []
+    previous_end = 0
+    for start, end, found in taken:
+        start, modifier, value = _extend_left(text, found, start, previous_end)
+        kind = found.type
+        result.append(Timex(start, end, text[start:end], kind, value, modifier,
+                            granularity_of(value) if kind == "DATE" else None, found.offset))
+        previous_end = end
+    return result
+
+
+class TimexComponent:
+    """spaCy pipeline component: ``doc._.timexes = find_timexes(doc.text, doc._.published_at, ...)``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.timexes = find_timexes(doc.text, doc._.published_at, tense=tense_from_doc(doc))
+        return doc
+
+
+@Language.factory("eventex_timex")
+def make_timex_component(nlp: Language, name: str) -> TimexComponent:
+    return TimexComponent(nlp, name)
