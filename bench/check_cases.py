@@ -30,8 +30,11 @@ MAX_MENTION_LENGTH = 120
 EXTRA_COUNTRY_CODES = {"XKX"}
 COUNTRY_CODES = {country.alpha_3 for country in pycountry.countries} | EXTRA_COUNTRY_CODES
 
-DEFAULT_CASES = Path(__file__).resolve().parent / "cases"
-DEFAULT_CORPUS = Path(os.environ.get("EVENTEX_SHARED", "/work/shared")) / "corpus" / "voa-stories.jsonl"
+REPOSITORY = Path(__file__).resolve().parent.parent
+DEFAULT_CASES = REPOSITORY / "bench" / "cases"
+# The read-only shared materials lie beside the repository (CI lays a copy there too).
+SHARED_DIR = Path(os.environ.get("EVENTEX_SHARED", REPOSITORY.parent / "shared"))
+DEFAULT_CORPUS = SHARED_DIR / "corpus" / "voa-stories.jsonl"
 
 
 def is_iso_date_value(value: str) -> bool:
@@ -53,6 +56,7 @@ def is_iso_date_value(value: str) -> bool:
 
 
 def load_stories(corpus: Path) -> dict[str, dict]:
+    """The stories of a JSON-lines corpus by their id (as a string)."""
     stories = {}
     with corpus.open(encoding="utf-8") as lines:
         for line in lines:
