@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_DIR = Path(os.environ.get("EVENTEX_SHARED_DIR", REPO.parent / "shared"))
+SHARED_DIR = Path(os.environ.get("EVENTEX_SHARED", REPO.parent / "shared"))
 SAMPLE = "iran-azerbaijan"
 # The first request loads nothing new (the pipeline loads at start-up), but a
 # cold container on a busy 2-core machine can still be slow.
