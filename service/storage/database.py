@@ -71,5 +71,11 @@ WRITE_TRANSACTION = "eventex_write_transaction"
 
 
 def begin_write(db_session: Session) -> None:
-    """Start the session's transaction as a writing one (``BEGIN IMMEDIATE`` on SQLite)."""
+    """Start the session's transaction as a writing one (``BEGIN IMMEDIATE`` on SQLite).
+
+    A transaction the session already has open (say, from an earlier read) is committed first:
+    its BEGIN cannot be changed any more.
+    """
+    if db_session.in_transaction():
+        db_session.commit()
     db_session.connection(execution_options={WRITE_TRANSACTION: True})

@@ -97,6 +97,9 @@ def _insert_or_replace(
         document = DocumentRecord(**fields, created_at=now, updated_at=now)
         db_session.add(document)
     else:
+        old_events = select(EventRecord.id).where(EventRecord.document_id == document.id)
+        # Participants first, explicitly, so that the session forgets them as well as the rows.
+        db_session.execute(sql_delete(ParticipantRecord).where(ParticipantRecord.event_pk.in_(old_events)))
         db_session.execute(sql_delete(EventRecord).where(EventRecord.document_id == document.id))
         for name, value in fields.items():
             setattr(document, name, value)
