@@ -84,12 +84,13 @@ UNIT_ALIASES = {"centuries": "century", "millennia": "millennium", "yr": "year",
 # TIMEX3 mod for the words that hedge a quantity or a date.
 APPROX_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
-    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
-    "more than": "MORE_THAN", "over": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+    "nearly": "APPROX", "almost": "LESS_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "more than": "MORE_THAN", "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS", "just over": "MORE_THAN",
-    "just under": "LESS_THAN", "well over": "MORE_THAN", "only": None, "just": None,
+    "up to": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN",
+    "a little over": "MORE_THAN", "a little more than": "MORE_THAN",
 }
+# "within a week", "over three years", "only six months": prepositions and focus words stay outside the span.
 POSITION_MODS = {
     "early": "START", "earlier": "START", "beginning": "START", "start": "START", "dawn": "START",
     "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
@@ -225,7 +226,7 @@ def _period_start(value: str) -> tuple[date, str, str] | None:
     if re.fullmatch(r"\d{3}", value):
         return date(int(value) * 10, 1, 1), "decade", ""
     if re.fullmatch(r"\d{2}", value):
-        return date(int(value) * 100 + 1, 1, 1), "century", ""
+        return date(int(value) * 100, 1, 1), "century", ""
     return None
 
 
@@ -247,7 +248,7 @@ def _format(d: date, granularity: str, suffix: str = "") -> str:
         return str(d.year)
     if granularity == "decade":
         return str(d.year)[:3]
-    return f"{(d.year - 1) // 100:02d}"
+    return f"{d.year // 100:02d}"
 
 
 def _shift_date(d: date, amount: int, unit: str) -> date:
@@ -327,6 +328,10 @@ def _duration(amount: float | None, unit_word: str) -> str:
         return f"{prefix}X{letter}"
     if unit_word == "fortnight":
         amount *= 2
+    if letter in ("DE", "CE", "ML"):
+        # ISO 8601 has no decade or century designator: count them in years.
+        amount *= {"DE": 10, "CE": 100, "ML": 1000}[letter]
+        letter = "Y"
     whole = int(amount)
     if amount == whole:
         return f"{prefix}{whole}{letter}"
@@ -349,8 +354,8 @@ def _unit_letter(unit_word: str) -> str:
 
 
 def _direction(tense: str | None) -> int:
-    """-1 look back (past), +1 look ahead (future), 0 take the nearest."""
-    return {"past": -1, "future": 1}.get(tense or "", 0)
+    """+1 look ahead for a future clause; otherwise -1, look back: news mostly reports what happened."""
+    return 1 if tense == "future" else -1
 
 
 def _resolve_weekday(weekday: int, anchor: date, direction: int) -> date:
@@ -364,18 +369,23 @@ def _resolve_weekday(weekday: int, anchor: date, direction: int) -> date:
 
 
 def _resolve_month(month: int, anchor: date, direction: int, strict: bool = False) -> int:
-    """Year of the named month: the latest one before the anchor month (past), the next one (future) or the
-    nearest; ``strict`` excludes the anchor's own month ("last May" said in May means a year ago)."""
-    if direction < 0:
-        return anchor.year if month < anchor.month or (month == anchor.month and not strict) else anchor.year - 1
+    """Year of a month named without one.
+
+    With ``strict`` ("last May", "next May") the anchor's own month is excluded and the direction is
+    obeyed. Otherwise a future clause takes the next such month; any other clause takes the latest one
+    if it lies within six months, else the coming one: a report says "in February" in October about the
+    coming February, and "last February" for the past one.
+    """
+    if strict:
+        if direction < 0:
+            return anchor.year if month < anchor.month else anchor.year - 1
+        return anchor.year if month > anchor.month else anchor.year + 1
     if direction > 0:
-        return anchor.year if month > anchor.month or (month == anchor.month and not strict) else anchor.year + 1
-    diff = month - anchor.month
-    if diff > 6:
-        return anchor.year - 1
-    if diff < -6:
-        return anchor.year + 1
-    return anchor.year
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    months_back = (anchor.month - month) % 12
+    if months_back <= 6:
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    return anchor.year if month > anchor.month else anchor.year + 1
 
 
 def _resolve_day_month(month: int, day: int, anchor: date, direction: int) -> date | None:
@@ -390,11 +400,12 @@ def _resolve_day_month(month: int, day: int, anchor: date, direction: int) -> da
         return None
     past = [c for c in candidates if c <= anchor]
     future = [c for c in candidates if c >= anchor]
-    if direction < 0 and past and (anchor - past[-1]).days <= 300:
-        return past[-1]
-    if direction > 0 and future and (future[0] - anchor).days <= 300:
+    # As for months alone: a future clause looks ahead, any other looks back at most half a year.
+    if direction > 0 and future and (future[0] - anchor).days <= 366:
         return future[0]
-    return min(candidates, key=lambda c: abs((c - anchor).days))
+    if past and (anchor - past[-1]).days <= 183:
+        return past[-1]
+    return future[0] if future else past[-1]
 
 
 def _resolve_season(season: str, anchor: date, direction: int) -> str:
@@ -413,12 +424,11 @@ def _resolve_season(season: str, anchor: date, direction: int) -> str:
 
 
 def _resolve_quarter(quarter: int, anchor: date, direction: int) -> str:
-    current = _quarter(anchor)
+    """A quarter named without a year is one of the anchor's year (reports look back on it or ahead to
+    it), unless a past-tense clause names a quarter that has not started yet."""
     year = anchor.year
-    if direction < 0 and quarter > current:
+    if direction < 0 and quarter > _quarter(anchor):
         year -= 1
-    elif direction > 0 and quarter < current:
-        year += 1
     return f"{year}-Q{quarter}"
 
 
@@ -439,7 +449,7 @@ def _relative_unit(anchor: date, unit: str, amount: int) -> tuple[str, str]:
     if unit == "decade":
         return str(anchor.year // 10 + amount), "decade"
     if unit == "century":
-        return f"{(anchor.year - 1) // 100 + amount:02d}", "century"
+        return f"{anchor.year // 100 + amount:02d}", "century"
     raise ValueError(unit)
 
 
@@ -584,15 +594,16 @@ class _Context:
 
 
 Handler = Callable[[re.Match, _Context], _Found | None]
-_RULES: list[tuple[str, re.Pattern, Handler]] = []
+_RULES: list[tuple[int, re.Pattern, Handler]] = []
 
 
-def rule(pattern: str, flags: int = 0):
-    """Register a handler for a pattern; the pattern is compiled once, here."""
+def rule(pattern: str, flags: int = 0, priority: int = 1):
+    """Register a handler for a pattern; the pattern is compiled once, here. Of two equally long matches,
+    the lower priority number wins."""
     compiled = re.compile(rf"(?<![\w$£€#/.])(?<!\d-)(?:{pattern})(?![\w/]|-\w|\.\d)", flags)
 
     def register(handler: Handler) -> Handler:
-        _RULES.append((handler.__name__, compiled, handler))
+        _RULES.append((priority, compiled, handler))
         return handler
 
     return register
@@ -697,7 +708,8 @@ def spelled_year(m, ctx):
 
 
 @rule(rf"(?:(?:the\s+)?(?P<fiscal>fiscal|calendar|financial|model)(?:\s+year)?\s+)?(?P<year>{YEAR4})"
-      rf"(?:\s+(?P<beyond>and\s+beyond))?", re.IGNORECASE)
+      rf"(?:\s+(?P<beyond>and\s+beyond|or\s+later|and\s+later|or\s+after|or\s+earlier|or\s+before))?",
+      re.IGNORECASE)
 def year_alone(m, ctx):
     before = ctx.text[max(0, m.start() - 3):m.start()]
     after = ctx.text[m.end():m.end() + 12]
@@ -705,7 +717,9 @@ def year_alone(m, ctx):
     if re.search(r"[\d,.]\s*$", before) or re.match(r"\s*(?:%|percent|per\b|[:,]\d|[a-z]+s\b(?<!days)|feet|"
                                                      r"metres|meters|miles|km|kilometers|kilometres)", after):
         return None
-    return _Found("DATE", m["year"], "ON_OR_AFTER" if m["beyond"] else None)
+    beyond = (m["beyond"] or "").lower()
+    modifier = "ON_OR_BEFORE" if beyond.endswith(("earlier", "before")) else ("ON_OR_AFTER" if beyond else None)
+    return _Found("DATE", m["year"], modifier)
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
@@ -742,10 +756,10 @@ def century(m, ctx):
 _RELATIVE = r"this|last|next|past|coming|previous|following|current|present"
 
 
-@rule(rf"(?:(?P<rel>{_RELATIVE}|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4})|"
+@rule(rf"(?:(?P<rel>this\s+past|this\s+coming|{_RELATIVE}|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4})|"
       rf"\s+(?:of\s+)?(?:{_SPELLED_YEAR}))?", re.IGNORECASE)
 def season(m, ctx):
-    name, rel = m["season"].lower(), (m["rel"] or "").lower()
+    name, rel = m["season"].lower(), ((m["rel"] or "").lower().split() or [""])[-1]
     code = SEASONS[name]
     year = int(m["year"]) if m["year"] else (_spelled_year(m) if (m["tens"] or m["after2000"]) else None)
     if not rel and year is None and (name == "fall" or name == "spring"):
@@ -770,7 +784,9 @@ _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3
                      "final": 4, "last": 4}
 
 
-@rule(rf"(?:(?P<the>the|its|this\s+year's|last\s+year's|(?P<ownyear>{YEAR4})'s)\s+)?"
+@rule(rf"(?:(?P<the>(?:the\s+)?(?:comparable\s+)?(?P<prevyear>year-ago|year-earlier)|"
+      rf"the(?=\s+(?:fiscal\s+|calendar\s+|\d{{4}}\s+)?\w+\s)|this\s+year's|last\s+year's|"
+      rf"next\s+year's|(?P<ownyear>{YEAR4})'s)\s+)?"
       rf"(?:(?P<fiscal1>fiscal|calendar)[\s-]+)?(?:(?P<year1>{YEAR4})\s+)?"
       rf"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?"
       rf"(?P<unit>quarter|half)"
@@ -788,10 +804,12 @@ def quarter_or_half(m, ctx):
     code = f"H{ordinal}" if is_half else f"Q{ordinal}"
     year = m["year1"] or m["year2"] or m["ownyear"]
     the = (m["the"] or "").lower()
+    if year is None and ctx.anchor is not None and m["prevyear"]:
+        year = ctx.anchor.year - 1
     if year is None and ctx.anchor is not None:
         rel = (m["rel"] or "").lower()
-        if rel or the.startswith(("this year", "last year")):
-            shift_years = -1 if "last" in (rel or the) else (1 if rel == "next" else 0)
+        if rel or the.startswith(("this year", "last year", "next year")):
+            shift_years = -1 if "last" in (rel or the) else (1 if "next" in (rel or the) else 0)
             year = ctx.anchor.year + shift_years
         elif is_half:
             year = ctx.anchor.year
@@ -810,7 +828,7 @@ _MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|until|till|by|from|through|to|
                                re.IGNORECASE)
 
 
-@rule(rf"(?:(?P<rel>this|last|next|past|coming|previous|following)\s+)?(?P<month>{MONTH})"
+@rule(rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|following)\s+)?(?P<month>{MONTH})"
       rf"(?:\s+(?P<rel2>this|last|next)\s+year)?")
 def month_alone(m, ctx):
     word = m["month"].lower().rstrip(".")
@@ -822,7 +840,8 @@ def month_alone(m, ctx):
                                       ctx.text[m.end():m.end() + 8]):
             return None
     month = _month_number(word)
-    rel, rel2 = (m["rel"] or "").lower(), (m["rel2"] or "").lower()
+    rel, rel2 = (m["rel"] or "").lower().split()[-1:] or [""], (m["rel2"] or "").lower()
+    rel = rel[0]
     if rel in ("previous", "following"):
         return _Found("DATE", None, offset=(-1 if rel == "previous" else 1, "Y"))
     if ctx.anchor is None:
@@ -838,10 +857,10 @@ def month_alone(m, ctx):
     return _Found("DATE", _month(_resolve_month(month, ctx.anchor, ctx.direction(m.start())), month))
 
 
-@rule(rf"(?:(?P<rel>this|last|next|past|coming|previous|following)\s+)?(?P<weekday>{WEEKDAY_ANY})"
+@rule(rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|following)\s+)?(?P<weekday>{WEEKDAY_ANY})"
       rf"(?:\s+(?P<part>{PART_OF_DAY}))?", )
 def weekday(m, ctx):
-    rel = (m["rel"] or "").lower()
+    rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
     number = WEEKDAYS[m["weekday"].lower().rstrip(".")]
     part = PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
     kind = "TIME" if part else "DATE"
@@ -893,21 +912,19 @@ def relative_day(m, ctx):
 
 
 _REF_WORDS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
     "at the moment": "PRESENT_REF", "the present": "PRESENT_REF", "at this time": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "previously": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF", "in the past": "PAST_REF",
+    "formerly": "PAST_REF", "earlier": "PAST_REF",
     "once": "PAST_REF", "long ago": "PAST_REF", "years ago": "PAST_REF", "some time ago": "PAST_REF",
     "a while ago": "PAST_REF", "not long ago": "PAST_REF",
-    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
-    "as soon as possible": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF",
-    "eventually": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "the coming years": "FUTURE_REF",
 }
-_REF_SPANS = {"in the past": (3, 0)}  # the preposition is not part of the TIMEX3 span
 
 
-@rule(rf"(?:{_words(w for w in _REF_WORDS if w not in ('once', 'earlier', 'eventually', 'shortly'))})",
+@rule(rf"(?:{_words(w for w in _REF_WORDS if w not in ('once', 'earlier'))})",
       re.IGNORECASE)
 def reference(m, ctx):
     word = re.sub(r"\s+", " ", m[0].lower())
@@ -916,8 +933,6 @@ def reference(m, ctx):
         return None
     if word == "current" and re.match(r"\s+(?:account|affairs|events|issue|price|prices|rate|rates|levels?|"
                                       r"situation|law|system|members?|and)\b", after, re.IGNORECASE):
-        return None
-    if word == "future" and not re.match(r"\s+(?:\w+)", after):
         return None
     return _Found("DATE", _REF_WORDS[word])
 
@@ -972,6 +987,25 @@ def _unit_code(unit: str) -> str:
             "decade": "DE", "century": "CE"}[unit]
 
 
+@rule(r"(?P<det>the|that)\s+quarter", re.IGNORECASE)
+def the_quarter(m, ctx):
+    """'the quarter' in a past-tense report is the last completed one (earnings news); ahead, the current."""
+    if m["det"].lower() == "that":
+        return _Found("DATE", None, offset=(0, "Q"))
+    if ctx.anchor is None:
+        return _Found("DATE", "XXXX-QX")
+    amount = -1 if ctx.direction(m.start()) < 0 else 0
+    return _Found("DATE", _relative_unit(ctx.anchor, "quarter", amount)[0])
+
+
+@rule(r"year[-\s](?:ago|earlier)", re.IGNORECASE, priority=2)
+def year_ago_adjective(m, ctx):
+    """'year-earlier results': the same period one year before."""
+    if "-" not in m[0]:
+        return None
+    return _Found("DATE", str(ctx.anchor.year - 1) if ctx.anchor else None)
+
+
 @rule(r"(?:the\s+)?(?:(?P<rel>this|next|last|coming|past)\s+)?weekend|the\s+week", re.IGNORECASE)
 def weekend(m, ctx):
     text = m[0].lower()
@@ -999,7 +1033,7 @@ def year_end(m, ctx):
     if ctx.anchor is None:
         return _Found("DATE", "XXXX", "END")
     if m["century"] and m["century"].lower() == "century":
-        return _Found("DATE", f"{(ctx.anchor.year - 1) // 100:02d}", "END")
+        return _Found("DATE", f"{ctx.anchor.year // 100:02d}", "END")
     return _Found("DATE", str(ctx.anchor.year), "END")
 
 
@@ -1008,10 +1042,10 @@ def year_end(m, ctx):
 _DURATION_LEAD = r"the|its|a|an|the\s+first|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+coming|the\s+final"
 
 
-@rule(rf"(?:(?P<lead>the|its|their|his|her|our|this|that)\s+)?"
+@rule(rf"(?:(?P<lead>the)\s+(?![^\s]{{0,30}}-(?:{UNIT})\b))?"
       rf"(?:(?P<rel>first|last|past|next|previous|coming|final|latest|following|initial|entire|whole|full|"
       rf"remaining|prior|preceding|same|recent)\s+)?"
-      rf"(?:(?P<approx>{APPROX})\s+)?(?P<qty>{QUANTITY})(?:\s+or\s+(?:so|more|two|three|four|five))?"
+      rf"(?:(?P<approx>{APPROX})\s+)?(?P<qty>{QUANTITY})(?:\s+or\s+(?:more|two|three|four|five))?"
       rf"(?P<hyphen>[\s-])(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+|full\s+|long\s+)?"
       rf"(?P<unit>{UNIT})(?P<orso>\s+or\s+so)?"
       rf"(?:(?P<old>-old)|\s+(?P<after>ago|earlier|later|before|after|hence|from\s+now|previously|since|"
@@ -1040,8 +1074,8 @@ def quantity_of_units(m, ctx):
         if amount != 1 and not plural and m["hyphen"] != "-" and not m["old"] and amount == int(amount):
             if not re.search(r"\s+and\s+a\s+half|1/2", qty):
                 pass  # "two year" occurs in speech transcripts; accept it
-    if m["orso"]:
-        approx = "APPROX"
+    if m["orso"] or qty_lower == "a couple of":
+        approx = approx or "APPROX"
     rel = (m["rel"] or "").lower()
     after = re.sub(r"\s+", " ", (m["after"] or "").lower())
     lead = (m["lead"] or "").lower()
@@ -1098,22 +1132,13 @@ def event_relative_day(m, ctx):
     return _Found("DATE", None, offset=(amount, _unit_code(unit)))
 
 
-@rule(r"(?P<word>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|biannually|semiannually)"
-      r"|(?P<each>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d{1,2})\s+)?"
+@rule(r"(?P<each>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d{1,2})\s+)?"
       r"(?P<unit>day|week|month|quarter|year|decade|hour|minute|night|morning|evening|summer|winter|spring|autumn|"
       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
-      r"|(?:on\s+)?(?P<days>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)", re.IGNORECASE)
+      r"|(?:on\s+)?(?P<days>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)", re.IGNORECASE, priority=0)
 def recurring(m, ctx):
-    if m["word"]:
-        word = m["word"].lower()
-        value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
-                 "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W",
-                 "biannually": "P6M", "semiannually": "P6M"}[word]
-        if word in ("daily", "weekly", "monthly", "quarterly") and re.match(r"\s+(?:newspaper|paper|magazine|"
-                                                                            r"basis|report|meeting|average)",
-                                                                            ctx.text[m.end():m.end() + 15]):
-            return None
-        return _Found("SET", value)
+    """'every year', 'twice a month', 'on Mondays'. Adverbs such as 'daily' or 'annually' are left out: in
+    news they mostly qualify nouns ('a daily newspaper', 'annual report') rather than repeat an event."""
     if m["days"]:
         if not m[0].startswith("on") and not m["days"][0].isupper():
             return None
@@ -1152,9 +1177,7 @@ def plural_units(m, ctx):
     singular = "century" if unit == "centuries" else unit[:-1]
     if rel == "recent":
         return _Found("DATE", "PAST_REF")
-    if rel == "coming":
-        return _Found("DATE", "FUTURE_REF")
-    if rel in ("past", "last", "next", "early"):
+    if rel in ("past", "last", "next", "early", "coming"):
         return _Found("DURATION", _duration(None, singular))
     if m["the"]:
         return None
@@ -1238,10 +1261,10 @@ def part_of_day_alone(m, ctx):
 # --------------------------------------------------------------------------------------------------------
 
 _POSITION_PREFIX = re.compile(
-    r"(?:\b(?:the\s+)?(?:very\s+)?(?P<pos>early|mid|late|beginning|start|middle|end|close|dawn)"
-    r"(?:\s+(?:of|in)(?:\s+the)?\s+|-|\s+)|\b(?P<relpos>earlier|later)\s+(?:in\s+)?)$",
+    r"(?:(?<![\w-])(?:the\s+)?(?:very\s+)?(?P<pos>early|mid|late|beginning|start|middle|end|close|dawn)"
+    r"(?:\s+(?:of|in)(?:\s+the)?\s+|-|\s+)|(?<![\w-])(?P<relpos>earlier|later)\s+(?:in\s+)?)$",
     re.IGNORECASE)
-_APPROX_PREFIX = re.compile(rf"\b(?P<approx>{APPROX}|sometime|some\s+time|as\s+early\s+as|as\s+late\s+as)\s+$",
+_APPROX_PREFIX = re.compile(rf"\b(?P<approx>{APPROX}|as\s+early\s+as|as\s+late\s+as)\s+$",
                             re.IGNORECASE)
 _PREFIX_WINDOW = 30
 
@@ -1260,11 +1283,10 @@ def _extend_left(text: str, found: _Found, start: int, floor: int) -> tuple[int,
         window = text[max(floor, start - _PREFIX_WINDOW):start]
         window_start = max(floor, start - _PREFIX_WINDOW)
     m = _APPROX_PREFIX.search(window)
-    if m and found.type in ("DATE", "TIME"):
+    if m and found.type in ("DATE", "TIME") and value and not value.endswith("_REF"):
         word = re.sub(r"\s+", " ", m["approx"].lower())
-        approx = {"sometime": None, "some time": None, "as early as": "ON_OR_BEFORE",
-                  "as late as": "ON_OR_AFTER", "within": None}.get(word, APPROX_MODS.get(word))
-        if word not in ("within", "some", "only", "just", "over", "under", "up to"):
+        approx = {"as early as": "ON_OR_BEFORE", "as late as": "ON_OR_AFTER"}.get(word, APPROX_MODS.get(word))
+        if word not in ("some", "under", "up to"):
             start = window_start + m.start()
             modifier = modifier or approx
     return start, modifier, value
@@ -1287,7 +1309,7 @@ def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None) 
     """
     ctx = _Context(text, anchor, tense)
     candidates: list[tuple[int, int, int, _Found]] = []
-    for priority, (_name, pattern, handler) in enumerate(_RULES):
+    for priority, pattern, handler in _RULES:
         for m in pattern.finditer(text):
             found = handler(m, ctx)
             if found is not None:
