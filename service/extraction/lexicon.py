@@ -1,0 +1,135 @@
+"""Word lists the event rules are built from.
+
+Lower-case lemmas unless said otherwise. Each list is about what a word *can* mean; whether it
+reports an event is decided from the parse in :mod:`service.extraction.triggers`.
+"""
+from __future__ import annotations
+
+# Nouns that name a happening of each type.
+MEETING_NOUNS = frozenset({
+    "meeting", "talk", "summit", "visit", "negotiation", "conference", "consultation",
+    "call", "conversation", "session", "audience", "encounter", "trip", "tour", "dialogue",
+    "meet", "sideline",
+})
+EXERCISE_NOUNS = frozenset({
+    "exercise", "drill", "maneuver", "manoeuvre", "wargame", "war-game", "training",
+})
+AGREEMENT_NOUNS = frozenset({
+    "agreement", "deal", "contract", "treaty", "accord", "memorandum", "mou", "ceasefire",
+    "cease-fire", "truce", "pact", "armistice", "protocol", "convention", "declaration", "charter",
+    "arrangement",
+})
+
+# Verbs that by themselves report a meeting (``met``, ``visited``, ``hosted``, ``received``).
+MEETING_VERBS = frozenset({"meet", "visit", "host", "receive", "confer", "negotiate", "welcome"})
+# Verbs that report an exercise (``drilled`` is rare; ``exercise`` as a verb means "use").
+EXERCISE_VERBS = frozenset({"drill"})
+# Verbs that conclude an agreement when its noun is their object (or passive subject).
+CONCLUDING_VERBS = frozenset({
+    "sign", "conclude", "reach", "ratify", "strike", "seal", "clinch", "finalize", "finalise",
+    "ink", "agree", "broker", "approve", "accept", "endorse", "announce", "secure", "forge", "adopt",
+    "negotiate", "hammer", "conclude", "enter", "implement",
+})
+# Verbs that put a meeting or exercise noun on the record as happening (``held talks``).
+HOLDING_VERBS = frozenset({
+    "hold", "have", "conduct", "stage", "carry", "host", "attend", "begin", "start", "launch",
+    "wrap", "end", "conclude", "open", "join", "take", "participate", "organize", "organise",
+    "complete", "continue", "resume", "convene", "make", "pay", "perform", "undertake",
+})
+
+# Words around a trigger that make it a non-event: the happening is only wanted, refused,
+# hypothetical or denied.
+NON_FACTUAL_GOVERNORS = frozenset({
+    "urge", "call", "propose", "demand", "seek", "want", "hope", "push", "ask", "suggest",
+    "request", "press", "plead", "insist", "reject", "refuse", "oppose", "deny", "cancel",
+    "postpone", "suspend", "fail", "threaten", "consider", "discuss", "debate", "offer", "invite",
+    "encourage", "recommend", "advocate", "favor", "favour", "welcome", "support", "back",
+    "wish", "prefer", "aim", "try", "attempt", "need", "require", "rule",
+    "withdraw", "violate", "breach", "scrap", "abandon", "quit", "exit", "collapse", "pursue",
+    "negotiate", "draft", "work", "explore", "study", "mull", "weigh",
+})
+# Modal and hedging auxiliaries that make a clause hypothetical.
+HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ought"})
+FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
+# ``is due to``, ``is set to``, ``is scheduled to``, ``plans to``: firmly planned.
+SCHEDULING_WORDS = frozenset({
+    "due", "set", "scheduled", "slated", "expected", "planned", "poised", "going", "plan", "schedule",
+    "upcoming", "forthcoming", "next", "planned", "proposed", "future", "potential", "possible",
+})
+PLANNED_NOUN_MODIFIERS = frozenset({"upcoming", "forthcoming", "next", "planned", "scheduled"})
+HYPOTHETICAL_NOUN_MODIFIERS = frozenset({
+    "proposed", "possible", "potential", "future", "draft", "hypothetical", "would-be", "prospective",
+    "mooted", "tentative", "failed", "former", "previous", "past", "earlier", "old", "existing",
+    "new-style",
+})
+
+# Nouns that make an exercise military.
+MILITARY_WORDS = frozenset({
+    "military", "army", "navy", "naval", "air", "force", "troop", "soldier", "marine", "warship",
+    "missile", "defense", "defence", "war", "combat", "live-fire", "fire", "artillery", "tank",
+    "fighter", "jet", "bomber", "submarine", "battalion", "brigade", "regiment", "infantry", "armed",
+    "amphibious", "airborne", "nuclear", "nato", "drone", "guard", "coast", "special", "command",
+    "strategic", "tactical", "joint", "exercise", "drill", "maneuver", "manoeuvre", "wargame",
+    "rocket", "ballistic", "carrier", "destroyer", "frigate", "pentagon", "commando", "militia",
+    "paratrooper", "aircraft", "helicopter", "anti-submarine", "counterterrorism", "counter-terrorism",
+})
+# Drills that are not military.
+CIVIL_DRILL_WORDS = frozenset({
+    "fire", "earthquake", "evacuation", "emergency", "safety", "tsunami", "disaster", "school",
+    "oil", "drilling", "health", "pandemic", "lockdown", "shooter", "flood", "hurricane",
+})
+# ``exercise of power``, ``an exercise in futility``: abstract uses of the noun.
+ABSTRACT_EXERCISE_OBJECTS = frozenset({
+    "power", "right", "authority", "sovereignty", "restraint", "caution", "option", "discretion",
+    "freedom", "control", "jurisdiction", "judgment", "judgement", "influence", "futility", "will",
+    "veto", "leverage", "privilege", "duty",
+})
+
+# Meeting nouns that need a qualifier to mean a meeting of officials.
+CALL_QUALIFIERS = frozenset({"phone", "telephone", "video", "conference", "virtual", "call"})
+NOT_MEETING_CONFERENCE = frozenset({"press", "news", "media"})
+
+# Head nouns of people and groups that can take part in an event.
+TITLE_WORDS = frozenset({
+    "president", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",
+    "princess", "emir", "sultan", "sheikh", "ambassador", "envoy", "general", "admiral", "commander",
+    "chief", "leader", "head", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
+    "senator", "lawmaker", "representative", "speaker", "director", "chairman", "chairwoman",
+    "chair", "pope", "ayatollah", "counterpart", "diplomat", "official", "delegate", "negotiator",
+    "deputy", "vice", "foreign", "defense", "defence", "prime", "crown", "supreme", "monarch",
+    "emperor", "dictator", "ruler", "mediator", "adviser", "advisor", "coordinator", "commissioner",
+    "attorney", "justice", "marshal", "colonel", "lieutenant", "major", "captain", "officer",
+    "czar", "tsar", "patriarch", "cardinal", "archbishop", "bishop", "rabbi", "imam", "cleric",
+    "chairperson", "ceo", "executive", "founder", "candidate", "nominee", "mp", "congressman",
+    "congresswoman", "legislator", "councillor", "councilor", "consul", "attaché", "attache",
+    "undersecretary", "under-secretary", "secretary-general", "high", "representative",
+})
+# The head word of a title phrase that makes it a person (``Defense Minister``).
+PERSON_TITLE_HEADS = frozenset({
+    "president", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",
+    "princess", "emir", "sultan", "sheikh", "ambassador", "envoy", "general", "admiral",
+    "commander", "chief", "leader", "head", "governor", "mayor", "senator", "speaker", "director",
+    "chairman", "chairwoman", "chair", "pope", "ayatollah", "counterpart", "monarch", "emperor",
+    "ruler", "mediator", "adviser", "advisor", "coordinator", "commissioner", "marshal", "czar",
+    "tsar", "patriarch", "chairperson", "consul", "undersecretary", "secretary-general",
+    "spokesman", "spokeswoman", "spokesperson", "representative", "negotiator", "lawmaker",
+    "crown", "vice-president", "premier", "taoiseach", "dalai", "lama", "supremo", "officer",
+    "colonel", "lieutenant", "captain", "diplomat", "official", "delegate",
+})
+# Plural heads for collective participants (``Iranian officials``, ``the two armies``).
+GROUP_HEADS = frozenset({
+    "official", "leader", "minister", "president", "delegation", "delegate", "diplomat", "envoy",
+    "representative", "negotiator", "army", "navy", "force", "troop", "military", "government",
+    "authority", "counterpart", "ministry", "administration", "side", "party", "nation", "country",
+    "state", "lawmaker", "parliamentarian", "commander", "officer", "soldier", "marine", "sailor",
+    "team", "regime", "cabinet", "coalition", "alliance", "guard", "militant", "rebel", "group",
+    "counterpart", "ally", "partner", "member", "power", "kingdom", "republic", "emirate",
+})
+SINGULAR_ORG_HEADS = frozenset({
+    "army", "navy", "military", "government", "ministry", "administration", "regime", "cabinet",
+    "parliament", "guard", "force", "command", "coast", "airforce", "corps", "company", "firm",
+    "council", "commission", "agency", "office", "department", "bank", "court",
+})
+
+# Words that begin a block of links to other stories; what follows is not the article.
+RELATED_BLOCK_HEADERS = ("related news", "read more", "related:", "see also", "more from", "related stories", "related articles")

@@ -1,0 +1,361 @@
+"""Who took part: the parties of an event, read from the dependency parse.
+
+A party is a person (named, or known only by a title such as "the Minister of Defense of the
+Republic of Azerbaijan"), an organisation, a country, or another group ("Iranian officials").
+A document-wide register of people lets "Hasanov", "Zakir Hasanov" and "Azerbaijani Defense
+Minister Zakir Hasanov" become one participant, and lets an unnamed title ("the President" of
+the host country) resolve to the one named person who holds it in the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from service.extraction import lexicon as lx
+from service.extraction.countries import CountryResolver, PlaceMatch
+
+_DROP_TITLE_WORDS = frozenset({"the", "of", "for", "and", "affairs", "'s", "’s", "a", "an", "his", "her", "its", "their", "then", "former", "current", "new"})
+_SPELLING = {"defence": "defense", "programme": "program", "minister": "minister"}
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
+@dataclass
+class Party:
+    kind: str                       # person | organization | country | group
+    name: str                       # as written; "" for a person known only by title
+    country: str | None
+    title: str | None
+    role: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """Identity for merging the same party across mentions."""
+        if self.kind == "person":
+            if self.name:
+                return f"person:{last_name(self.name)}"
+            return f"person:?{title_key(self.title or '')}:{self.country}"
+        if self.kind == "country":
+            return f"country:{self.country}"
+        return f"{self.kind}:{self.name.lower()}:{self.country}"
+
+
+def last_name(name: str) -> str:
+    parts = [p for p in name.replace(".", " ").split() if p]
+    return parts[-1].lower() if parts else ""
+
+
+def title_key(title: str) -> frozenset[str]:
+    """"Minister of Defense" and "Defense Minister" are the same office."""
+    words = title.lower().replace("-", " ").split()
+    return frozenset(_SPELLING.get(w, w) for w in words if w not in _DROP_TITLE_WORDS)
+
+
+@dataclass
+class Person:
+    name: str
+    title: str | None
+    country: str | None
+    spans: list[tuple[int, int]]
+
+
+class Places:
+    """The country and organisation mentions of a document, by token."""
+
+    def __init__(self, doc: Doc, matches: list[PlaceMatch]) -> None:
+        self.by_token: dict[int, PlaceMatch] = {}
+        self.spans: dict[int, Span] = {}
+        for match in matches:
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = match
+                self.spans[token.i] = span
+
+    def at(self, token: Token) -> PlaceMatch | None:
+        return self.by_token.get(token.i)
+
+    def span_at(self, token: Token) -> Span | None:
+        return self.spans.get(token.i)
+
+    def within(self, tokens) -> list[tuple[PlaceMatch, Span]]:
+        seen, found = set(), []
+        for token in tokens:
+            match = self.by_token.get(token.i)
+            if match is not None and id(match) not in seen:
+                seen.add(id(match))
+                found.append((match, self.spans[token.i]))
+        return found
+
+
+class PartyReader:
+    """Reads the parties of one document's event mentions."""
+
+    def __init__(self, doc: Doc, resolver: CountryResolver, places: Places) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.places = places
+        self.people: dict[str, Person] = {}
+        self.offices: dict[tuple[frozenset[str], str | None], set[str]] = {}
+        self._register_people()
+
+    # ------------------------------------------------------------------ people of the document
+    def _register_people(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _clean_name(ent)
+            if not name or len(name) < 2:
+                continue
+            title, country = self._title_before(ent)
+            appos_title, appos_country = self._appositive_title(ent)
+            title = title or appos_title
+            country = country or appos_country
+            key = last_name(name)
+            person = self.people.get(key)
+            if person is None:
+                self.people[key] = Person(name, title, country, [(ent.start_char, ent.end_char)])
+            else:
+                if len(name) > len(person.name):
+                    person.name = name
+                person.title = person.title or title
+                person.country = person.country or country
+                person.spans.append((ent.start_char, ent.end_char))
+        for key, person in self.people.items():
+            if person.title:
+                self.offices.setdefault((title_key(person.title), person.country), set()).add(key)
+
+    def _title_before(self, ent: Span) -> tuple[str | None, str | None]:
+        """"Iranian President Ebrahim Raisi" → ("President", "IRN")."""
+        words, country = [], None
+        i = ent.start - 1
+        while i >= ent.sent.start:
+            token = self.doc[i]
+            place = self.places.at(token)
+            if place is not None and place.kind in ("country", "demonym", "capital") and (token.dep_ in ("amod", "compound", "nmod", "poss", "case") or token.head.i >= ent.start or token.tag_ in ("NNP", "JJ", "POS")):
+                country = country or place.code
+                i -= 1
+                continue
+            if token.lower_ in ("'s", "’s") or token.tag_ == "POS":
+                i -= 1
+                continue
+            if token.tag_ in ("NNP", "NNPS", "NN") and (token.lower_ in lx.TITLE_WORDS or token.is_title) and token.ent_type_ not in ("PERSON", "ORG", "DATE"):
+                words.insert(0, token.text)
+                i -= 1
+                continue
+            if token.lower_ == "of" and words:
+                words.insert(0, token.text)
+                i -= 1
+                continue
+            break
+        while words and words[0].lower() == "of":
+            words.pop(0)
+        if not any(w.lower() in lx.PERSON_TITLE_HEADS or w.lower() in lx.TITLE_WORDS for w in words):
+            return None, country
+        return " ".join(words) or None, country
+
+    def _appositive_title(self, ent: Span) -> tuple[str | None, str | None]:
+        """"Zakir Hasanov, the Minister of Defense of Azerbaijan" and the reverse order."""
+        root = ent.root
+        candidates = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            candidates.append(root.head)
+        for head in candidates:
+            if _lemma(head) in lx.PERSON_TITLE_HEADS:
+                title, country = self.title_phrase(head)
+                return title, country
+        return None, None
+
+    def title_phrase(self, head: Token) -> tuple[str, str | None]:
+        """The office named by a title noun and its country: "the Minister of Defense of the Republic of Azerbaijan"."""
+        words: list[Token] = []
+        country = None
+        for token in _np_tokens(head):
+            place = self.places.at(token)
+            if place is not None and place.kind in ("country", "demonym", "capital"):
+                country = country or place.code
+                continue
+            if token.dep_ in ("det", "poss", "punct", "cc", "case") or token.tag_ in ("PRP$", "DT", "POS"):
+                continue
+            if token.ent_type_ == "PERSON":
+                continue
+            words.append(token)
+        text = " ".join(t.text for t in words)
+        while text.lower().endswith(" of"):
+            text = text[:-3]
+        return text.strip() or head.text, country
+
+    # ------------------------------------------------------------------ parties of one argument
+    def parties(self, head: Token, role: str, context_country: str | None = None) -> list[Party]:
+        """The parties named by the phrase headed by ``head``, with its conjuncts and "including" lists."""
+        found: list[Party] = []
+        for token in _coordinated(head):
+            found.extend(self._one(token, role, context_country))
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("including", "among"):
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        for member in _coordinated(pobj):
+                            found.extend(self._one(member, role, context_country))
+        return found
+
+    def _one(self, token: Token, role: str, context_country: str | None) -> list[Party]:
+        if token.tag_ in ("PRP", "PRP$"):
+            return self._pronoun(token, role)
+        if token.ent_type_ == "PERSON":
+            return [self._named_person(token, role)]
+        appositive = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        lemma = _lemma(token)
+        if appositive is not None and lemma in lx.PERSON_TITLE_HEADS:
+            return [self._named_person(appositive, role)]
+        place = self.places.at(token)
+        if place is not None:
+            return [self._place_party(place, self.places.span_at(token), role)]
+        if lemma in lx.PERSON_TITLE_HEADS and token.tag_ in ("NN", "NNP"):
+            return [self._titled_person(token, role, context_country)]
+        inner = self.places.within(_np_tokens(token))
+        if lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS or token.ent_type_ in ("ORG", "NORP"):
+            countries = [(m, s) for m, s in inner if m.kind in ("country", "demonym", "capital")]
+            organizations = [(m, s) for m, s in inner if m.kind == "organization"]
+            if organizations and not countries:
+                match, span = organizations[0]
+                return [self._place_party(match, span, role)]
+            if token.ent_type_ == "ORG" and not countries:
+                name = _ent_text(token)
+                return [Party("organization", name, None, None, role, [_char_span(token)])]
+            if countries:
+                kind = "organization" if (lemma in lx.SINGULAR_ORG_HEADS and token.tag_ in ("NN", "NNP")) or token.ent_type_ == "ORG" else "group"
+                if kind == "group" or len(countries) > 1:
+                    # "the Presidents of Iran and Azerbaijan", "Iranian and Turkish officials"
+                    return [self._place_party(m, s, role) for m, s in countries]
+                name = _phrase_text(token)
+                return [Party(kind, name, countries[0][0].code, None, role, [_char_span_of(token)])]
+            if context_country and lemma in ("official", "authority", "government", "leader"):
+                return [Party("group", _phrase_text(token), context_country, None, role, [_char_span_of(token)])]
+        return []
+
+    def _named_person(self, token: Token, role: str) -> Party:
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        name = _clean_name(ent) if ent is not None else token.text
+        person = self.people.get(last_name(name))
+        spans = [(ent.start_char, ent.end_char)] if ent is not None else [_char_span(token)]
+        if person is None:
+            return Party("person", name, None, None, role, spans)
+        return Party("person", person.name, person.country, person.title, role, spans)
+
+    def _titled_person(self, head: Token, role: str, context_country: str | None) -> Party:
+        title, country = self.title_phrase(head)
+        country = country or context_country
+        span = [_char_span_of(head)]
+        holders = self.offices.get((title_key(title), country), set())
+        if len(holders) == 1:
+            person = self.people[next(iter(holders))]
+            return Party("person", person.name, person.country or country, person.title or title, role, span)
+        return Party("person", "", country, title, role, span)
+
+    def _place_party(self, match: PlaceMatch, span: Span | None, role: str) -> Party:
+        spans = [(span.start_char, span.end_char)] if span is not None else []
+        if match.kind == "organization":
+            return Party("organization", match.name, None, None, role, spans)
+        if match.kind == "region" or match.code is None:
+            return Party("group", match.name, None, None, role, spans)
+        if match.kind == "demonym":
+            return Party("country", self.resolver.name_of(match.code) or match.name, match.code, None, role, spans)
+        return Party("country", self.resolver.name_of(match.code) or match.name, match.code, None, role, spans)
+
+    def _pronoun(self, token: Token, role: str) -> list[Party]:
+        if token.lower_ not in _PRONOUNS_PERSON:
+            return []
+        antecedent = self.antecedent(token)
+        if antecedent is None:
+            return []
+        parties = self._one(antecedent, role, None)
+        for party in parties:
+            party.spans = [_char_span(token)]
+        return [p for p in parties if p.kind == "person"]
+
+    def antecedent(self, pronoun: Token) -> Token | None:
+        """He/his: the subject of the pronoun's own clause when it names a person, else the last person named."""
+        clause = pronoun
+        while clause.dep_ not in ("ROOT",) and not _is_verb(clause):
+            clause = clause.head
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child is not pronoun and not child.tag_.startswith("PRP") and _is_person_like(child):
+                return child
+        for i in range(pronoun.i - 1, max(-1, pronoun.sent.start - 200), -1):
+            token = self.doc[i]
+            if token.dep_ in ("nsubj", "nsubjpass", "appos", "pobj", "dobj") and _is_person_like(token) and not token.tag_.startswith("PRP"):
+                return token
+        return None
+
+
+def _is_person_like(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or (_lemma(token) in lx.PERSON_TITLE_HEADS and token.tag_ in ("NN", "NNP"))
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def _coordinated(head: Token) -> list[Token]:
+    """The head and its conjuncts: "Turkey and Pakistan", "the President, the Chief ..., and the Minister"."""
+    result, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        if token in result:
+            continue
+        result.append(token)
+        stack.extend(c for c in token.children if c.dep_ in ("conj", "appos") and c.ent_type_ != "DATE")
+    return sorted(result, key=lambda t: t.i)
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without relative clauses, conjuncts or appositions."""
+    tokens = [head]
+    stack = [c for c in head.children if c.dep_ not in ("conj", "cc", "appos", "relcl", "acl", "punct", "prep") or (c.dep_ == "prep" and c.lower_ == "of")]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "punct", "appos", "cc", "conj") or c.dep_ == "conj" and token.dep_ == "pobj")
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _phrase_text(head: Token) -> str:
+    tokens = [t for t in _np_tokens(head) if t.dep_ not in ("det", "poss") or t.i > head.i]
+    if not tokens:
+        return head.text
+    doc = head.doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _char_span(token: Token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token.text)
+
+
+def _char_span_of(head: Token) -> tuple[int, int]:
+    tokens = _np_tokens(head)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _ent_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return _strip_article(ent.text)
+    return token.text
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _clean_name(ent: Span) -> str:
+    tokens = [t for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")]
+    # A demonym or title glued into the entity by the tagger: "Azerbaijani Defense Minister Zakir Hasanov".
+    while tokens and (tokens[0].lower_ in lx.TITLE_WORDS or tokens[0].ent_type_ == "NORP" or tokens[0].text.endswith(("ani", "ian", "ese", "ish"))) and len(tokens) > 1:
+        tokens = tokens[1:]
+    return " ".join(t.text for t in tokens).strip(" ,.'\"")

@@ -1,0 +1,95 @@
+"""Sentence starts at line breaks, and the lines that are not part of the article's prose.
+
+News text arrives with headlines, bylines and blocks of links to other stories. The parser would
+otherwise glue a headline to the next paragraph; and a related story's headline
+("Ministers urge talks") is not an event of this article.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from service.extraction.lexicon import RELATED_BLOCK_HEADERS
+
+_SENTENCE_END = frozenset('.!?"”’\')…')
+# "TEHRAN (IP) -", "Kyiv, Ukraine (AP) —", "WASHINGTON —": the place and agency before the first sentence.
+_DATELINE = re.compile(r"\A\s*[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}\s*(?:\([A-Za-z][\w .&-]{0,24}\))?\s*[-–—:]{1,2}\s*")
+# A line this short that does not end like a sentence is a headline, a byline or a caption.
+_HEADLINE_MAX_WORDS = 25
+
+
+@Language.factory("eventex_line_breaks")
+def make_line_breaks(nlp: Language, name: str) -> "LineBreaks":
+    return LineBreaks()
+
+
+class LineBreaks:
+    """Start a sentence after every line break that ends a paragraph, a headline or a list item."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        dateline = _DATELINE.match(doc.text[:80])
+        if dateline is not None and dateline.end() < len(doc.text):
+            # The parser would read the place as the subject of the first sentence.
+            for token in doc[1:]:
+                if token.idx >= dateline.end():
+                    token.is_sent_start = True
+                    break
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" not in previous.whitespace_ and not (previous.is_space and "\n" in previous.text):
+                continue
+            if token.is_space:
+                continue
+            # A single line break inside a sentence is a hard wrap, unless the next line starts
+            # like a sentence or the previous one ended like one.
+            blank_line = previous.text.count("\n") + previous.whitespace_.count("\n") >= 2
+            last_word = previous if not previous.is_space else _last_non_space(doc, previous.i)
+            ended = last_word is not None and last_word.text[-1:] in _SENTENCE_END | {":"}
+            if blank_line or ended or token.is_title or token.is_upper or token.is_punct:
+                token.is_sent_start = True
+        return doc
+
+
+def _last_non_space(doc: Doc, i: int):
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def non_prose_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of lines that are not article prose: headlines, captions, related-story blocks.
+
+    A line is prose when it ends like a sentence or is long. A related-stories header
+    ("Related News:") makes every following short line non-prose until the next prose line.
+    """
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    in_related_block = False
+    for line in text.splitlines(keepends=True):
+        end = start + len(line)
+        stripped = line.strip()
+        if stripped:
+            lowered = stripped.lower()
+            words = len(stripped.split())
+            ends_like_sentence = stripped[-1] in _SENTENCE_END
+            if lowered.startswith(RELATED_BLOCK_HEADERS) and words <= 6:
+                in_related_block = True
+                ranges.append((start, end))
+            elif not ends_like_sentence and words <= _HEADLINE_MAX_WORDS:
+                ranges.append((start, end))
+            elif in_related_block and words <= _HEADLINE_MAX_WORDS:
+                ranges.append((start, end))
+            else:
+                in_related_block = False
+        start = end
+    return ranges
+
+
+def in_ranges(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in ranges)
+
+
+def sentence_of(span: Span) -> Span:
+    return span.sent

@@ -1,0 +1,42 @@
+"""Line breaks and non-prose lines, on a blank pipeline (no model needed)."""
+import spacy
+
+from service.extraction.segmentation import non_prose_ranges
+
+
+def _sentence_starts(text: str) -> list[str]:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("eventex_line_breaks")
+    doc = nlp(text)
+    return [t.text for t in doc if t.is_sent_start]
+
+
+def test_paragraph_break_starts_a_sentence():
+    starts = _sentence_starts("Leaders gather in Lima\n\nThe summit opened on Monday.")
+    assert "The" in starts
+
+
+def test_hard_wrapped_line_inside_a_sentence_is_not_split():
+    starts = _sentence_starts("The ministers said they would\nmeet again in the spring.")
+    assert "meet" not in starts
+
+
+def test_headline_and_related_block_are_not_prose():
+    text = (
+        "Ministers meet in Oslo\n"
+        "The foreign ministers of Norway and Chile met in Oslo on Friday to talk about fishing rights.\n"
+        "Related stories:\n"
+        "Chile and Peru sign fishing pact\n"
+        "Norway hosts Arctic summit\n"
+        "The talks are due to resume in March, officials in both capitals said on Friday.\n"
+    )
+    skipped = [text[s:e].strip() for s, e in non_prose_ranges(text)]
+    assert "Ministers meet in Oslo" in skipped
+    assert "Chile and Peru sign fishing pact" in skipped
+    assert "Norway hosts Arctic summit" in skipped
+    assert not any(line.startswith("The foreign ministers") for line in skipped)
+    assert not any(line.startswith("The talks are due") for line in skipped)
+
+
+def test_text_without_line_breaks_is_all_prose():
+    assert non_prose_ranges("The two presidents met in Geneva on Monday. They talked for an hour.") == []
