@@ -56,6 +56,7 @@ def _migrate(_args: argparse.Namespace) -> int:
     from service.storage.migrations import upgrade
 
     upgrade("head")
+    print("eventex migrate: the database schema is up to date", file=sys.stderr)
     return 0
 
 
