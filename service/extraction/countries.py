@@ -224,7 +224,7 @@ class CountryResolver:
 
         for country in pycountry.countries:
             place = PlaceMatch("country", country.alpha_3, self._names[country.alpha_3])
-            for name in _pycountry_names(country):
+            for name in _pycountry_names(country) | {place.name}:
                 yield from entry(name, place)
         for code, names in (*tables.EXTRA_COUNTRIES.items(), *tables.NAMES.items()):
             place = PlaceMatch("country", code, self._names[code])
@@ -303,8 +303,7 @@ class CountryResolver:
         if label == "PERSON":
             return None
         words = _key_tokens(phrase)
-        if words and words[-1] == "'s":
-            words = words[:-1]
+        # As written first: "Saint John's" and "OPEC+" end in what _trim removes.
         for candidate in (words, _trim(words)):
             key = " ".join(candidate)
             if not key:
