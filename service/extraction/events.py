@@ -193,6 +193,9 @@ def _location(trigger: Trigger, places: Places, resolver) -> tuple[Location | No
     """Where it took place ("in Tehran", "visit to Beijing"), and the host country of a visit."""
     head = trigger.head
     holders = [head] + ([trigger.governor] if trigger.governor is not None else [])
+    # "met with Ruto in Nairobi": the parser often hangs the place on the last party.
+    holders += [p for h in list(holders) for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "between") for p in c.children if p.dep_ == "pobj"]
+    holders += [c for h in list(holders[:2]) for c in h.children if c.dep_ == "dobj"]
     is_visit = head.lemma_.lower() in ("visit", "trip")
     for holder in holders:
         for child in holder.children:

@@ -130,6 +130,3 @@ SINGULAR_ORG_HEADS = frozenset({
     "parliament", "guard", "force", "command", "coast", "airforce", "corps", "company", "firm",
     "council", "commission", "agency", "office", "department", "bank", "court",
 })
-
-# Words that begin a block of links to other stories; what follows is not the article.
-RELATED_BLOCK_HEADERS = ("related news", "read more", "related:", "see also", "more from", "related stories", "related articles")

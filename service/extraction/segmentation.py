@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from service.extraction.lexicon import RELATED_BLOCK_HEADERS
 
 _SENTENCE_END = frozenset('.!?"”’\')…')
 # "TEHRAN (IP) -", "Kyiv, Ukraine (AP) —", "WASHINGTON —": the place and agency before the first sentence.
@@ -59,37 +58,20 @@ def _last_non_space(doc: Doc, i: int):
 
 
 def non_prose_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of lines that are not article prose: headlines, captions, related-story blocks.
+    """Character ranges of lines that are not article prose: headlines, captions, lists of related stories.
 
-    A line is prose when it ends like a sentence or is long. A related-stories header
-    ("Related News:") makes every following short line non-prose until the next prose line.
+    A line is prose when it ends like a sentence or is long.
     """
     ranges: list[tuple[int, int]] = []
     start = 0
-    in_related_block = False
     for line in text.splitlines(keepends=True):
         end = start + len(line)
         stripped = line.strip()
-        if stripped:
-            lowered = stripped.lower()
-            words = len(stripped.split())
-            ends_like_sentence = stripped[-1] in _SENTENCE_END
-            if lowered.startswith(RELATED_BLOCK_HEADERS) and words <= 6:
-                in_related_block = True
-                ranges.append((start, end))
-            elif not ends_like_sentence and words <= _HEADLINE_MAX_WORDS:
-                ranges.append((start, end))
-            elif in_related_block and words <= _HEADLINE_MAX_WORDS:
-                ranges.append((start, end))
-            else:
-                in_related_block = False
+        if stripped and stripped[-1] not in _SENTENCE_END and len(stripped.split()) <= _HEADLINE_MAX_WORDS:
+            ranges.append((start, end))
         start = end
     return ranges
 
 
 def in_ranges(position: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in ranges)
-
-
-def sentence_of(span: Span) -> Span:
-    return span.sent
