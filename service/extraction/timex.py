@@ -354,27 +354,24 @@ def _unit_letter(unit_word: str) -> str:
 
 
 def _direction(tense: str | None) -> int:
-    """+1 look ahead for a future clause; otherwise -1, look back: news mostly reports what happened."""
-    return 1 if tense == "future" else -1
+    """-1 look back (past), +1 look ahead (future), 0 unknown or present."""
+    return {"past": -1, "future": 1}.get(tense or "", 0)
 
 
 def _resolve_weekday(weekday: int, anchor: date, direction: int) -> date:
     back = anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
     ahead = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
-    if direction < 0:
-        return back
-    if direction > 0:
-        return ahead
-    return back if anchor - back <= ahead - anchor else ahead
+    # Without a clear future, look back: news mostly reports what happened.
+    return ahead if direction > 0 else back
 
 
 def _resolve_month(month: int, anchor: date, direction: int, strict: bool = False) -> int:
     """Year of a month named without one.
 
     With ``strict`` ("last May", "next May") the anchor's own month is excluded and the direction is
-    obeyed. Otherwise a future clause takes the next such month; any other clause takes the latest one
-    if it lies within six months, else the coming one: a report says "in February" in October about the
-    coming February, and "last February" for the past one.
+    obeyed. Otherwise a future clause takes the next such month; a past clause the latest one if it lies
+    within nine months, a clause of unknown tense if within six, else the coming one (deadlines and
+    payment dates soon after the anchor often stand in past-tense sentences: "extended the offer to May").
     """
     if strict:
         if direction < 0:
@@ -383,7 +380,7 @@ def _resolve_month(month: int, anchor: date, direction: int, strict: bool = Fals
     if direction > 0:
         return anchor.year if month >= anchor.month else anchor.year + 1
     months_back = (anchor.month - month) % 12
-    if months_back <= 6:
+    if months_back <= (9 if direction < 0 else 6):
         return anchor.year if month <= anchor.month else anchor.year - 1
     return anchor.year if month > anchor.month else anchor.year + 1
 
@@ -400,10 +397,10 @@ def _resolve_day_month(month: int, day: int, anchor: date, direction: int) -> da
         return None
     past = [c for c in candidates if c <= anchor]
     future = [c for c in candidates if c >= anchor]
-    # As for months alone: a future clause looks ahead, any other looks back at most half a year.
+    # As for months alone: a future clause looks ahead, others look back at most nine or six months.
     if direction > 0 and future and (future[0] - anchor).days <= 366:
         return future[0]
-    if past and (anchor - past[-1]).days <= 183:
+    if past and (anchor - past[-1]).days <= (275 if direction < 0 else 183):
         return past[-1]
     return future[0] if future else past[-1]
 
@@ -575,6 +572,10 @@ class _Found:
     offset: tuple[int, str] | None = None
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to|effective|payable|before|record|expire[sd]?|"
+                              r"deadline\s+of)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
+
+
 class _Context:
     __slots__ = ("text", "anchor", "_tense", "_cache")
 
@@ -591,6 +592,14 @@ class _Context:
                 guess = _heuristic_tense(self.text, offset)
             self._cache[offset] = guess
         return _direction(self._cache[offset])
+
+    def calendar_direction(self, offset: int) -> int:
+        """Direction for a month or a day of a month: after 'by', 'until', 'payable' ... the tense of the
+        clause says nothing ("it set a deadline of May 5"), so the date counts as of unknown tense."""
+        direction = self.direction(offset)
+        if direction <= 0 and _DEADLINE_BEFORE.search(self.text, max(0, offset - 16), offset):
+            return 0
+        return direction
 
 
 Handler = Callable[[re.Match, _Context], _Found | None]
@@ -653,7 +662,7 @@ def _day_without_year(m, ctx):
     month, day = _month_number(m["month"]), int(re.match(r"\d+", m["day"])[0])
     if ctx.anchor is None:
         return _Found("DATE", f"XXXX-{month:02d}-{day:02d}")
-    resolved = _resolve_day_month(month, day, ctx.anchor, ctx.direction(m.start()))
+    resolved = _resolve_day_month(month, day, ctx.anchor, ctx.calendar_direction(m.start()))
     return _Found("DATE", _day(resolved)) if resolved else None
 
 
@@ -854,7 +863,7 @@ def month_alone(m, ctx):
         return _Found("DATE", _month(_resolve_month(month, ctx.anchor, -1, strict=True), month))
     if rel in ("next", "coming"):
         return _Found("DATE", _month(_resolve_month(month, ctx.anchor, 1, strict=True), month))
-    return _Found("DATE", _month(_resolve_month(month, ctx.anchor, ctx.direction(m.start())), month))
+    return _Found("DATE", _month(_resolve_month(month, ctx.anchor, ctx.calendar_direction(m.start())), month))
 
 
 @rule(rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|following)\s+)?(?P<weekday>{WEEKDAY_ANY})"
