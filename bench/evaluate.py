@@ -269,10 +269,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     total_seconds = time.perf_counter() - started
     if args.json and evaluation.score_exit == 0:
         summary = json.loads(evaluation.score_output)
+        per_10 = evaluation.false_alarms_per_10
         summary.update(
             no_event_articles=evaluation.no_event_articles,
             false_alarm_events=evaluation.false_alarm_events,
-            false_alarms_per_10=evaluation.false_alarms_per_10,
+            false_alarms_per_10=per_10 if per_10 is None else round(per_10, 3),
             extract_seconds=round(evaluation.extract_seconds, 1),
             seconds=round(total_seconds, 1),
         )
