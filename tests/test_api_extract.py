@@ -215,7 +215,6 @@ def test_unknown_routes_and_methods_are_problems(sqlite_client):
     assert problem["instance"] == "/v1/extract"
 
 
-@pytest.mark.xfail(strict=False, reason="event rules land separately")
 def test_a_plain_meeting_sentence_yields_a_meeting_of_both_countries(sqlite_client):
     response = sqlite_client.post(
         "/v1/extract",
