@@ -312,6 +312,13 @@ def test_find_in_reports_organisations_without_a_code(resolver):
     ]
 
 
+def test_find_in_needs_a_capital_letter_in_a_long_name(resolver):
+    assert found(resolver, "Troops left east Jerusalem for southern Africa.") == [
+        ("east Jerusalem", None), ("southern Africa", None),
+    ]
+    assert found(resolver, "a white house near the gulf states") == []
+
+
 def test_find_in_does_not_take_a_us_state_for_a_country(resolver):
     assert found(resolver, "Storms hit New Mexico and the state of Georgia.") == []
 
@@ -342,6 +349,13 @@ def test_component_handles_abbreviations_glued_to_a_hyphen(blank_nlp):
     ]
 
 
+def test_component_finds_a_demonym_left_with_its_hyphen(blank_nlp):
+    text = "Tariffs on Mexican- and Brazilian-grown coffee"
+    assert [(text[m.start:m.end], m.code) for m in blank_nlp(text)._.places] == [
+        ("Mexican", "MEX"), ("Brazilian", "BRA"),
+    ]
+
+
 @pytest.mark.parametrize("text", [
     "Tehran and Baku signed a gas swap with the Turkmen side in Ashgabat on Sunday.",
     "The Kremlin and the White House traded barbs while Downing Street stayed silent.",
@@ -349,6 +363,7 @@ def test_component_handles_abbreviations_glued_to_a_hyphen(blank_nlp):
     "Guinea-Bissau, Equatorial Guinea and Papua New Guinea sent Guinean-born envoys.",
     "tell us, who said turkey and china were cheap in Georgia, the Gambia and Côte d’Ivoire?",
     "The People's Republic of China and the DPRK warned the ROK over the East China Sea.",
+    "Troops left east Jerusalem while the world court and the state of Georgia stayed out.",
 ])
 def test_component_and_find_in_agree(blank_nlp, resolver, text):
     doc = blank_nlp(text)
@@ -375,3 +390,16 @@ def test_seed_article_mentions_every_reference_country(resolver):
     matches = resolver.find_in(text)
     assert expected <= {m.code for m in matches}
     assert all(text[m.start:m.end] for m in matches)
+
+
+@pytest.mark.shared
+def test_component_and_find_in_agree_on_real_news(blank_nlp, resolver):
+    corpus = SHARED_DIR / "corpus" / "voa-stories.jsonl"
+    if not corpus.is_file():
+        reason = f"the shared news corpus is absent ({corpus}); set EVENTEX_SHARED"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    stories = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    disagreements = [story[:60] for story in stories if blank_nlp(story)._.places != resolver.find_in(story)]
+    assert disagreements == []

@@ -11,7 +11,9 @@ capitals, government metonyms, organisations, regions).
 
 Choices for words that can mean several things:
 - Case: a one-word name matches only as written or in capitals: "Turkey"/"TURKEY" but
-  not "turkey"; "US" but not "us"; "China" but not "china".  Longer names match in any case.
+  not "turkey"; "US" but not "us"; "China" but not "china".  Longer names match in any
+  case in ``lookup``; in a text they need a capital letter in their first three words
+  ("east Jerusalem", "state of Georgia"): an all-lower-case "world court" is not a mention.
 - Leading "the" is never part of a match; "the Kremlin" is found as "Kremlin".
 - Kosovo has no ISO code: it gets XKX, the user-assigned code in common use.
 - "Georgia" is the country (GEO).  News about the US state usually says so ("the state
@@ -68,6 +70,13 @@ class PlaceMatch:
 # When one spelling is both a country and its capital ("Singapore"), the country wins.
 _PRIORITY = {"country": 0, "demonym": 1, "capital": 2, "organization": 3, "region": 4}
 _LABELS_FOR_PLACES = frozenset({"GPE", "LOC"})
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+# A capital letter preceded by these is inside a token: "McDonald", "d'Ivoire", "U.S."
+_INSIDE_TOKEN = re.compile(r".?[\w]$|\w['’.]$", re.S)
+# Lower-case words that start a name before its first capital: "east", "state of".
+_LOOKBACK_WORDS = 2
+_PUNCTUATION = "\"'’‘“”()[],;:.!?-"
+_WORD = re.compile(r"(?<![\w'’.])[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,19 +93,21 @@ class PlaceEntry:
 
 # Dotted abbreviations ("U.S.", "D.P.R.K.") are one token; hyphens and other
 # punctuation are tokens of their own, so "U.S.-led" and "Iran-Azerbaijan" split.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['’]\w+)*|[^\w\s]")
+_TOKEN_PATTERN = r"(?:[^\W\d_]\.){2,}|\w+(?:['’]\w+)*|[^\w\s]"
+_TOKEN = re.compile(_TOKEN_PATTERN)
+_NEXT_TOKEN = re.compile(rf"\s*({_TOKEN_PATTERN})")
+
+
+def _split_possessive(start: int, end: int, word: str) -> tuple[tuple[int, int, str], ...]:
+    if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+        return (start, end - 2, word[:-2]), (end - 2, end, word[-2:])
+    return ((start, end, word),)
 
 
 def _tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each word and punctuation mark; a possessive "'s" is its own token."""
     for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-            yield start, end - 2, word[:-2]
-            yield end - 2, end, word[-2:]
-        else:
-            yield start, end, word
+        yield from _split_possessive(*m.span(), m.group())
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -193,7 +204,8 @@ class CountryResolver:
         self._exact: dict[str, PlaceEntry] = {}
         self._folded: dict[str, PlaceEntry] = {}
         self._label_only: dict[str, PlaceEntry] = {}
-        self._max_len: dict[str, int] = {}
+        self._prefixes: set[str] = set()  # casefolded keys and their leading words
+        self.max_tokens = 0  # the most tokens a name has
         for entry in self.entries:
             words = _key_tokens(entry.surface)
             key = " ".join(words)
@@ -204,9 +216,17 @@ class CountryResolver:
                 self._exact[key] = entry
             else:
                 self._folded[key.casefold()] = entry
-            first = words[0].casefold()
-            self._max_len[first] = max(self._max_len.get(first, 0), len(words))
-        self.max_tokens = max(self._max_len.values())
+            self.max_tokens = max(self.max_tokens, len(words))
+            folded = [word.casefold() for word in words]
+            self._prefixes.update(" ".join(folded[:length]) for length in range(1, len(folded) + 1))
+
+        # find_in looks only where a match can begin: at a capital letter, or at a
+        # lower-case word a few words before one ("east Jerusalem", "state of Georgia").
+        # Scanning every token in Python costs ten times more.
+        not_capitalized = sorted(key for key in self._exact if not _CAPITAL.match(key))
+        if not_capitalized:
+            raise ValueError(f"case-sensitive spellings must start with a capital letter: {not_capitalized}")
+        self._lower_starts = frozenset(key.split(" ")[0] for key in self._folded)
 
     # -- building ---------------------------------------------------------------------
 
@@ -318,24 +338,62 @@ class CountryResolver:
     def find_in(self, text: str) -> list[PlaceMatch]:
         """All non-overlapping country/demonym/capital/organization mentions in a text,
         longest match first, on word boundaries, with start/end."""
-        spans = list(_tokens(text))
-        plain = [_plain(tok) for _, _, tok in spans]
         found: list[PlaceMatch] = []
-        i, n = 0, len(spans)
-        while i < n:
-            longest = min(self._max_len.get(plain[i][1], 0), n - i)
-            for length in range(longest, 0, -1):
-                window = plain[i:i + length]
-                entry = (self._exact.get(" ".join(p for p, _ in window))
-                         or self._folded.get(" ".join(f for _, f in window)))
-                if entry is not None:
-                    if entry.place is not None:
-                        found.append(replace(entry.place, start=spans[i][0], end=spans[i + length - 1][1]))
-                    i += length
-                    break
-            else:
-                i += 1
+        last_end = 0
+        for capital in _CAPITAL.finditer(text):
+            pos = capital.start()
+            if pos < last_end or (pos and _INSIDE_TOKEN.match(text, max(pos - 2, 0), pos)):
+                continue
+            match = None
+            window_start = max(pos - 40, last_end)
+            # str.split first: a regex over every window costs more than the rest of find_in.
+            if any(word.strip(_PUNCTUATION).casefold() in self._lower_starts
+                   for word in text[window_start:pos].split()[-_LOOKBACK_WORDS:]):
+                for word in _WORD.finditer(text, window_start, pos):
+                    if word.group().casefold() in self._lower_starts:
+                        match = self._match_at(text, word.start())
+                        if match is not None:
+                            break
+            if match is None:
+                match = self._match_at(text, pos)
+            if match is not None:
+                last_end = match.end
+                if match.kind:
+                    found.append(match)
         return found
+
+    def _match_at(self, text: str, pos: int) -> PlaceMatch | None:
+        """The longest known name starting at ``pos``; a kind-less PlaceMatch for a non-place."""
+        first = _TOKEN.match(text, pos)
+        if first is None or _plain(_split_possessive(pos, first.end(), first.group())[0][2])[1] not in self._prefixes:
+            return None
+        exact_key = folded_key = ""
+        best: tuple[PlaceEntry, int] | None = None
+        cursor = pos
+        pending: list[tuple[int, int, str]] = []
+        while True:
+            if not pending:
+                token = _NEXT_TOKEN.match(text, cursor)
+                if token is None:
+                    break
+                cursor = token.end()
+                pending = list(_split_possessive(*token.span(1), token.group(1)))
+            _, end, word = pending.pop(0)
+            plain, folded = _plain(word)
+            exact_key = f"{exact_key} {plain}" if exact_key else plain
+            folded_key = f"{folded_key} {folded}" if folded_key else folded
+            # Stop as soon as no known name goes on like this.
+            if folded_key not in self._prefixes:
+                break
+            entry = self._exact.get(exact_key) or self._folded.get(folded_key)
+            if entry is not None:
+                best = (entry, end)
+        if best is None:
+            return None
+        entry, end = best
+        if entry.place is None:
+            return PlaceMatch("", None, "", pos, end)
+        return PlaceMatch(entry.place.kind, entry.place.code, entry.place.name, pos, end)
 
     def name_of(self, code: str) -> str | None:
         """'IRN' -> 'Iran' (common short name)."""
@@ -353,9 +411,9 @@ def get_resolver() -> CountryResolver:
 if not Doc.has_extension("places"):
     Doc.set_extension("places", default=None)
 
-# spaCy keeps "U.S.-led" and "U.S.-South" as one token; the places inside are found
-# with find_in on the text from that token on.
-_GLUED_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.){2,}[^\s.]")
+# spaCy keeps "U.S.-led", "U.S.-South" and "Mexican-" as one token; the places inside
+# are found with find_in on the text from that token on.
+_GLUED = re.compile(r"^(?:[^\W\d_]\.){2,}[^\s.]|\w[-/+]|[-/+]\w")
 
 
 class PlacesComponent:
@@ -392,9 +450,12 @@ class PlacesComponent:
             for match_id, start, end in matcher(doc):
                 place, label_only = self._meaning[match_id]
                 span = doc[start:end]
+                # As in find_in: a name all in lower case ("world court") is not a mention.
+                if not any(ch.isupper() for ch in span.text):
+                    continue
                 candidates.append((span.start_char, span.end_char, place, label_only))
         for token in doc:
-            if _GLUED_ABBREVIATION.match(token.text):
+            if _GLUED.search(token.text):
                 window_end = doc[token.i:token.i + self.resolver.max_tokens].end_char
                 for found in self.resolver.find_in(doc.text[token.idx:window_end]):
                     if found.start < len(token):
