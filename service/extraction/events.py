@@ -455,8 +455,10 @@ def _build_event(doc: Doc, cluster: _Cluster) -> Event | None:
         return None
     if all(m.trigger.anaphoric for m in mentions) and not any(m.parties or m.date_value for m in mentions):
         return None
-    main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
     participants = _merge_parties(doc.text, [p for m in mentions for p in m.parties])
+    if cluster.type != "exercise" and not participants:
+        return None  # a meeting or an agreement of nobody named is a generic mention
+    main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
     dated = next((m for m in sorted(mentions, key=lambda m: (m.refers_to is not None, m.start)) if m.date_value), None)
     date = None
     if dated is not None:

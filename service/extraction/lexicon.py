@@ -40,13 +40,29 @@ HOLDING_VERBS = frozenset({
 # Words around a trigger that make it a non-event: the happening is only wanted, refused,
 # hypothetical or denied.
 NON_FACTUAL_GOVERNORS = frozenset({
-    "urge", "call", "propose", "demand", "seek", "want", "hope", "push", "ask", "suggest",
-    "request", "press", "plead", "insist", "reject", "refuse", "oppose", "deny", "cancel",
+    "urge", "propose", "demand", "seek", "want", "hope", "push", "ask", "suggest",
+    "request", "press", "plead", "reject", "refuse", "oppose", "deny", "cancel",
     "postpone", "suspend", "fail", "threaten", "consider", "discuss", "debate", "offer", "invite",
-    "encourage", "recommend", "advocate", "favor", "favour", "welcome", "support", "back",
-    "wish", "prefer", "aim", "try", "attempt", "need", "require", "rule",
-    "withdraw", "violate", "breach", "scrap", "abandon", "quit", "exit", "collapse", "pursue",
-    "negotiate", "draft", "work", "explore", "study", "mull", "weigh",
+    "encourage", "recommend", "advocate", "favor", "favour", "wish", "prefer", "aim", "try",
+    "attempt", "need", "require", "rule", "withdraw", "violate", "breach", "scrap", "abandon",
+    "quit", "exit", "collapse", "pursue", "negotiate", "draft", "work", "explore", "study", "mull",
+    "weigh", "suppose", "imagine", "envisage", "envision", "doubt", "question", "speculate",
+    "chance", "prospect", "possibility", "likelihood", "hope", "idea", "proposal", "bid", "effort",
+    "push", "demand", "plea", "appeal", "call", "attempt", "prospects", "reason", "room", "unlikely",
+    "exclude", "block", "prevent", "halt", "stall", "delay", "boycott", "skip", "avoid", "resist",
+})
+# Verbs and adjectives whose infinitive complement is firmly planned: "agreed to hold drills",
+# "is due to visit", "plans to sign".
+PLANNING_GOVERNORS = frozenset({
+    "agree", "plan", "schedule", "set", "due", "expect", "prepare", "intend", "decide", "vow",
+    "pledge", "promise", "resolve", "go", "be", "slate", "poise", "arrange", "announce", "confirm",
+    "begin", "start", "continue",
+})
+# Verbs that report what was said or found: what they report is taken as told.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "report", "add", "announce", "state", "confirm", "note", "write", "describe",
+    "reveal", "disclose", "show", "indicate", "recall", "explain", "stress", "emphasize",
+    "emphasise", "acknowledge", "declare", "claim", "post", "tweet", "remark", "observe",
 })
 # Modal and hedging auxiliaries that make a clause hypothetical.
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ought"})
@@ -86,7 +102,7 @@ ABSTRACT_EXERCISE_OBJECTS = frozenset({
 })
 
 # Meeting nouns that need a qualifier to mean a meeting of officials.
-CALL_QUALIFIERS = frozenset({"phone", "telephone", "video", "conference", "virtual", "call"})
+CALL_QUALIFIERS = frozenset({"phone", "telephone", "video", "conference", "virtual"})
 NOT_MEETING_CONFERENCE = frozenset({"press", "news", "media"})
 
 # Head nouns of people and groups that can take part in an event.

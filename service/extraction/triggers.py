@@ -119,87 +119,76 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _is_passive_subject_of(token: Token, verb: Token) -> bool:
-    return token.dep_ == "nsubjpass" and token.head == verb
-
-
-def _has_neg(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("det", "advmod") for c in token.children)
-
-
-def _chain(token: Token, limit: int = 6) -> list[Token]:
-    """The token and its heads up the tree, stopping at the clause's root."""
-    chain = [token]
-    while chain[-1].head != chain[-1] and len(chain) < limit:
-        chain.append(chain[-1].head)
-    return chain
-
-
 def _modals(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"}
 
 
-def factuality(trigger: Token, governor: Token | None) -> str | None:
-    """"occurred", "planned", or None when the text does not say the event happens."""
-    if _has_neg(trigger) or any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
-        return None
-    if any(c.dep_ == "amod" and c.lower_ in lx.HYPOTHETICAL_NOUN_MODIFIERS for c in trigger.children):
-        return None
+def _has_neg(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in ("no", "never")) for c in token.children)
+
+
+# Dependencies through which a clause's factuality reaches the words inside it.
+_EMBEDDING_DEPS = frozenset({
+    "dobj", "pobj", "prep", "xcomp", "ccomp", "advcl", "acomp", "attr", "oprd", "conj", "compound",
+    "amod", "npadvmod", "nsubj", "nsubjpass", "csubj", "csubjpass", "pcomp", "appos", "dative",
+    "agent", "nmod", "acl",
+})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_EXPECTATION_WORDS = frozenset({"due", "set", "scheduled", "slated", "poised", "expected", "going", "planned", "ready"})
+
+
+def _is_non_factual_word(token: Token) -> bool:
+    if _lemma(token) == "call":
+        # "called for talks", "called on both sides to meet"; not "the meeting was called a success".
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") or c.dep_ == "xcomp" for c in token.children)
+    return _lemma(token) in lx.NON_FACTUAL_GOVERNORS or token.lower_ in lx.NON_FACTUAL_GOVERNORS
+
+
+def factuality(trigger: Token, start: Token | None = None) -> str | None:
+    """"occurred", "planned", or None when the text does not say the event happens.
+
+    Walks from the trigger (or the verb that concludes it) up through the clauses that embed it:
+    "urged both sides to hold [talks]" and "little chance that a [summit] will take place" are
+    not events; "is due to [visit]" and "agreed to hold [drills]" are planned; what a reporting
+    verb reports ("said they [met]") is taken as told.
+    """
     planned = any(c.dep_ in ("amod", "compound") and c.lower_ in lx.PLANNED_NOUN_MODIFIERS for c in trigger.children)
-    # Walk up through the verbs that embed the trigger: "urged X to hold [talks]",
-    # "is due to [sign] a deal", "said they would [meet]".
-    verb = governor if governor is not None else (trigger if _is_verb(trigger) else None)
-    steps = 0
-    while verb is not None and steps < 4:
-        steps += 1
-        lemma = _lemma(verb)
-        if _has_neg(verb):
+    if _has_neg(trigger) or any(c.dep_ == "amod" and c.lower_ in lx.HYPOTHETICAL_NOUN_MODIFIERS for c in trigger.children):
+        return None
+    node = start if start is not None else trigger
+    for _ in range(10):
+        if _has_neg(node):
             return None
-        modals = _modals(verb)
+        if node is not trigger and _is_non_factual_word(node):
+            return None
+        modals = _modals(node)
         if modals & lx.HYPOTHETICAL_MODALS:
-            return None
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
             return None
         if modals & lx.FUTURE_MARKERS or "would" in modals:
             planned = True
-        if lemma in lx.NON_FACTUAL_GOVERNORS and verb is not trigger and steps > 1:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
             return None
-        if lemma in ("plan", "schedule", "expect", "prepare", "intend", "agree", "decide", "vow", "pledge", "promise"):
-            if steps > 1:
-                planned = True
-        if verb.lower_ in ("due", "set", "scheduled", "slated", "poised", "expected", "going") or lemma == "due":
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in node.children):
+            return None
+        if node is not trigger and node.lower_ in _EXPECTATION_WORDS:
             planned = True
-        # "to [hold] talks": an infinitive whose meaning depends on the verb above it.
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp", "relcl", "conj") or infinitive:
-            above = verb.head
-            if above is verb:
-                break
-            if verb.dep_ == "conj":
-                verb = above
-                steps -= 1
-                continue
-            if verb.dep_ in ("ccomp", "relcl") and not infinitive:
-                break
-            if verb.dep_ == "advcl" and not infinitive:
-                break
-            verb = above
-            continue
-        break
-    # "be to [sign]": "the leaders are to sign".
+        if node is not trigger and _lemma(node) in lx.REPORTING_VERBS:
+            break
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if infinitive and node.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl"):
+            governor = node.head
+            if _lemma(governor) in lx.PLANNING_GOVERNORS or governor.lower_ in _EXPECTATION_WORDS:
+                planned = True
+            else:
+                return None  # "want to meet", "hopes to sign", "efforts to reach a deal"
+        if node.dep_ in ("relcl", "ROOT") or node.head is node:
+            break
+        if node.dep_ == "acl" and not infinitive and node is start:
+            break  # "the deal signed on Monday": the participle's own clause
+        if node.dep_ not in _EMBEDDING_DEPS:
+            break
+        node = node.head
     return "planned" if planned else "occurred"
-
-
-def _noun_is_nonfactual_object(noun: Token) -> bool:
-    """"calls for a ceasefire", "hopes of a deal", "push for talks": the noun is only wanted."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep":
-        governor = head.head
-        if _lemma(governor) in lx.NON_FACTUAL_GOVERNORS or _lemma(governor) in ("hope", "prospect", "chance", "possibility", "bid", "effort", "push", "proposal", "plan", "call", "demand", "idea", "need", "prospects", "likelihood", "opportunity"):
-            return True
-    if noun.dep_ == "dobj" and _lemma(head) in lx.NON_FACTUAL_GOVERNORS:
-        return True
-    return False
 
 
 def _compounds(token: Token) -> set[str]:
@@ -227,6 +216,16 @@ def _is_place_or_party(token: Token) -> bool:
     return _lemma(token) in lx.PERSON_TITLE_HEADS or _lemma(token) in lx.GROUP_HEADS
 
 
+def _is_party(token: Token) -> bool:
+    """Who can meet, visit or sign: people, officials, states, organisations, delegations."""
+    if token.tag_ in ("PRP", "WP", "WDT"):
+        return token.lower_ not in ("it", "this", "that", "which", "what")
+    if token.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
+        return True
+    lemma = _lemma(token)
+    return lemma in lx.PERSON_TITLE_HEADS or lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS or lemma in ("side", "country", "nation", "state", "both", "two")
+
+
 def _with_party(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "between"):
@@ -246,24 +245,27 @@ def read_meeting(span: Span) -> Trigger | None:
     if lemma == "talk" and token.lower_ != "talks":
         return None
     if lemma in ("call", "conversation"):
-        qualifiers = _compounds(token) | {c.lower_ for c in token.head.children} | {token.head.lower_}
-        if not qualifiers & lx.CALL_QUALIFIERS and not _held_with(token):
+        # "a phone call", "video conversations", "held a call with": not "a wake-up call", "the call for talks".
+        if not _compounds(token) & lx.CALL_QUALIFIERS and not _held_with(token):
             return None
     if lemma == "conference" and _compounds(token) & lx.NOT_MEETING_CONFERENCE:
         return None
     if lemma in ("visit", "trip") and not _visit_has_party(token):
         return None
+    if lemma in ("visit", "trip") and governing_verb(token) is not None:
+        visitors = [c for c in governing_verb(token).children if c.dep_ == "nsubj"]
+        if visitors and not all(_is_party(v) for v in visitors):
+            return None  # "a warship paid a visit to the capital"
     if lemma == "host" or lemma == "receive" or lemma == "meet" or lemma == "speak" or lemma == "confer":
         return None
-    if _noun_is_nonfactual_object(token):
-        return None
     governor = governing_verb(token)
-    status = factuality(token, governor)
+    status = factuality(token)
     if status is None:
         return None
     anaphoric = _is_anaphoric(token)
     strength = 0.75 if governor is not None and _lemma(governor) in lx.HOLDING_VERBS else 0.6
-    return Trigger(span, "meeting", status, governor, anaphoric, strength)
+    # A bare noun that no verb reports ("a role in talks with Ukraine") only refers to an event told elsewhere.
+    return Trigger(span, "meeting", status, governor, anaphoric, strength, creates=governor is not None)
 
 
 def _held_with(noun: Token) -> bool:
@@ -286,11 +288,17 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
     if lemma not in ("meet", "visit", "host", "receive", "talk", "speak", "confer"):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "was met with opposition", "they were met by armed men"
+    if subjects and not all(_is_party(s) for s in subjects):
+        return None  # "the offensive has met with success", "tourists visited Vietnam"
     if lemma == "meet":
-        if objects and not all(_is_place_or_party(o) or o.tag_ == "PRP" for o in objects):
+        partners = objects + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+        if partners and not all(_is_party(o) for o in partners):
             return None
     elif lemma == "visit":
-        if not objects or not any(_is_place_or_party(o) for o in objects):
+        if not objects or not any(o.ent_type_ in ("GPE", "PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS for o in objects):
             return None
     elif lemma in ("host", "receive"):
         # "hosted the Saudi crown prince", "received the envoy"; not "received 1.5 billion cubic meters".
@@ -300,7 +308,7 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         phone = any(t.lower_ in ("phone", "telephone", "video", "videoconference", "videolink") for t in verb.subtree if t.sent == verb.sent and abs(t.i - verb.i) <= 6)
         if not (phone and _with_party(verb)) and not (lemma == "confer" and _with_party(verb)):
             return None
-    status = factuality(verb, None)
+    status = factuality(verb)
     if status is None:
         return None
     parties = sum(1 for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")) + int(_with_party(verb))
@@ -327,10 +335,8 @@ def read_exercise(span: Span) -> Trigger | None:
         return None
     if not _is_military_context(token):
         return None
-    if _noun_is_nonfactual_object(token):
-        return None
     governor = governing_verb(token)
-    status = factuality(token, governor)
+    status = factuality(token)
     if status is None:
         return None
     strength = 0.8 if governor is not None and _lemma(governor) in lx.HOLDING_VERBS else 0.65
@@ -344,16 +350,14 @@ def read_agreement(span: Span) -> Trigger | None:
         return _signing_verb(span, token)
     if not _is_noun(token):
         return None
-    if lemma == "protocol" and not _concluded(token):
-        return None
-    if _noun_is_nonfactual_object(token):
+    if lemma == "protocol" and _concluding_word(token) is None:
         return None
     governor = governing_verb(token)
-    concluded = _concluded(token)
+    concluded = _concluding_word(token) is not None
     anaphoric = _is_anaphoric(token)
     if not concluded and not anaphoric and not _in_force(token):
         return None
-    status = factuality(token, governor if concluded else None)
+    status = factuality(token, _concluding_word(token) if concluded else None)
     if status is None:
         return None
     in_force = not concluded and _in_force(token)
@@ -361,35 +365,39 @@ def read_agreement(span: Span) -> Trigger | None:
     return Trigger(span, "agreement", status, governor if concluded else None, anaphoric and not concluded, strength, concluded or in_force)
 
 
-_IN_FORCE_VERBS = frozenset({"take", "come", "go", "hold", "enter", "begin", "start", "expire", "end", "collapse", "break"})
-
-
 def _in_force(noun: Token) -> bool:
-    """"the ceasefire took effect", "the truce is holding": the agreement exists."""
-    return noun.dep_ in ("nsubj",) and _lemma(noun.head) in _IN_FORCE_VERBS and _lemma(noun) in ("ceasefire", "cease-fire", "truce", "deal", "agreement", "accord", "treaty", "armistice")
+    """"the ceasefire took effect", "the truce came into force", "the deal is holding": it exists."""
+    if noun.dep_ != "nsubj" or _lemma(noun) not in ("ceasefire", "cease-fire", "truce", "deal", "agreement", "accord", "treaty", "armistice"):
+        return False
+    verb = noun.head
+    objects = {c.lower_ for c in verb.subtree if c.i > verb.i and c.i - verb.i <= 3}
+    if _lemma(verb) == "take":
+        return "effect" in objects
+    if _lemma(verb) in ("come", "go", "enter"):
+        return bool(objects & {"effect", "force"})
+    return _lemma(verb) == "hold" and verb.tag_ == "VBG"
 
 
-def _concluded(noun: Token) -> bool:
-    """Whether the noun is the thing signed, reached, concluded (or agreed to)."""
+def _concluding_word(noun: Token) -> Token | None:
+    """The word that says the agreement was made: "[signed] an agreement", "agreed to a truce",
+    "the deal [reached] in Doha", "Ukraine's [agreement] to a ceasefire"; None if nothing does."""
     current = noun
     while current.dep_ == "conj":
         current = current.head
     head = current.head
     if current.dep_ in ("dobj", "nsubjpass") and _lemma(head) in lx.CONCLUDING_VERBS:
-        return True
+        return head
     if current.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "on", "upon", "into") and _lemma(head.head) in ("agree", "enter", "sign", "come", "reach"):
-        return True
-    # "the newly signed deal", "the agreement signed on Monday", "the deal reached in Doha".
+        return head.head
     for child in current.children:
         if child.dep_ in ("amod", "acl", "relcl") and _lemma(child) in ("sign", "reach", "conclude", "ratify", "strike", "seal", "agree", "broker", "finalize", "ink"):
             if not _has_neg(child) and child.tag_ in ("VBN", "VBD", "JJ"):
-                return True
-    # "Ukraine's agreement to a ceasefire": the act of agreeing, with the agreeing party.
+                return child
     if _lemma(current) == "agreement" and any(c.dep_ == "poss" for c in current.children) and any(
         c.dep_ == "prep" and c.lower_ == "to" for c in current.children
     ):
-        return True
-    return False
+        return current
+    return None
 
 
 def _signing_verb(span: Span, verb: Token) -> Trigger | None:
@@ -405,7 +413,7 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
         return None  # "signed off", "signed up"
     if not _with_party(verb) and not any(c.dep_ == "nsubj" and c.dep_ and any(cc.dep_ == "conj" for cc in c.children) for c in verb.children):
         return None
-    status = factuality(verb, None)
+    status = factuality(verb)
     if status is None:
         return None
     return Trigger(span, "agreement", status, verb, False, 0.7)
