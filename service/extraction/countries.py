@@ -349,7 +349,7 @@ class CountryResolver:
             # str.split first: a regex over every window costs more than the rest of find_in.
             if any(word.strip(_PUNCTUATION).casefold() in self._lower_starts
                    for word in text[window_start:pos].split()[-_LOOKBACK_WORDS:]):
-                for word in _WORD.finditer(text, window_start, pos):
+                for word in list(_WORD.finditer(text, window_start, pos))[-_LOOKBACK_WORDS:]:
                     if word.group().casefold() in self._lower_starts:
                         match = self._match_at(text, word.start())
                         if match is not None:
