@@ -49,6 +49,10 @@ class MissingMaterial(Exception):
     """Something the evaluation reads is not there; main() reports it and exits 2."""
 
 
+class NoPrediction(Exception):
+    """The service gave no usable answer for one article."""
+
+
 @dataclass
 class Case:
     name: str
@@ -153,7 +157,10 @@ def from_service(url: str, scorer: ModuleType, timeout: float = 120.0) -> Predic
     """Predictions from a running service, fetched the way score.py fetches them."""
 
     def predict(text: str, published_at: str | None) -> dict:
-        return scorer.fetch_prediction(url, text, published_at, timeout)
+        try:
+            return scorer.fetch_prediction(url, text, published_at, timeout)
+        except (OSError, ValueError) as error:  # unreachable, HTTP error status, not JSON
+            raise NoPrediction(error) from error
 
     return predict
 
@@ -185,8 +192,9 @@ def evaluate(cases: list[Case], predict: Predict, scorer: ModuleType, score_flag
 def _predict_one(predict: Predict, case: Case) -> dict:
     try:
         return predict(case.text, case.published_at)
-    except (OSError, ValueError) as error:
+    except NoPrediction as error:
         # As score.py does for a service that fails: the case counts with no events.
+        # An in-process extractor that fails raises instead: that is a bug to see.
         print(f"  {case.name}: no prediction: {error}", file=sys.stderr)
         return {"events": []}
 
