@@ -53,9 +53,15 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _migrate(_args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import OperationalError
+
     from service.storage.migrations import upgrade
 
-    upgrade("head")
+    try:
+        upgrade("head")
+    except OperationalError as exc:
+        print(f"eventex migrate: cannot use the database: {exc.orig}", file=sys.stderr)
+        return 1
     print("eventex migrate: the database schema is up to date", file=sys.stderr)
     return 0
 

@@ -75,3 +75,10 @@ def test_migrate_creates_the_schema_from_any_directory(tmp_path):
 @pytest.mark.parametrize("args", [[], ["frobnicate"], ["extract"]])
 def test_usage_errors_exit_2(tmp_path, args):
     assert eventex(*args, cwd=tmp_path).returncode == 2
+
+
+def test_migrate_reports_an_unreachable_database_briefly(tmp_path):
+    result = eventex("migrate", cwd=tmp_path, env={"DATABASE_URL": "postgresql+psycopg://postgres@127.0.0.1:9/none"})
+    assert result.returncode == 1
+    assert "cannot use the database" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as ConnectionPoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -91,9 +92,9 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResp
     return problem_response(exc.status_code, detail, instance=request.url.path, headers=exc.headers)
 
 
-async def _database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
+async def _database_unavailable(request: Request, exc: OperationalError | ConnectionPoolTimeout) -> JSONResponse:
     # The SQL and driver message may reveal paths and hosts: log them, answer briefly.
-    log.warning("database unavailable: %s", exc.orig)
+    log.warning("database unavailable: %s", getattr(exc, "orig", exc))
     return problem_response(503, "the database is unavailable", instance=request.url.path)
 
 
@@ -106,4 +107,6 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(OperationalError, _database_unavailable)  # type: ignore[arg-type]
+    # Every pooled connection busy for too long: as unavailable as a database that is down.
+    app.add_exception_handler(ConnectionPoolTimeout, _database_unavailable)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected_error)
