@@ -55,9 +55,6 @@ from spacy.tokens import Doc
 
 from service.extraction import country_aliases as tables
 
-PLACE_KINDS = ("country", "demonym", "capital", "organization", "region")
-
-
 @dataclass(frozen=True, slots=True)
 class PlaceMatch:
     kind: str          # "country" | "demonym" | "capital" | "organization" | "region"
@@ -72,7 +69,7 @@ _PRIORITY = {"country": 0, "demonym": 1, "capital": 2, "organization": 3, "regio
 _LABELS_FOR_PLACES = frozenset({"GPE", "LOC"})
 _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 # A capital letter preceded by these is inside a token: "McDonald", "d'Ivoire", "U.S."
-_INSIDE_TOKEN = re.compile(r".?[\w]$|\w['’.]$", re.S)
+_INSIDE_TOKEN = re.compile(r".?\w$|\w['’.]$", re.S)
 # Lower-case words that start a name before its first capital: "east", "state of".
 _LOOKBACK_WORDS = 2
 _PUNCTUATION = "\"'’‘“”()[],;:.!?-"
@@ -199,8 +196,9 @@ class CountryResolver:
         candidates = list(self._candidates())
         self.entries: tuple[PlaceEntry, ...] = self._settle(candidates)
 
-        # Keys are space-joined plain tokens: exact for case-sensitive spellings,
-        # casefolded for the rest; the first token says how long a match may be.
+        # Keys are space-joined plain tokens: as written for case-sensitive spellings,
+        # casefolded for the rest.  The prefixes let find_in stop reading at the first
+        # word that no name continues with.
         self._exact: dict[str, PlaceEntry] = {}
         self._folded: dict[str, PlaceEntry] = {}
         self._label_only: dict[str, PlaceEntry] = {}
@@ -414,6 +412,7 @@ if not Doc.has_extension("places"):
 # spaCy keeps "U.S.-led", "U.S.-South" and "Mexican-" as one token; the places inside
 # are found with find_in on the text from that token on.
 _GLUED = re.compile(r"^(?:[^\W\d_]\.){2,}[^\s.]|\w[-/+]|[-/+]\w")
+_JOINING_MARK = re.compile(r"[-/+]")
 
 
 class PlacesComponent:
@@ -449,17 +448,23 @@ class PlacesComponent:
         for matcher in (self._case_sensitive, self._any_case):
             for match_id, start, end in matcher(doc):
                 place, label_only = self._meaning[match_id]
-                span = doc[start:end]
+                start_char = doc[start].idx
+                end_char = doc[end - 1].idx + len(doc[end - 1])
                 # As in find_in: a name all in lower case ("world court") is not a mention.
-                if not any(ch.isupper() for ch in span.text):
+                if doc.text[start_char:end_char].islower():
                     continue
-                candidates.append((span.start_char, span.end_char, place, label_only))
-        for token in doc:
-            if _GLUED.search(token.text):
-                window_end = doc[token.i:token.i + self.resolver.max_tokens].end_char
-                for found in self.resolver.find_in(doc.text[token.idx:window_end]):
-                    if found.start < len(token):
-                        candidates.append((token.idx + found.start, token.idx + found.end, found, False))
+                candidates.append((start_char, end_char, place, label_only))
+        glued_tokens = set()
+        for mark in _JOINING_MARK.finditer(doc.text):
+            span = doc.char_span(mark.start(), mark.end(), alignment_mode="expand")
+            if span is None or span.start in glued_tokens or not _GLUED.search(span[0].text):
+                continue
+            token = span[0]
+            glued_tokens.add(token.i)
+            window_end = doc[token.i:token.i + self.resolver.max_tokens].end_char
+            for found in self.resolver.find_in(doc.text[token.idx:window_end]):
+                if found.start < len(token):
+                    candidates.append((token.idx + found.start, token.idx + found.end, found, False))
 
         ent_labels = self._entity_labels(doc)
         places: list[PlaceMatch] = []

@@ -25,7 +25,7 @@ from service.extraction.models import (
 from service.extraction.participants import Party, PartyReader, Places
 from service.extraction.segmentation import in_ranges, non_prose_ranges
 from service.extraction.timex import Timex, shift
-from service.extraction.triggers import Trigger, build_candidate_matcher, candidate_spans, governing_verb, read
+from service.extraction.triggers import Trigger, build_candidate_matcher, candidate_spans, is_distinct, read
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -183,6 +183,12 @@ def _parties(trigger: Trigger, reader: PartyReader, host: str | None) -> list[Pa
     parties: list[Party] = []
     for token, role in _arguments(trigger):
         parties.extend(reader.parties(token, role, host))
+    if not parties and trigger.type != "agreement":
+        # A parse that lost the subject ("China conducted the military drills encircling Taiwan"):
+        # the subject of the sentence's main verb, when it is a party.
+        root = trigger.head.sent.root
+        for subject in (c for c in root.children if c.dep_ == "nsubj" and c.i < trigger.head.i):
+            parties.extend(reader.parties(subject, "participant", host))
     if host is not None and not any(p.country == host for p in parties):
         name = reader.resolver.name_of(host) or host
         parties.append(Party("country", name, host, None, "host", []))
@@ -395,6 +401,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.
     earlier, later = (a, b) if a.first() < b.first() else (b, a)
     anaphor = min(later.mentions, key=lambda m: m.start)
+    if is_distinct(anaphor.trigger.head):
+        return float("-inf")  # "a separate meeting", "another summit"
     if anaphor.trigger.anaphoric:
         last_before = max((m for m in earlier.mentions if m.start < anaphor.start), key=lambda m: m.start, default=None)
         if last_before is not None:
@@ -451,13 +459,18 @@ def _date_from_references(clusters: list[_Cluster]) -> None:
 
 def _build_event(doc: Doc, cluster: _Cluster) -> Event | None:
     mentions = cluster.mentions
-    if not any(m.trigger.creates for m in mentions):
+    if cluster.type == "agreement":
+        if not any(m.trigger.creates for m in mentions):
+            return None  # only references to an agreement made elsewhere ("under the 1994 treaty")
+    elif not any(m.trigger.creates or m.date_value or m.location for m in mentions):
         return None
     if all(m.trigger.anaphoric for m in mentions) and not any(m.parties or m.date_value for m in mentions):
         return None
     participants = _merge_parties(doc.text, [p for m in mentions for p in m.parties])
-    if cluster.type != "exercise" and not participants:
-        return None  # a meeting or an agreement of nobody named is a generic mention
+    if cluster.type == "agreement" and not participants:
+        return None  # an agreement between nobody named is a generic mention
+    if cluster.type == "meeting" and not participants and not any(m.date_value or m.location for m in mentions):
+        return None
     main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
     dated = next((m for m in sorted(mentions, key=lambda m: (m.refers_to is not None, m.start)) if m.date_value), None)
     date = None

@@ -42,14 +42,14 @@ HOLDING_VERBS = frozenset({
 NON_FACTUAL_GOVERNORS = frozenset({
     "urge", "propose", "demand", "seek", "want", "hope", "push", "ask", "suggest",
     "request", "press", "plead", "reject", "refuse", "oppose", "deny", "cancel",
-    "postpone", "suspend", "fail", "threaten", "consider", "discuss", "debate", "offer", "invite",
+    "postpone", "suspend", "threaten", "consider", "discuss", "debate", "offer", "invite",
     "encourage", "recommend", "advocate", "favor", "favour", "wish", "prefer", "aim", "try",
     "attempt", "need", "require", "rule", "withdraw", "violate", "breach", "scrap", "abandon",
-    "quit", "exit", "collapse", "pursue", "negotiate", "draft", "work", "explore", "study", "mull",
+    "quit", "exit", "pursue", "negotiate", "draft", "work", "explore", "study", "mull",
     "weigh", "suppose", "imagine", "envisage", "envision", "doubt", "question", "speculate",
     "chance", "prospect", "possibility", "likelihood", "hope", "idea", "proposal", "bid", "effort",
     "push", "demand", "plea", "appeal", "call", "attempt", "prospects", "reason", "room", "unlikely",
-    "exclude", "block", "prevent", "halt", "stall", "delay", "boycott", "skip", "avoid", "resist",
+    "exclude", "block", "prevent", "halt", "delay", "boycott", "skip", "avoid", "resist",
 })
 # Verbs and adjectives whose infinitive complement is firmly planned: "agreed to hold drills",
 # "is due to visit", "plans to sign".

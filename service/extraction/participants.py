@@ -214,6 +214,10 @@ class PartyReader:
             return [self._place_party(place, self.places.span_at(token), role)]
         if lemma in lx.PERSON_TITLE_HEADS and token.tag_ in ("NN", "NNP"):
             return [self._titled_person(token, role, context_country)]
+        if lemma in lx.PERSON_TITLE_HEADS and token.tag_ in ("NNS", "NNPS"):
+            holders = self._holders_of(token)
+            if holders:
+                return holders
         inner = self.places.within(_np_tokens(token))
         if lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS or token.ent_type_ in ("ORG", "NORP"):
             countries = [(m, s) for m, s in inner if m.kind in ("country", "demonym", "capital")]
@@ -253,6 +257,19 @@ class PartyReader:
             person = self.people[next(iter(holders))]
             return Party("person", person.name, person.country or country, person.title or title, role, span)
         return Party("person", "", country, title, role, span)
+
+    def _holders_of(self, plural: Token) -> list[Party]:
+        """"the prime ministers", "the two foreign ministers": the people of the article who hold that office,
+        when the phrase names no country of its own."""
+        title, country = self.title_phrase(plural)
+        if country is not None:
+            return []
+        key = title_key(" ".join(w[:-1] if w.lower().endswith("s") else w for w in title.split()))
+        names = {name for (office, _), holders in self.offices.items() if office == key for name in holders}
+        if not 2 <= len(names) <= 6:
+            return []
+        span = [_char_span_of(plural)]
+        return [Party("person", self.people[n].name, self.people[n].country, self.people[n].title, "participant", span) for n in sorted(names)]
 
     def _place_party(self, match: PlaceMatch, span: Span | None, role: str) -> Party:
         spans = [(span.start_char, span.end_char)] if span is not None else []

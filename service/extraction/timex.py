@@ -1305,7 +1305,39 @@ def _extend_left(text: str, found: _Found, start: int, floor: int) -> tuple[int,
 # Entry points
 # --------------------------------------------------------------------------------------------------------
 
-_PART_OF_DAY_AFTER = re.compile(rf"\s+(?P<part>{PART_OF_DAY})\b", re.IGNORECASE)
+# Every rule needs a digit or one of these words. Rules only run in windows around them, so plain
+# prose costs one scan of a simple word pattern and set look-ups.
+_TRIGGER_WORDS = frozenset(
+    [*MONTHS, *WEEKDAYS, *(w + "s" for w in WEEKDAYS), *SEASONS, *PARTS_OF_DAY, *_DAY_WORDS, *_DECADE_WORDS,
+     *UNITS, *(u + "s" for u in UNITS), *UNIT_ALIASES, "centuries", "fortnights", "nineteen", "thousand",
+     "noon", "midday", "midnight", "clock", "now", "current", "currently", "nowadays", "these", "present",
+     "moment", "time", "recent", "recently", "lately", "past", "formerly", "ago", "future", "possible",
+     "half", "sept", "tues", "thurs"])
+_WORD = re.compile(r"[A-Za-z]+|\d")
+_WINDOW_BEFORE = 45  # longest lead before a trigger word: "the comparable year-earlier third quarter"
+_WINDOW_AFTER = 50  # longest tail after it: "quarter of fiscal 1990", "p.m. EST, Nov. 6"
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged character ranges around trigger words, cut at word boundaries."""
+    windows: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        word = m[0]
+        if not (word.isdigit() or word.lower() in _TRIGGER_WORDS):
+            continue
+        start = max(0, m.start() - _WINDOW_BEFORE)
+        while start < m.start() and start > 0 and _WORD_CHAR.match(text, start - 1):
+            start += 1
+        end = min(len(text), m.end() + _WINDOW_AFTER)
+        limit = min(len(text), end + 40)
+        while end < limit and _WORD_CHAR.match(text, end):
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None) -> list[Timex]:
@@ -1318,11 +1350,12 @@ def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None) 
     """
     ctx = _Context(text, anchor, tense)
     candidates: list[tuple[int, int, int, _Found]] = []
-    for priority, pattern, handler in _RULES:
-        for m in pattern.finditer(text):
-            found = handler(m, ctx)
-            if found is not None:
-                candidates.append((m.start(), m.end(), priority, found))
+    for window_start, window_end in _windows(text):
+        for priority, pattern, handler in _RULES:
+            for m in pattern.finditer(text, window_start, window_end):
+                found = handler(m, ctx)
+                if found is not None:
+                    candidates.append((m.start(), m.end(), priority, found))
     # Longest match wins; among equals, the rule declared first.
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int, _Found]] = []

@@ -187,6 +187,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
             break  # "the deal signed on Monday": the participle's own clause
         if node.dep_ not in _EMBEDDING_DEPS:
             break
+        if node.dep_ == "prep" and node.lower_ in ("after", "following", "since"):
+            break  # "... after meeting with Biden": it happened, whatever the clause around it says
         node = node.head
     return "planned" if planned else "occurred"
 
@@ -213,6 +215,8 @@ def _is_military_context(token: Token) -> bool:
 def _is_place_or_party(token: Token) -> bool:
     if token.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"):
         return True
+    if token.is_title and token.i > token.sent.start and token.pos_ in ("PROPN", "NOUN"):
+        return True  # a name the tagger missed: "a visit by Starmer"
     return _lemma(token) in lx.PERSON_TITLE_HEADS or _lemma(token) in lx.GROUP_HEADS
 
 
@@ -265,7 +269,7 @@ def read_meeting(span: Span) -> Trigger | None:
     anaphoric = _is_anaphoric(token)
     strength = 0.75 if governor is not None and _lemma(governor) in lx.HOLDING_VERBS else 0.6
     # A bare noun that no verb reports ("a role in talks with Ukraine") only refers to an event told elsewhere.
-    return Trigger(span, "meeting", status, governor, anaphoric, strength, creates=governor is not None)
+    return Trigger(span, "meeting", status, governor, anaphoric, strength, creates=governor is not None or _introduces(token))
 
 
 def _held_with(noun: Token) -> bool:
@@ -305,8 +309,13 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         if not objects or not any(o.ent_type_ in ("PERSON", "NORP") or _lemma(o) in lx.PERSON_TITLE_HEADS or _lemma(o) in ("delegation", "counterpart", "leader", "official") for o in objects):
             return None
     elif lemma in ("talk", "speak", "confer"):
+        # "spoke by phone with Putin", "Duterte and Suga spoke by phone", "conferred with",
+        # "spoke with Russian President Vladimir Putin"; not "spoke to reporters".
         phone = any(t.lower_ in ("phone", "telephone", "video", "videoconference", "videolink") for t in verb.subtree if t.sent == verb.sent and abs(t.i - verb.i) <= 6)
-        if not (phone and _with_party(verb)) and not (lemma == "confer" and _with_party(verb)):
+        partners = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+        joint_subject = any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in verb.children)
+        named_partner = any(p.ent_type_ == "PERSON" or _lemma(p) in lx.PERSON_TITLE_HEADS for p in partners)
+        if not (phone and (partners or joint_subject)) and not named_partner and not (lemma == "confer" and partners):
             return None
     status = factuality(verb)
     if status is None:
@@ -340,7 +349,7 @@ def read_exercise(span: Span) -> Trigger | None:
     if status is None:
         return None
     strength = 0.8 if governor is not None and _lemma(governor) in lx.HOLDING_VERBS else 0.65
-    return Trigger(span, "exercise", status, governor, _is_anaphoric(token), strength)
+    return Trigger(span, "exercise", status, governor, _is_anaphoric(token), strength, creates=governor is not None or _introduces(token))
 
 
 def read_agreement(span: Span) -> Trigger | None:
@@ -417,6 +426,22 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
     if status is None:
         return None
     return Trigger(span, "agreement", status, verb, False, 0.7)
+
+
+def _introduces(noun: Token) -> bool:
+    """"a meeting of ...", "the 43rd security meeting", "U.S.-Ukraine talks", "the Hanoi Summit": a
+    noun that names a particular happening even when no verb reports it."""
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ in ("a", "an"):
+            return True
+        if child.dep_ in ("compound", "amod", "nmod") and (child.ent_type_ in ("GPE", "ORG", "NORP", "ORDINAL") or child.tag_ == "NNP"):
+            return True
+    return noun.tag_ == "NNP"
+
+
+def is_distinct(noun: Token) -> bool:
+    """"a separate meeting", "another round of talks", "a second summit": not one told before."""
+    return any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "second", "third", "new", "different", "earlier", "previous", "later") for c in noun.children)
 
 
 def _is_anaphoric(noun: Token) -> bool:
