@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 # How long a SQLite writer waits for another writer before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 POSTGRES_CONNECT_TIMEOUT_S = 5
+# Execution option that marks a session's connection as about to write (see _on_begin).
+WRITE_TRANSACTION = "eventex_write_transaction"
 
 
 def make_engine(database_url: str) -> Engine:
@@ -64,10 +66,6 @@ def _sqlite_engine(database_url: str) -> Engine:
             connection.exec_driver_sql("BEGIN")
 
     return engine
-
-
-# Execution option that marks a session's connection as about to write (see _on_begin).
-WRITE_TRANSACTION = "eventex_write_transaction"
 
 
 def begin_write(db_session: Session) -> None:
