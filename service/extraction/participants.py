@@ -106,7 +106,7 @@ class PartyReader:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            name = _clean_name(ent)
+            name = self._clean_name(ent)
             if not name or len(name) < 2:
                 continue
             title, country = self._title_before(ent)
@@ -123,38 +123,60 @@ class PartyReader:
                 person.title = person.title or title
                 person.country = person.country or country
                 person.spans.append((ent.start_char, ent.end_char))
+        for key in [k for k, p in self.people.items() if " " not in p.name]:
+            # "Lai" after "Lai Ching-te": a family name written first.
+            fuller = [p for k, p in self.people.items() if k != key and p.name.split()[0].lower() == key]
+            if len(fuller) == 1:
+                alone = self.people.pop(key)
+                fuller[0].title = fuller[0].title or alone.title
+                fuller[0].country = fuller[0].country or alone.country
+                fuller[0].spans.extend(alone.spans)
+                self.people[key] = fuller[0]
         for key, person in self.people.items():
             if person.title:
                 self.offices.setdefault((title_key(person.title), person.country), set()).add(key)
 
     def _title_before(self, ent: Span) -> tuple[str | None, str | None]:
-        """"Iranian President Ebrahim Raisi" → ("President", "IRN")."""
-        words, country = [], None
+        """"Iranian President Ebrahim Raisi" → ("President", "IRN"); "U.S. national security adviser
+        Mike Waltz" → ("national security adviser", "USA"): the words before the name that modify it."""
+        doc = self.doc
+        in_phrase = {t.i for t in ent.root.subtree}
+        words: list[Token] = []
+        country = None
         i = ent.start - 1
         while i >= ent.sent.start:
-            token = self.doc[i]
+            token = doc[i]
             place = self.places.at(token)
-            if place is not None and place.kind in ("country", "demonym", "capital") and (token.dep_ in ("amod", "compound", "nmod", "poss", "case") or token.head.i >= ent.start or token.tag_ in ("NNP", "JJ", "POS")):
+            if place is not None and place.kind in ("country", "demonym", "capital"):
                 country = country or place.code
                 i -= 1
                 continue
-            if token.lower_ in ("'s", "’s") or token.tag_ == "POS":
+            if token.tag_ == "POS" or token.lower_ in ("'s", "’s"):
                 i -= 1
                 continue
-            if token.tag_ in ("NNP", "NNPS", "NN") and (token.lower_ in lx.TITLE_WORDS or token.is_title) and token.ent_type_ not in ("PERSON", "ORG", "DATE"):
-                words.insert(0, token.text)
-                i -= 1
-                continue
-            if token.lower_ == "of" and words:
-                words.insert(0, token.text)
-                i -= 1
-                continue
-            break
-        while words and words[0].lower() == "of":
+            if token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL") or token.dep_ in ("det", "poss", "cc", "punct") and token.text != "-":
+                break
+            attached = token.i in in_phrase and token.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "PUNCT")
+            titled = token.tag_ in ("NNP", "NNPS") or token.lower_ in lx.TITLE_WORDS
+            if not (attached or titled):
+                break
+            words.insert(0, token)
+            i -= 1
+        while words and words[0].pos_ == "ADP":
             words.pop(0)
-        if not any(w.lower() in lx.PERSON_TITLE_HEADS or w.lower() in lx.TITLE_WORDS for w in words):
+        if not any(w.lower_ in lx.PERSON_TITLE_HEADS or w.lower_ in lx.TITLE_WORDS for w in words):
             return None, country
-        return " ".join(words) or None, country
+        return doc[words[0].i : words[-1].i + 1].text, country
+
+    def _clean_name(self, ent: Span) -> str:
+        """The name as written, without a title or demonym the recognizer glued to it
+        ("Azerbaijani Defense Minister Zakir Hasanov" → "Zakir Hasanov") or a possessive."""
+        tokens = [t for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")]
+        while len(tokens) > 1 and (tokens[0].lower_ in lx.TITLE_WORDS or self.places.at(tokens[0]) is not None):
+            tokens = tokens[1:]
+        if not tokens:
+            return ""
+        return self.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(" ,.'\"")
 
     def _appositive_title(self, ent: Span) -> tuple[str | None, str | None]:
         """"Zakir Hasanov, the Minister of Defense of Azerbaijan" and the reverse order."""
@@ -241,7 +263,7 @@ class PartyReader:
 
     def _named_person(self, token: Token, role: str) -> Party:
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-        name = _clean_name(ent) if ent is not None else token.text
+        name = self._clean_name(ent) if ent is not None else token.text
         person = self.people.get(last_name(name))
         spans = [(ent.start_char, ent.end_char)] if ent is not None else [_char_span(token)]
         if person is None:
@@ -368,11 +390,3 @@ def _ent_text(token: Token) -> str:
 
 def _strip_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
-
-
-def _clean_name(ent: Span) -> str:
-    tokens = [t for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")]
-    # A demonym or title glued into the entity by the tagger: "Azerbaijani Defense Minister Zakir Hasanov".
-    while tokens and (tokens[0].lower_ in lx.TITLE_WORDS or tokens[0].ent_type_ == "NORP" or tokens[0].text.endswith(("ani", "ian", "ese", "ish"))) and len(tokens) > 1:
-        tokens = tokens[1:]
-    return " ".join(t.text for t in tokens).strip(" ,.'\"")
