@@ -225,7 +225,8 @@ class PartyReader:
     def _one(self, token: Token, role: str, context_country: str | None) -> list[Party]:
         if token.tag_ in ("PRP", "PRP$"):
             return self._pronoun(token, role)
-        if token.ent_type_ == "PERSON":
+        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and self.places.at(token) is None and token.lower_ in self.people):
+            # A name the recognizer labelled otherwise here ("Suga", "Trump") is still the person named elsewhere.
             return [self._named_person(token, role)]
         appositive = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         lemma = _lemma(token)
@@ -262,7 +263,7 @@ class PartyReader:
         return []
 
     def _named_person(self, token: Token, role: str) -> Party:
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
         name = self._clean_name(ent) if ent is not None else token.text
         person = self.people.get(last_name(name))
         spans = [(ent.start_char, ent.end_char)] if ent is not None else [_char_span(token)]
@@ -304,6 +305,13 @@ class PartyReader:
         return Party("country", self.resolver.name_of(match.code) or match.name, match.code, None, role, spans)
 
     def _pronoun(self, token: Token, role: str) -> list[Party]:
+        if token.lower_ in ("they", "their", "them"):
+            # "their meeting": the parties that are the subject of the clause ("Tokyo and Washington").
+            subject = self._clause_subject(token)
+            if subject is None or subject.tag_.startswith("PRP"):
+                return []
+            parties = self.parties(subject, role)
+            return parties if len(parties) >= 2 else []
         if token.lower_ not in _PRONOUNS_PERSON:
             return []
         antecedent = self.antecedent(token)
@@ -313,6 +321,13 @@ class PartyReader:
         for party in parties:
             party.spans = [_char_span(token)]
         return [p for p in parties if p.kind == "person"]
+
+    @staticmethod
+    def _clause_subject(token: Token) -> Token | None:
+        clause = token
+        while clause.dep_ != "ROOT" and not _is_verb(clause):
+            clause = clause.head
+        return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c is not token), None)
 
     def antecedent(self, pronoun: Token) -> Token | None:
         """He/his: the subject of the pronoun's own clause when it names a person, else the last person named."""
