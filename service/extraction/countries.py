@@ -72,7 +72,6 @@ _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _INSIDE_TOKEN = re.compile(r".?\w$|\w['’.]$", re.S)
 # Lower-case words that start a name before its first capital: "east", "state of".
 _LOOKBACK_WORDS = 2
-_PUNCTUATION = "\"'’‘“”()[],;:.!?-"
 _WORD = re.compile(r"(?<![\w'’.])[^\W\d_]+")
 
 
@@ -225,6 +224,7 @@ class CountryResolver:
         if not_capitalized:
             raise ValueError(f"case-sensitive spellings must start with a capital letter: {not_capitalized}")
         self._lower_starts = frozenset(key.split(" ")[0] for key in self._folded)
+        self._inner_words = frozenset(word for key in self._folded for word in key.split(" ")[1:])
 
     # -- building ---------------------------------------------------------------------
 
@@ -342,17 +342,19 @@ class CountryResolver:
             pos = capital.start()
             if pos < last_end or (pos and _INSIDE_TOKEN.match(text, max(pos - 2, 0), pos)):
                 continue
+            word = _TOKEN.match(text, pos).group()
+            if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+                word = word[:-2]
+            folded = _plain(word)[1]
             match = None
-            window_start = max(pos - 40, last_end)
-            # str.split first: a regex over every window costs more than the rest of find_in.
-            if any(word.strip(_PUNCTUATION).casefold() in self._lower_starts
-                   for word in text[window_start:pos].split()[-_LOOKBACK_WORDS:]):
-                for word in list(_WORD.finditer(text, window_start, pos))[-_LOOKBACK_WORDS:]:
-                    if word.group().casefold() in self._lower_starts:
-                        match = self._match_at(text, word.start())
+            if folded in self._inner_words:
+                # A name may have begun with lower-case words: "east Jerusalem".
+                for before in list(_WORD.finditer(text, max(pos - 40, last_end), pos))[-_LOOKBACK_WORDS:]:
+                    if before.group().casefold() in self._lower_starts:
+                        match = self._match_at(text, before.start())
                         if match is not None:
                             break
-            if match is None:
+            if match is None and folded in self._prefixes:
                 match = self._match_at(text, pos)
             if match is not None:
                 last_end = match.end
@@ -444,6 +446,7 @@ class PlacesComponent:
             matcher.add(match_key, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # built from the tokens on every access
         candidates: list[tuple[int, int, PlaceMatch | None, bool]] = []
         for matcher in (self._case_sensitive, self._any_case):
             for match_id, start, end in matcher(doc):
@@ -451,18 +454,18 @@ class PlacesComponent:
                 start_char = doc[start].idx
                 end_char = doc[end - 1].idx + len(doc[end - 1])
                 # As in find_in: a name all in lower case ("world court") is not a mention.
-                if doc.text[start_char:end_char].islower():
+                if text[start_char:end_char].islower():
                     continue
                 candidates.append((start_char, end_char, place, label_only))
         glued_tokens = set()
-        for mark in _JOINING_MARK.finditer(doc.text):
+        for mark in _JOINING_MARK.finditer(text):
             span = doc.char_span(mark.start(), mark.end(), alignment_mode="expand")
             if span is None or span.start in glued_tokens or not _GLUED.search(span[0].text):
                 continue
             token = span[0]
             glued_tokens.add(token.i)
             window_end = doc[token.i:token.i + self.resolver.max_tokens].end_char
-            for found in self.resolver.find_in(doc.text[token.idx:window_end]):
+            for found in self.resolver.find_in(text[token.idx:window_end]):
                 if found.start < len(token):
                     candidates.append((token.idx + found.start, token.idx + found.end, found, False))
 
