@@ -487,8 +487,15 @@ def _heuristic_tense(text: str, offset: int) -> str | None:
 
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "may", "might", "should", "must", "can", "could", "would"}
-_FUTURE_GOVERNORS = {"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope", "slate", "poise",
-                     "likely", "want", "agree", "seek", "prepare", "go", "propose", "threaten", "vow", "promise"}
+# Words that put an infinitive after them in the future ("plans to meet", "is due to sign"). Inflected
+# forms are listed because the component may run before the lemmatizer.
+_FUTURE_GOVERNORS = frozenset("""
+    plan plans planned planning expect expects expected expecting schedule schedules scheduled due set
+    intend intends intended aim aims aimed hope hopes hoped slated poised likely want wants wanted agree
+    agrees agreed seek seeks sought prepare prepares prepared preparing going propose proposes proposed
+    threaten threatens threatened vow vows vowed promise promises promised ready about
+""".split())
+_BE_FORMS = frozenset("be is are was were am been being 's 're".split())
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "xcomp", "conj", "relcl", "acl", "pcomp", "csubj", "parataxis"}
 
 
@@ -507,13 +514,13 @@ def tense_from_doc(doc) -> Tense:
         lowers = [a.lower_ for a in auxes]
         if any(a in _FUTURE_AUX for a in lowers):
             return "future"
-        if "going" in lowers or (verb.lemma_ == "go" and any(c.lower_ == "to" for c in verb.children)):
+        if "going" in lowers:
             return "future"
-        if verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_ in _FUTURE_GOVERNORS:
+        if verb.dep_ in ("xcomp", "acomp") and verb.head.lower_ in _FUTURE_GOVERNORS:
             return "future"
         if verb.tag_ == "VB" and verb.dep_ == "xcomp":
             # "... is to meet", "agreed to meet": the time of the infinitive follows its governor.
-            if verb.head.lemma_ in ("be",) or verb.head.lemma_ in _FUTURE_GOVERNORS:
+            if verb.head.lower_ in _BE_FORMS or verb.head.lower_ in _FUTURE_GOVERNORS:
                 return "future"
             if depth < 3:
                 governed = verb_tense(verb.head, depth + 1)
@@ -543,7 +550,8 @@ def tense_from_doc(doc) -> Tense:
             return None
         token = doc[i]
         for _ in range(12):
-            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            # Tags, not coarse POS: the component may run before the attribute ruler sets pos_.
+            if (token.tag_.startswith("VB") or token.tag_ == "MD") and token.dep_ not in ("aux", "auxpass"):
                 break
             if token.head is token:
                 return None
@@ -658,7 +666,12 @@ def day_month(m, ctx):
     return _day_without_year(m, ctx)
 
 
+_YEAR_FOLLOWS = re.compile(r"\s*,?\s*(?:1[5-9]|20)\d\d\b")
+
+
 def _day_without_year(m, ctx):
+    if _YEAR_FOLLOWS.match(ctx.text, m.end()):
+        return None  # "February 29, 2021" does not exist; do not guess another year for it
     month, day = _month_number(m["month"]), int(re.match(r"\d+", m["day"])[0])
     if ctx.anchor is None:
         return _Found("DATE", f"XXXX-{month:02d}-{day:02d}")
