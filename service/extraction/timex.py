@@ -1326,10 +1326,11 @@ _TRIGGER_WORDS = frozenset(
      "noon", "midday", "midnight", "clock", "now", "current", "currently", "nowadays", "these", "present",
      "moment", "time", "recent", "recently", "lately", "past", "formerly", "ago", "future", "possible",
      "half", "sept", "tues", "thurs"])
-_WORD = re.compile(r"[A-Za-z]+|\d")
+_WORD = re.compile(r"[A-Za-z]+|\d+")
 _WINDOW_BEFORE = 45  # longest lead before a trigger word: "the comparable year-earlier third quarter"
 _WINDOW_AFTER = 50  # longest tail after it: "quarter of fiscal 1990", "p.m. EST, Nov. 6"
-_WORD_CHAR = re.compile(r"\w")
+_WORD_REST = re.compile(r"\w{0,40}")  # bounded: a window may cut a 1 MB word, never scan it
+_NON_WORD = re.compile(r"\W")
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -1340,12 +1341,10 @@ def _windows(text: str) -> list[tuple[int, int]]:
         if not (word.isdigit() or word.lower() in _TRIGGER_WORDS):
             continue
         start = max(0, m.start() - _WINDOW_BEFORE)
-        while start < m.start() and start > 0 and _WORD_CHAR.match(text, start - 1):
-            start += 1
-        end = min(len(text), m.end() + _WINDOW_AFTER)
-        limit = min(len(text), end + 40)
-        while end < limit and _WORD_CHAR.match(text, end):
-            end += 1
+        if start > 0 and not _NON_WORD.match(text, start - 1):
+            boundary = _NON_WORD.search(text, start, m.start())  # do not start inside a word
+            start = boundary.end() if boundary else m.start()
+        end = _WORD_REST.match(text, min(len(text), m.end() + _WINDOW_AFTER)).end()
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
