@@ -94,7 +94,7 @@ def test_abbreviations(resolver, phrase, code):
 
 @pytest.mark.parametrize(("phrase", "code"), [
     ("Turkmen", "TKM"), ("Azerbaijani", "AZE"), ("Azeri", "AZE"), ("Iranian", "IRN"),
-    ("Iranians", "IRN"), ("Pakistanis", "PAK"), ("Filipino", "PHL"),
+    ("Iranians", "IRN"), ("Pakistanis", "PAK"), ("Germans", "DEU"), ("Filipino", "PHL"),
     ("Guinean", "GIN"), ("Papua New Guinean", "PNG"), ("Bissau-Guinean", "GNB"),
     ("Equatorial Guinean", "GNQ"), ("Nigerian", "NGA"), ("Nigerien", "NER"),
     ("Sudanese", "SDN"), ("South Sudanese", "SSD"), ("South Korean", "KOR"),
@@ -280,6 +280,12 @@ def test_find_in_splits_hyphenated_and_abbreviated_names(resolver):
     text = "The U.S.-led drills followed Iran-Azerbaijan talks and U.S.-South Korean exercises."
     assert found(resolver, text) == [
         ("U.S.", "USA"), ("Iran", "IRN"), ("Azerbaijan", "AZE"), ("U.S.", "USA"), ("South Korean", "KOR"),
+    ]
+
+
+def test_find_in_reads_combining_forms(resolver):
+    assert found(resolver, "a Sino-Russian pact and Russo-Ukrainian talks") == [
+        ("Sino", "CHN"), ("Russian", "RUS"), ("Russo", "RUS"), ("Ukrainian", "UKR"),
     ]
 
 

@@ -158,7 +158,7 @@ def _spellings(surface: str) -> set[str]:
 
 def _plural(demonym: str) -> str | None:
     """The regular plural for people ("Iranians", "Pakistanis"), or None if it has none here."""
-    if demonym.endswith(("ese", "ss", "sh", "ch", "s", "x", "z", "man", "men")):
+    if demonym.endswith(("ese", "ss", "sh", "ch", "s", "x", "z")):
         return None
     return demonym + "s"
 

@@ -50,7 +50,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "ARE": ("Emirates",),
     "ATG": ("Antigua",),
     "BHS": ("Bahamas", "Commonwealth of The Bahamas"),
-    "BIH": ("Bosnia",),
+    "BIH": ("Bosnia", "Herzegovina"),
     "BOL": ("Bolivia",),
     "CIV": ("Ivory Coast", "Cote d'Ivoire"),
     "COD": ("Democratic Republic of the Congo", "Democratic Republic of Congo", "DR Congo",
@@ -61,6 +61,8 @@ NAMES: dict[str, tuple[str, ...]] = {
     "FLK": ("Falklands", "Malvinas"),
     "FRO": ("Faroes", "Faeroe Islands"),
     "FSM": ("Micronesia",),
+    # ISO's British Indian Ocean Territory is the Chagos Archipelago.
+    "IOT": ("Chagos Islands", "Chagos Archipelago", "Chagos"),
     "GBR": ("Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland"),
     "GMB": ("The Gambia",),
     "IRN": ("Islamic Republic",),
@@ -101,7 +103,8 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "PRK": ("DPRK", "D.P.R.K."),
     "SAU": ("KSA",),
     "TWN": ("ROC",),
-    "USA": ("US", "U.S.", "USA", "U.S.A."),
+    # NER often leaves the final dot of a sentence-final "U.S." out of the entity.
+    "USA": ("US", "U.S.", "U.S", "USA", "U.S.A."),
 }
 
 # Adjectives and nouns for people.  A word shared by two countries is listed under both
@@ -145,7 +148,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "POL": ("Polish", "Poles"),
     "PRT": ("Portuguese",),
     "ROU": ("Romanian",),
-    "RUS": ("Russian",),
+    "RUS": ("Russian", "Russo"),  # "Russo" as in "Russo-Ukrainian"
     "SMR": ("Sammarinese",),
     "SRB": ("Serbian", "Serb"),
     "SVK": ("Slovak", "Slovakian"),
@@ -184,7 +187,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "BGD": ("Bangladeshi",),
     "BRN": ("Bruneian",),
     "BTN": ("Bhutanese",),
-    "CHN": ("Chinese",),
+    "CHN": ("Chinese", "Sino"),  # "Sino" as in "Sino-Russian"
     "HKG": ("Hong Konger", "Hongkonger"),
     "IDN": ("Indonesian",),
     "IND": ("Indian",),
@@ -656,8 +659,9 @@ AMBIGUOUS: dict[str, str | None] = {
 # One-word abbreviations match only as written ("UN", "WHO"; not "un", "who").
 # British and American spellings of "Organization" are both generated.
 ORGANIZATIONS: dict[str, tuple[str, ...]] = {
-    "United Nations": ("UN", "U.N.", "UNO", "United Nations Organization"),
-    "UN Security Council": ("U.N. Security Council", "United Nations Security Council", "UNSC"),
+    "United Nations": ("UN", "U.N.", "U.N", "UNO", "United Nations Organization"),
+    "UN Security Council": ("U.N. Security Council", "United Nations Security Council", "UNSC",
+                            "Security Council"),
     "UN General Assembly": ("U.N. General Assembly", "United Nations General Assembly", "UNGA"),
     "UN Human Rights Council": ("U.N. Human Rights Council", "United Nations Human Rights Council",
                                 "UNHRC"),
@@ -738,16 +742,16 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
 # their own.  They are listed so that the longest match wins: "South China Sea" is not
 # China, "Latin American" is not American, "East Germany" is not Germany.
 REGIONS: dict[str, tuple[str, ...]] = {
-    "Africa": ("African",),
+    "Africa": ("African", "Africans"),
     "North Africa": ("North African", "Northern Africa"),
     "West Africa": ("West African",),
     "East Africa": ("East African",),
     "Central Africa": ("Central African",),
     "Southern Africa": ("Southern African",),
     "Horn of Africa": (),
-    "Sahel": (),
+    "Sahel": ("Sahelian",),
     "Maghreb": (),
-    "Asia": ("Asian",),
+    "Asia": ("Asian", "Asians"),
     "Central Asia": ("Central Asian",),
     "South Asia": ("South Asian",),
     "Southeast Asia": ("Southeast Asian", "South-East Asia", "South East Asia"),
@@ -760,7 +764,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Gulf states": ("Gulf Arab states", "Gulf Arab", "Gulf countries"),
     "Kurdistan": ("Kurdish", "Kurds", "Kurdistan Region"),
     "Caucasus": ("South Caucasus", "North Caucasus", "Transcaucasia"),
-    "Europe": ("European",),
+    "Europe": ("European", "Europeans"),
     "Eastern Europe": ("Eastern European",),
     "Western Europe": ("Western European",),
     "Central Europe": ("Central European",),
@@ -772,7 +776,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "North America": ("North American",),
     "Central America": ("Central American",),
     "South America": ("South American",),
-    "Latin America": ("Latin American",),
+    "Latin America": ("Latin American", "Latin Americans"),
     "Caribbean": ("West Indies", "West Indian"),
     "Oceania": (),
     "Arctic": (),
@@ -818,10 +822,11 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "West Germany": ("West German",),
 }
 
-# Phrases that contain a country word but name something else.  Matched like the rest so
+# Phrases that contain a country or organisation name but name something else.  Matched like the rest so
 # that the longest match swallows the country word, then dropped.
 NOT_PLACES: tuple[str, ...] = (
     "New Mexico", "New Jersey", "Jersey City", "New South Wales", "New England",
     "British Columbia", "Washington Post", "Washington State", "Washington state",
     "state of Washington", "state of Georgia", "Georgia State", "Georgia Tech",
+    "National Security Council",
 )
