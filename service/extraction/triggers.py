@@ -95,6 +95,14 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
 
 
+# Nouns that only frame another: "eight hours of talks", "on the sidelines of the summit".
+_FRAME_NOUNS = frozenset({
+    "hour", "day", "week", "month", "round", "series", "session", "sideline", "margin", "eve",
+    "end", "start", "opening", "close", "conclusion", "part", "kind", "number", "couple", "flurry",
+    "spate", "wave", "string", "set", "lot", "host", "week-long", "two-day", "three-day",
+})
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun hangs from: "held [talks]", "during [the meeting]" → said, "[talks] began"."""
     current = token
@@ -103,10 +111,11 @@ def governing_verb(token: Token) -> Token | None:
             head = current.head
             return head if _is_verb(head) else None
         if current.dep_ == "pobj" and current.head.dep_ in ("prep", "agent", "dative"):
-            current = current.head.head
+            preposition = current.head
+            current = preposition.head
             if _is_verb(current):
                 return current
-            if _is_noun(current):
+            if _is_noun(current) and not (preposition.lower_ == "of" and _lemma(current) in _FRAME_NOUNS):
                 return None
             continue
         if current.dep_ == "conj":
@@ -224,7 +233,7 @@ def _is_party(token: Token) -> bool:
     """Who can meet, visit or sign: people, officials, states, organisations, delegations."""
     if token.tag_ in ("PRP", "WP", "WDT"):
         return token.lower_ not in ("it", "this", "that", "which", "what")
-    if token.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
+    if token.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or token.tag_ in ("NNP", "NNPS"):
         return True
     lemma = _lemma(token)
     return lemma in lx.PERSON_TITLE_HEADS or lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS or lemma in ("side", "country", "nation", "state", "both", "two")
