@@ -108,7 +108,8 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 }
 
 # Adjectives and nouns for people.  A word shared by two countries is listed under both
-# and settled in AMBIGUOUS below.
+# and settled in AMBIGUOUS below.  The Central African Republic has none here on purpose:
+# "Central African" nearly always means the region (see REGIONS).
 DEMONYMS: dict[str, tuple[str, ...]] = {
     # Europe
     "ALB": ("Albanian",),
@@ -319,6 +320,8 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "WSM": ("Samoan",),
     # Territories with a demonym in common use
     "ABW": ("Aruban",),
+    "AIA": ("Anguillan",),
+    "ALA": ("Ålander", "Ålandic"),
     "ASM": ("American Samoan",),
     "BMU": ("Bermudian", "Bermudan"),
     "COK": ("Cook Islander",),
@@ -332,15 +335,25 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "GUF": ("French Guianese",),
     "GUM": ("Guamanian",),
     "IMN": ("Manx",),
+    "MSR": ("Montserratian",),
     "MTQ": ("Martinican",),
+    "MYT": ("Mahoran",),
     "NCL": ("New Caledonian",),
+    "NFK": ("Norfolk Islander",),
     "NIU": ("Niuean",),
+    "PCN": ("Pitcairner", "Pitcairn Islander"),
     "PYF": ("French Polynesian",),
     "REU": ("Reunionese", "Réunionese"),
+    "SHN": ("Saint Helenian",),
+    "TCA": ("Turks and Caicos Islander",),
+    "TKL": ("Tokelauan",),
+    "WLF": ("Wallisian", "Futunan"),
 }
 
 # Capitals, and the other seats of government that news uses for a government
-# ("Pretoria", "Cape Town").  Other spellings and former names are listed too and
+# ("Pretoria", "Cape Town").  Left out: Vatican City (the country's own name), Anguilla's
+# "The Valley" and the Cocos Islands' "West Island" (common phrases), Norfolk Island's
+# Kingston (Jamaica's), and territories with no capital.  Other spellings and former names are listed too and
 # mapped to the usual spelling in CAPITAL_SPELLINGS.
 CAPITALS: dict[str, tuple[str, ...]] = {
     # Europe
