@@ -93,7 +93,7 @@ APPROX_MODS = {
 # "within a week", "over three years", "only six months": prepositions and focus words stay outside the span.
 POSITION_MODS = {
     "early": "START", "earlier": "START", "beginning": "START", "start": "START", "dawn": "START",
-    "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END", "close": "END",
+    "mid": "MID", "middle": "MID", "late": "END", "later": "END", "end": "END",
 }
 
 
@@ -118,7 +118,7 @@ WEEKDAY_ANY = rf"(?:(?:{_cased(n for n in WEEKDAYS if len(n) > 5)})\b|(?:{_cased
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
 YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 NUM_WORD = _words([*SMALL_NUMBERS, *TENS, *SCALES])
-NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|(?:{NUM_WORD})(?:[\s-](?:and\s)?(?:{NUM_WORD})){{0,4}}"
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|an?\s+(?:hundred|thousand)|(?:{NUM_WORD})(?:[\s-](?:and\s)?(?:{NUM_WORD})){{0,4}}"
           rf"(?:\s+and\s+a\s+half)?)")
 VAGUE = r"(?:a\s+couple\s+of|a\s+few|several|few|many|a\s+number\s+of|numerous|some|dozens\s+of|hundreds\s+of)"
 QUANTITY = rf"(?:{NUMBER}|an?|{VAGUE})"
@@ -305,7 +305,9 @@ def _number(text: str) -> float | None:
     if not words:
         return None
     for word in words:
-        if word in SMALL_NUMBERS:
+        if word in ("a", "an"):
+            current += 1
+        elif word in SMALL_NUMBERS:
             current += SMALL_NUMBERS[word]
         elif word in TENS:
             current += TENS[word]
@@ -730,7 +732,7 @@ def spelled_year(m, ctx):
 
 
 @rule(rf"(?:(?:the\s+)?(?P<fiscal>fiscal|calendar|financial|model)(?:\s+year)?\s+)?(?P<year>{YEAR4})"
-      rf"(?:\s+(?P<beyond>and\s+beyond|or\s+later|and\s+later|or\s+after|or\s+earlier|or\s+before))?",
+      rf"(?:\s+(?P<beyond>and\s+beyond|or\s+later|or\s+after|or\s+earlier|or\s+before))?",
       re.IGNORECASE)
 def year_alone(m, ctx):
     before = ctx.text[max(0, m.start() - 3):m.start()]
@@ -850,8 +852,9 @@ _MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|until|till|by|from|through|to|
                                re.IGNORECASE)
 
 
-@rule(rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|following)\s+)?(?P<month>{MONTH})"
-      rf"(?:\s+(?P<rel2>this|last|next)\s+year)?")
+@rule(rf"(?:(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming|the\s+previous|the\s+following))\s+)?"
+      rf"(?P<month>{MONTH})"
+      rf"(?:\s+(?P<rel2>(?i:this|last|next))\s+year)?")
 def month_alone(m, ctx):
     word = m["month"].lower().rstrip(".")
     if word in ("may", "march") or len(word) <= 4 and word not in ("june", "july"):
@@ -879,7 +882,8 @@ def month_alone(m, ctx):
     return _Found("DATE", _month(_resolve_month(month, ctx.anchor, ctx.calendar_direction(m.start())), month))
 
 
-@rule(rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|following)\s+)?(?P<weekday>{WEEKDAY_ANY})"
+@rule(rf"(?:(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming|(?:the\s+)?previous|"
+      rf"(?:the\s+)?following))\s+)?(?P<weekday>{WEEKDAY_ANY})"
       rf"(?:\s+(?P<part>{PART_OF_DAY}))?", )
 def weekday(m, ctx):
     rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
@@ -888,7 +892,7 @@ def weekday(m, ctx):
     kind = "TIME" if part else "DATE"
     suffix = f"T{part}" if part else ""
     if rel in ("previous", "following"):
-        return _Found(kind, None, offset=(-1 if rel == "previous" else 1, "W"))
+        return _Found(kind, None)  # the weekday before or after another event: left to the event layer
     if ctx.anchor is None:
         return _Found(kind, f"XXXX-WXX-{number + 1}{suffix}")
     if rel in ("last", "past"):
@@ -1283,10 +1287,10 @@ def part_of_day_alone(m, ctx):
 # --------------------------------------------------------------------------------------------------------
 
 _POSITION_PREFIX = re.compile(
-    r"(?:(?<![\w-])(?:the\s+)?(?:very\s+)?(?P<pos>early|mid|late|beginning|start|middle|end|close|dawn)"
+    r"(?:(?<![\w-])(?:the\s+)?(?:very\s+)?(?P<pos>early|mid|late|beginning|start|middle|end|dawn)"
     r"(?:\s+(?:of|in)(?:\s+the)?\s+|-|\s+)|(?<![\w-])(?P<relpos>earlier|later)\s+(?:in\s+)?)$",
     re.IGNORECASE)
-_APPROX_PREFIX = re.compile(rf"\b(?P<approx>{APPROX}|as\s+early\s+as|as\s+late\s+as)\s+$",
+_APPROX_PREFIX = re.compile(rf"\b(?P<approx>{APPROX})\s+$",
                             re.IGNORECASE)
 _PREFIX_WINDOW = 30
 
@@ -1307,7 +1311,7 @@ def _extend_left(text: str, found: _Found, start: int, floor: int) -> tuple[int,
     m = _APPROX_PREFIX.search(window)
     if m and found.type in ("DATE", "TIME") and value and not value.endswith("_REF"):
         word = re.sub(r"\s+", " ", m["approx"].lower())
-        approx = {"as early as": "ON_OR_BEFORE", "as late as": "ON_OR_AFTER"}.get(word, APPROX_MODS.get(word))
+        approx = APPROX_MODS.get(word)
         if word not in ("some", "under", "up to"):
             start = window_start + m.start()
             modifier = modifier or approx
