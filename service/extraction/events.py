@@ -150,6 +150,9 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
         # "said X during a meeting with Y": X took part.
         if head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS and governor is not None and governor not in verbs[:1]:
             pass
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in _GATHERING_VERBS:
+        # "The talks bring together ministers from Britain, Canada and Italy."
+        found.extend((c, "participant") for c in head.head.children if c.dep_ == "dobj")
     if trigger.type == "agreement" and not found:
         # "a contract for the transfer of Turkmen gas to Azerbaijan via Iran was signed": the
         # parties are the countries the agreement names.
@@ -157,6 +160,7 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
     return found
 
 
+_GATHERING_VERBS = frozenset({"bring", "involve", "include", "gather", "unite", "feature", "draw", "attract", "group"})
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "punct"})
 
 

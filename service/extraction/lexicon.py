@@ -140,6 +140,15 @@ GROUP_HEADS = frozenset({
     "state", "lawmaker", "parliamentarian", "commander", "officer", "soldier", "marine", "sailor",
     "team", "regime", "cabinet", "coalition", "alliance", "guard", "militant", "rebel", "group",
     "counterpart", "ally", "partner", "member", "power", "kingdom", "republic", "emirate",
+    # forces and their hardware take part in exercises: "Chinese warships", "Turkish F-16 jets"
+    "jet", "warship", "ship", "vessel", "aircraft", "plane", "fighter", "bomber", "submarine",
+    "destroyer", "frigate", "carrier", "tank", "unit", "battalion", "brigade", "division", "fleet",
+    "paratrooper", "commando", "contingent", "squadron", "helicopter", "drone",
+})
+# Heads of state and government: who "both leaders" and "the two leaders" are.
+LEADER_TITLES = frozenset({
+    "president", "prime", "premier", "chancellor", "king", "queen", "emir", "sultan", "leader",
+    "monarch", "crown", "taoiseach",
 })
 SINGULAR_ORG_HEADS = frozenset({
     "army", "navy", "military", "government", "ministry", "administration", "regime", "cabinet",

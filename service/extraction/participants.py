@@ -238,7 +238,7 @@ class PartyReader:
         if lemma in lx.PERSON_TITLE_HEADS and token.tag_ in ("NN", "NNP"):
             return [self._titled_person(token, role, context_country)]
         if lemma in lx.PERSON_TITLE_HEADS and token.tag_ in ("NNS", "NNPS"):
-            holders = self._holders_of(token)
+            holders = self._holders_of(token) or self._both_leaders(token)
             if holders:
                 return holders
         inner = self.places.within(_np_tokens(token))
@@ -293,6 +293,23 @@ class PartyReader:
             return []
         span = [_char_span_of(plural)]
         return [Party("person", self.people[n].name, self.people[n].country, self.people[n].title, "participant", span) for n in sorted(names)]
+
+    def _both_leaders(self, plural: Token) -> list[Party]:
+        """"both leaders", "the two leaders": the last two heads of state or government named before."""
+        if _lemma(plural) != "leader" or not any(c.lower_ in ("both", "two") for c in plural.children):
+            return []
+        found: list[Person] = []
+        for ent in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= plural.i]):
+            person = self.people.get(last_name(self._clean_name(ent)))
+            if person is None or person in found or not person.title:
+                continue
+            if not lx.LEADER_TITLES & set(person.title.lower().split()):
+                continue
+            found.append(person)
+            if len(found) == 2:
+                span = [_char_span_of(plural)]
+                return [Party("person", p.name, p.country, p.title, "participant", span) for p in found]
+        return []
 
     def _place_party(self, match: PlaceMatch, span: Span | None, role: str) -> Party:
         spans = [(span.start_char, span.end_char)] if span is not None else []
@@ -371,11 +388,12 @@ def _coordinated(head: Token) -> list[Token]:
 def _np_tokens(head: Token) -> list[Token]:
     """The noun phrase of ``head`` without relative clauses, conjuncts or appositions."""
     tokens = [head]
-    stack = [c for c in head.children if c.dep_ not in ("conj", "cc", "appos", "relcl", "acl", "punct", "prep") or (c.dep_ == "prep" and c.lower_ == "of")]
+    stack = [c for c in head.children if c.dep_ not in ("conj", "cc", "appos", "relcl", "acl", "punct", "prep") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))]
     while stack:
         token = stack.pop()
         tokens.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "punct", "appos", "cc", "conj") or c.dep_ == "conj" and token.dep_ == "pobj")
+        # Conjoined modifiers share the head: "Cameroon and C.A.R. officials", "ministers from Britain, Canada and Italy".
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "punct", "appos", "cc", "conj") or c.dep_ == "conj" and token.dep_ in ("pobj", "compound", "amod", "nmod"))
     return sorted(tokens, key=lambda t: t.i)
 
 
