@@ -786,8 +786,11 @@ def season(m, ctx):
     name, rel = m["season"].lower(), ((m["rel"] or "").lower().split() or [""])[-1]
     code = SEASONS[name]
     year = int(m["year"]) if m["year"] else (_spelled_year(m) if (m["tens"] or m["after2000"]) else None)
-    if not rel and year is None and (name == "fall" or name == "spring"):
+    if not rel and year is None and name in ("fall", "spring"):
         return None  # "prices fall", "a spring": only with a determiner or a year
+    if rel == "the" and year is None and name == "fall" and not re.search(
+            r"\b(?:in|during|by|until|since|through)\s+$", ctx.text[max(0, m.start() - 10):m.start()], re.IGNORECASE):
+        return None  # "the fall of the city" is a collapse; "in the fall" a season
     if year is not None:
         return _Found("DATE", f"{year}-{code}")
     if rel in ("previous", "following"):
@@ -883,7 +886,7 @@ def month_alone(m, ctx):
 
 
 @rule(rf"(?:(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming|(?:the\s+)?previous|"
-      rf"(?:the\s+)?following))\s+)?(?P<weekday>{WEEKDAY_ANY})"
+      rf"(?:the\s+)?following))\s+)?(?P<weekday>{WEEKDAY})"
       rf"(?:\s+(?P<part>{PART_OF_DAY}))?", )
 def weekday(m, ctx):
     rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
@@ -957,6 +960,8 @@ def reference(m, ctx):
     after = ctx.text[m.end():m.end() + 20]
     if word == "now" and re.match(r"\s*(?:that|defunct)\b", after):
         return None
+    if word == "the present" and not re.match(r"\s*(?:[,.;:)]|$|(?:and|or|day|time)\b)", after):
+        return None  # "the present government" is not a date
     if word == "current" and re.match(r"\s+(?:account|affairs|events|issue|price|prices|rate|rates|levels?|"
                                       r"situation|law|system|members?|and)\b", after, re.IGNORECASE):
         return None
@@ -1086,8 +1091,8 @@ def quantity_of_units(m, ctx):
     plural = unit.endswith("s") and unit not in ("hrs", "mins")
     approx = APPROX_MODS.get(re.sub(r"\s+", " ", m["approx"].lower())) if m["approx"] else None
     if qty_lower in ("a", "an"):
-        if plural:
-            return None
+        if plural or singular == "second":
+            return None  # "a second round" is an ordinal
         amount: float | None = 1.0
     elif re.fullmatch(VAGUE, qty_lower) and qty_lower != "a couple of":
         if qty_lower == "some" and not plural:
