@@ -378,6 +378,15 @@ class _Cluster:
     def countries(self) -> set[str]:
         return {p.country for m in self.mentions for p in m.parties if p.country}
 
+    def names(self) -> set[str]:
+        """Proper names the triggers carry: "the G7 talks", "the Hanoi Summit", "U.S.-Ukraine talks"."""
+        return {
+            c.lower_
+            for m in self.mentions
+            for c in m.trigger.head.children
+            if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"
+        }
+
     def date(self) -> str | None:
         return next((m.date_value for m in self.mentions if m.date_value), None)
 
@@ -394,7 +403,11 @@ def _dates_conflict(a: str | None, b: str | None) -> bool:
 def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if a.type != b.type or _dates_conflict(a.date(), b.date()):
         return float("-inf")
-    score = 1.5 * len(a.keys("person") & b.keys("person"))
+    names_a, names_b = a.names(), b.names()
+    if names_a and names_b and not names_a & names_b:
+        return float("-inf")  # "the G7 talks" and "the U.S.-Ukraine talks"
+    score = 3.5 if names_a & names_b else 0.0  # "the Hanoi Summit" told twice
+    score += 1.5 * len(a.keys("person") & b.keys("person"))
     score += 1.0 * len(a.unnamed() & b.unnamed())
     ca, cb = a.countries(), b.countries()
     score += 0.5 * len(ca & cb)

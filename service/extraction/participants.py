@@ -393,7 +393,7 @@ def _np_tokens(head: Token) -> list[Token]:
         token = stack.pop()
         tokens.append(token)
         # Conjoined modifiers share the head: "Cameroon and C.A.R. officials", "ministers from Britain, Canada and Italy".
-        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "punct", "appos", "cc", "conj") or c.dep_ == "conj" and token.dep_ in ("pobj", "compound", "amod", "nmod"))
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "punct", "appos", "cc", "conj") or c.dep_ == "conj" and token.dep_ in ("pobj", "compound", "amod", "nmod", "conj"))
     return sorted(tokens, key=lambda t: t.i)
 
 
