@@ -188,10 +188,12 @@ def test_sets():
 
 def test_expressions_relative_to_another_event_carry_an_offset_and_no_value():
     text = "The border reopened; two weeks later it closed, a day earlier shots were fired, three days after the vote."
-    later = timex(text, "two weeks later")
+    # As in TimeML, "later" and "after" stay outside the span as signal words; "earlier" stays inside.
+    later = timex(text, "two weeks")
     assert (later.value, later.offset) == (None, (2, "W"))
     assert timex(text, "a day earlier").offset == (-1, "D")
-    assert timex(text, "three days after").offset == (3, "D")
+    assert timex(text, "three days").offset == (3, "D")
+    assert timex("Six months before the election the party split.", "Six months").offset == (-6, "M")
 
 
 # ---- without an anchor ----------------------------------------------------------------------------------

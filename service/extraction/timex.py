@@ -574,12 +574,13 @@ def tense_from_doc(doc) -> Tense:
 
 @dataclass(frozen=True, slots=True)
 class _Found:
-    """What a rule makes of a match; the span may be narrowed with start/end deltas inside the match."""
+    """What a rule makes of a match; ``end`` cuts the span short of the match end when set."""
 
     type: str
     value: str | None
     modifier: str | None = None
     offset: tuple[int, str] | None = None
+    end: int | None = None
 
 
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to|effective|payable|before|record|expire[sd]?|"
@@ -1125,9 +1126,10 @@ def quantity_of_units(m, ctx):
     if after in ("earlier", "later", "before", "after", "in advance", "beforehand", "afterward", "afterwards"):
         sign = 1 if after in ("later", "after", "afterward", "afterwards") else -1
         offset = (sign * whole, letter) if whole is not None and not letter.startswith("T") else None
-        if offset is None:
-            return _Found("DATE", None, approx)
-        return _Found("DATE", None, approx, offset=offset)
+        # TimeML keeps "earlier" inside the expression ("a year earlier") but leaves "later", "after"
+        # and "before" outside as signals ("three days | later"); the offset keeps the direction.
+        end = None if after == "earlier" else m.end("unit") + (len(m["orso"]) if m["orso"] else 0)
+        return _Found("DATE", None, approx, offset=offset, end=end)
     return _Found("DURATION", _duration(amount, singular), approx)
 
 
@@ -1376,7 +1378,7 @@ def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None) 
             for m in pattern.finditer(text, window_start, window_end):
                 found = handler(m, ctx)
                 if found is not None:
-                    candidates.append((m.start(), m.end(), priority, found))
+                    candidates.append((m.start(), found.end or m.end(), priority, found))
     # Longest match wins; among equals, the rule declared first.
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int, _Found]] = []
