@@ -20,6 +20,8 @@ RUN python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))
 
 COPY README.md ./
 COPY service ./service
+# Installed as the package service.migrations (see pyproject.toml).
+COPY migrations ./migrations
 # pip also byte-compiles, which matters: at run time the venv is read-only.
 RUN /opt/venv/bin/pip install --no-deps .
 
