@@ -184,6 +184,9 @@ def test_sets():
     assert found["every year"] == ("SET", "P1Y")
     assert found["a week"] == ("SET", "P1W")
     assert found["every Monday"] == ("SET", "XXXX-WXX-1")
+    rate = timex("The pipeline earns the state $40 million a year.", "a year")
+    assert (rate.type, rate.value) == ("SET", "P1Y")
+    assert timex("The truce held for a year.", "a year").type == "DURATION"
 
 
 def test_expressions_relative_to_another_event_carry_an_offset_and_no_value():

@@ -1165,6 +1165,13 @@ def event_relative_day(m, ctx):
     return _Found("DATE", None, offset=(amount, _unit_code(unit)))
 
 
+# A count, then up to two words ("700 seats", "$5 million", "four flights"), right before "a <unit>".
+_RATE_BEFORE = re.compile(
+    rf"(?:\b(?:once|twice|thrice|times)|(?:\d[\d,.]*|\b(?:{NUM_WORD}|million|billion|dozen))"
+    rf"(?:\s+(?!(?:in|for|within|over|than|of|after|before|during|about)\b)[A-Za-z-]+){{0,2}})\s+$",
+    re.IGNORECASE)
+
+
 @rule(r"(?P<each>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d{1,2})\s+)?"
       r"(?P<unit>day|week|month|quarter|year|decade|hour|minute|night|morning|evening|summer|winter|spring|autumn|"
       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
@@ -1179,11 +1186,8 @@ def recurring(m, ctx):
             return None
         return _Found("SET", f"XXXX-WXX-{WEEKDAYS[m['days'].lower()[:-1]] + 1}")
     each, unit = m["each"].lower(), m["unit"].lower().removesuffix("s")
-    if each in ("a", "per"):
-        before = ctx.text[max(0, m.start() - 25):m.start()]
-        if not re.search(r"(?:\d|once|twice|times|percent|%|[$£€]\S*|cents?|dollars?|pounds?|euros?)\s*$", before,
-                         re.IGNORECASE) and each == "a":
-            return None
+    if each == "a" and not _RATE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None  # "a year" is a rate only after a count: "twice a year", "$5 million a year"
     n = {"other": 2, None: 1}.get(m["n"], None)
     if n is None:
         n = _number(m["n"]) or 1
