@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from service.storage.date_ranges import date_range
+from service.extraction.date_ranges import date_range
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.extraction import lexicon as lx
 from service.extraction.countries import get_resolver
+from service.extraction.date_ranges import date_range
 from service.extraction.models import (
     CharRange,
     Event,
@@ -142,7 +143,7 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
             if child.dep_ == "poss":
                 found.append((child, "visitor" if is_visit else "participant"))
             elif child.dep_ in ("compound", "amod", "nmod") and (child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.tag_ == "NNP"):
-                found.append((child, "participant"))
+                found.append((child, _NAMING))
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by", "involving"):
                 found.extend((p, "visitor" if is_visit and child.lower_ in ("of", "by") else ("party" if trigger.type == "agreement" else "participant")) for p in child.children if p.dep_ == "pobj")
             elif child.dep_ == "acl" and child.lower_ in ("involving", "including"):
@@ -160,6 +161,11 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
     return found
 
 
+# Role of a name written before the trigger ("U.S.-China talks", "the Hanoi summit", "the Minsk
+# agreements"): a party, unless it names the venue — a city, or any place before "summit".
+_NAMING = "naming"
+_VENUE_NOUNS = frozenset({"summit", "conference", "forum", "session"})
+_DATING_VERBS = lx.HOLDING_VERBS | lx.CONCLUDING_VERBS | lx.MEETING_VERBS | {"take", "happen", "occur", "be", "say", "tell", "add", "spoke", "speak"}
 _GATHERING_VERBS = frozenset({"bring", "involve", "include", "gather", "unite", "feature", "draw", "attract", "group"})
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "punct"})
 
@@ -186,6 +192,11 @@ def _misattached_subject(verb: Token) -> Token | None:
 def _parties(trigger: Trigger, reader: PartyReader, host: str | None) -> list[Party]:
     parties: list[Party] = []
     for token, role in _arguments(trigger):
+        if role == _NAMING:
+            place = reader.places.at(token)
+            if place is not None and (place.kind == "capital" or trigger.head.lemma_.lower() in _VENUE_NOUNS):
+                continue
+            role = "party" if trigger.type == "agreement" else "participant"
         parties.extend(reader.parties(token, role, host))
     if not parties and trigger.type != "agreement":
         # A parse that lost the subject ("China conducted the military drills encircling Taiwan"):
@@ -271,7 +282,10 @@ def _attached_timex(doc: Doc, mention: Mention, candidates: list[Timex]) -> Time
     if not candidates:
         return None
     holders = {mention.trigger.head.i}
-    if mention.trigger.governor is not None:
+    # The date of the verb that reports the event ("held talks on Monday"), not of one that
+    # only talks about it ("In 2019, Trump praised his first summit").
+    governor = mention.trigger.governor
+    if governor is not None and governor.lemma_.lower() in _DATING_VERBS:
         holders.add(mention.trigger.governor.i)
         # "the Army ... was stationed ... and held a large-scale exercise": the date of the first conjunct.
         if mention.trigger.governor.dep_ == "conj":
@@ -378,6 +392,10 @@ class _Cluster:
     def countries(self) -> set[str]:
         return {p.country for m in self.mentions for p in m.parties if p.country}
 
+    def ordinals(self) -> set[str]:
+        """"their first summit" and "the second summit" are two happenings."""
+        return {c.lower_ for m in self.mentions for c in m.trigger.head.children if c.dep_ == "amod" and c.ent_type_ == "ORDINAL"}
+
     def names(self) -> set[str]:
         """Proper names the triggers carry: "the G7 talks", "the Hanoi Summit", "U.S.-Ukraine talks"."""
         return {
@@ -388,20 +406,40 @@ class _Cluster:
         }
 
     def date(self) -> str | None:
-        return next((m.date_value for m in self.mentions if m.date_value), None)
+        """The most precise date its mentions give ("Tuesday" rather than "this week")."""
+        return _most_precise(m.date_value for m in self.mentions)
 
     def first(self) -> int:
         return min(m.start for m in self.mentions)
 
 
 def _dates_conflict(a: str | None, b: str | None) -> bool:
+    """Whether two date values cannot be the same happening: their periods do not overlap."""
     if not a or not b:
         return False
-    return not (a.startswith(b) or b.startswith(a))
+    (a_start, a_end), (b_start, b_end) = date_range(a), date_range(b)
+    if a_start is None or b_start is None:
+        return a != b
+    return a_end < b_start or b_end < a_start
+
+
+def _most_precise(values) -> str | None:
+    best, best_days = None, None
+    for value in values:
+        if not value:
+            continue
+        start, end = date_range(value)
+        days = (end - start).days if start is not None else 100_000
+        if best is None or days < best_days:
+            best, best_days = value, days
+    return best
 
 
 def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if a.type != b.type or _dates_conflict(a.date(), b.date()):
+        return float("-inf")
+    ordinals_a, ordinals_b = a.ordinals(), b.ordinals()
+    if ordinals_a and ordinals_b and not ordinals_a & ordinals_b:
         return float("-inf")
     names_a, names_b = a.names(), b.names()
     if names_a and names_b and not names_a & names_b:
@@ -489,7 +527,8 @@ def _build_event(doc: Doc, cluster: _Cluster) -> Event | None:
     if cluster.type == "meeting" and not participants and not any(m.date_value or m.location for m in mentions):
         return None
     main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
-    dated = next((m for m in sorted(mentions, key=lambda m: (m.refers_to is not None, m.start)) if m.date_value), None)
+    precise = cluster.date()
+    dated = next((m for m in sorted(mentions, key=lambda m: (m.refers_to is not None, m.start)) if m.date_value == precise), None)
     date = None
     if dated is not None:
         date = EventDate(text=dated.date_text or "", value=dated.date_value, granularity=dated.granularity, modifier=dated.modifier)

@@ -21,7 +21,8 @@ _MEETING_FORMS = [
     "negotiations", "conference", "conferences", "consultations", "call", "calls", "conversation",
     "trip", "trips", "meet", "meets", "met", "host", "hosts", "hosted", "hosting", "receive",
     "receives", "received", "receiving", "talk", "talked", "talking", "speak", "speaks", "spoke",
-    "speaking", "confer", "confers", "conferred", "summitry", "tête-à-tête",
+    "speaking", "confer", "confers", "conferred", "summitry", "tête-à-tête", "gathered", "convened",
+    "gather", "convene", "gathering", "convening",
 ]
 _EXERCISE_FORMS = [
     "exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "maneuver", "manoeuvre",
@@ -298,7 +299,7 @@ def _visit_has_party(noun: Token) -> bool:
 
 
 def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
-    if lemma not in ("meet", "visit", "host", "receive", "talk", "speak", "confer"):
+    if lemma not in ("meet", "visit", "host", "receive", "talk", "speak", "confer", "gather", "convene"):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -316,6 +317,11 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
     elif lemma in ("host", "receive"):
         # "hosted the Saudi crown prince", "received the envoy"; not "received 1.5 billion cubic meters".
         if not objects or not any(o.ent_type_ in ("PERSON", "NORP") or _lemma(o) in lx.PERSON_TITLE_HEADS or _lemma(o) in ("delegation", "counterpart", "leader", "official") for o in objects):
+            return None
+    elif lemma in ("gather", "convene"):
+        # "Top diplomats gathered Thursday in Charlevoix", "NATO ministers convened in Brussels":
+        # officials meeting together, not "protesters gathered" or "gathered evidence".
+        if objects or not subjects or not any(_lemma(s) in lx.GROUP_HEADS | lx.PERSON_TITLE_HEADS | {"brass", "diplomat"} for s in subjects):
             return None
     elif lemma in ("talk", "speak", "confer"):
         # "spoke by phone with Putin", "Duterte and Suga spoke by phone", "conferred with",
@@ -450,7 +456,7 @@ def _introduces(noun: Token) -> bool:
 
 def is_distinct(noun: Token) -> bool:
     """"a separate meeting", "another round of talks", "a second summit": not one told before."""
-    return any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "second", "third", "new", "different", "earlier", "previous", "later") for c in noun.children)
+    return any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "new", "different") for c in noun.children)
 
 
 def _is_anaphoric(noun: Token) -> bool:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from service.extraction.models import Event
 from service.storage.database import begin_write
-from service.storage.date_ranges import date_range
+from service.extraction.date_ranges import date_range
 from service.storage.models import DocumentRecord, EventRecord, ParticipantRecord, storable
 
 # A concurrent writer can insert the same document between our lookup and our insert; the
