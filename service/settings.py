@@ -19,6 +19,12 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     max_text_bytes: int = Field(default=1_000_000, ge=1, description="largest accepted request body, in bytes")
+    request_timeout_s: float = Field(
+        default=60.0, gt=0, description="a request still unanswered after this many seconds gets 504"
+    )
+    # Kept out of repr so that logged settings do not show the keys.
+    api_keys: str = Field(default="", repr=False, description="comma-separated API keys; empty = no key needed")
+    cors_origins: str = Field(default="", description="comma-separated origins allowed by CORS; empty = CORS off")
 
     @field_validator("database_url")
     @classmethod
@@ -26,6 +32,18 @@ class Settings(BaseSettings):
         if not value.startswith(("sqlite", "postgresql")):
             raise ValueError("DATABASE_URL must be a sqlite:// or postgresql+psycopg:// URL")
         return value
+
+    @property
+    def api_key_set(self) -> tuple[str, ...]:
+        return _comma_separated(self.api_keys)
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return list(_comma_separated(self.cors_origins))
+
+
+def _comma_separated(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
 @lru_cache

@@ -5,12 +5,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from service import __version__
 from service.api.body_limit import BodySizeLimitMiddleware
-from service.api.problems import install_problem_handlers, use_problem_media_type
+from service.api.deadline import RequestDeadlineMiddleware
+from service.api.problems import install_problem_handlers, problem_responses, use_problem_media_type
 from service.api.routes import documents, events, extract, health
+from service.api.security import install_cors, require_api_key
 from service.extraction import Extractor
 from service.settings import Settings, get_settings
 from service.storage.database import make_engine, make_session_factory
@@ -45,10 +47,12 @@ def create_app(settings: Settings | None = None, *, extractor: Extractor | None 
     app.state.settings = settings
     install_problem_handlers(app)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_text_bytes)
-    app.include_router(health.router)
-    app.include_router(extract.router)
-    app.include_router(documents.router)
-    app.include_router(events.router)
+    install_cors(app, settings)
+    # Added last, so outermost: the deadline covers everything below it, body reading included.
+    app.add_middleware(RequestDeadlineMiddleware, seconds=settings.request_timeout_s)
+    app.include_router(health.router)  # probes stay open whatever the API keys
+    for router in (extract.router, documents.router, events.router):
+        app.include_router(router, dependencies=[Depends(require_api_key)], responses=problem_responses(401, 504))
 
     generate_openapi = app.openapi
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import time
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, HTTPException
 
 from service.api.deps import ExtractorDep, SessionDep, require_json
 from service.api.problems import problem_responses
@@ -40,6 +40,16 @@ def extract_response(extractor: Extractor, request: ExtractRequest) -> ExtractRe
     )
 
 
+def require_within_pipeline_limit(extractor: Extractor, text: str) -> None:
+    """422 for a text longer than spaCy accepts (``nlp.max_length``), which it would refuse with an error.
+
+    The body size limit normally keeps texts shorter, but it is configured separately.
+    """
+    limit = extractor.nlp.max_length
+    if len(text) > limit:
+        raise HTTPException(422, detail=f"text is {len(text)} characters long; the limit is {limit}")
+
+
 @router.post(
     "/extract",
     response_model=ExtractResponse,
@@ -49,6 +59,7 @@ def extract_response(extractor: Extractor, request: ExtractRequest) -> ExtractRe
 )
 def extract(body: ExtractRequest, extractor: ExtractorDep, db_session: SessionDep) -> ExtractResponse:
     # A sync endpoint: FastAPI runs it in its threadpool, so CPU-bound spaCy stays off the event loop.
+    require_within_pipeline_limit(extractor, body.text)
     response = extract_response(extractor, body)
     if not body.persist:
         return response
