@@ -178,6 +178,15 @@ def test_durations():
     assert timex("The vote took nearly six hours.", "nearly six hours").value == "PT6H"
 
 
+def test_accounting_years_and_vague_stretches():
+    text = "Revenue rose in the year ended March 31, and the troops will stay for some time."
+    found = {t.text: (t.type, t.value) for t in find_timexes(text, WEDNESDAY)}
+    assert found["the year"] == ("DURATION", "P1Y")
+    assert found["March 31"] == ("DATE", "2021-03-31")
+    assert found["some time"] == ("DURATION", "PXX")
+    assert timex("Over the next couple of years the plant will close.", "the next couple of years").modifier == "APPROX"
+
+
 def test_sets():
     text = "The navies drill every year, patrols meet twice a week and the council sits every Monday."
     found = {t.text: (t.type, t.value) for t in find_timexes(text, WEDNESDAY)}

@@ -120,7 +120,7 @@ YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 NUM_WORD = _words([*SMALL_NUMBERS, *TENS, *SCALES])
 NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|an?\s+(?:hundred|thousand)|(?:{NUM_WORD})(?:[\s-](?:and\s)?(?:{NUM_WORD})){{0,4}}"
           rf"(?:\s+and\s+a\s+half)?)")
-VAGUE = r"(?:a\s+couple\s+of|a\s+few|several|few|many|a\s+number\s+of|numerous|some|dozens\s+of|hundreds\s+of)"
+VAGUE = r"(?:a\s+couple\s+of|couple\s+of|a\s+few|several|few|many|a\s+number\s+of|numerous|some|dozens\s+of|hundreds\s+of)"
 QUANTITY = rf"(?:{NUMBER}|an?|{VAGUE})"
 UNIT = (r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century|millennium)s?"
         r"|centuries|millennia|hrs?|mins")
@@ -298,7 +298,7 @@ def _number(text: str) -> float | None:
         return float(text) + half
     if text in ("a", "an", "one"):
         return 1 + half
-    if re.sub(r"\s+", " ", text) == "a couple of":
+    if re.sub(r"\s+", " ", text) in ("a couple of", "couple of"):
         return 2.0
     total = current = 0
     words = [w for w in re.split(r"[\s-]+", text) if w and w != "and"]
@@ -1019,6 +1019,22 @@ def _unit_code(unit: str) -> str:
             "decade": "DE", "century": "CE"}[unit]
 
 
+@rule(r"the\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:ended|ending|that\s+ended|that\s+ends|through)\s)",
+      re.IGNORECASE, priority=0)
+def accounting_year(m, ctx):
+    """'the year ended March 31': a twelve-month stretch named by its last day (a separate date)."""
+    return _Found("DURATION", "P1Y")
+
+
+@rule(r"(?P<vague>some\s+time|a\s+while|a\s+long\s+time|a\s+(?:fairly\s+|very\s+)?(?:long|lengthy)\s+period)",
+      re.IGNORECASE)
+def vague_stretch(m, ctx):
+    """'for some time', 'for a while': a duration of unknown length, only after 'for'."""
+    if not re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5):m.start()], re.IGNORECASE):
+        return None
+    return _Found("DURATION", "PXX")
+
+
 @rule(r"(?P<det>the|that)\s+quarter", re.IGNORECASE)
 def the_quarter(m, ctx):
     """'the quarter' in a past-tense report is the last completed one (earnings news); ahead, the current."""
@@ -1095,7 +1111,7 @@ def quantity_of_units(m, ctx):
         if plural or singular == "second":
             return None  # "a second round" is an ordinal
         amount: float | None = 1.0
-    elif re.fullmatch(VAGUE, qty_lower) and qty_lower != "a couple of":
+    elif re.fullmatch(VAGUE, qty_lower) and not qty_lower.endswith("couple of"):
         if qty_lower == "some" and not plural:
             return None  # "some day" is vague, not a duration
         amount = None
@@ -1106,7 +1122,7 @@ def quantity_of_units(m, ctx):
         if amount != 1 and not plural and m["hyphen"] != "-" and not m["old"] and amount == int(amount):
             if not re.search(r"\s+and\s+a\s+half|1/2", qty):
                 pass  # "two year" occurs in speech transcripts; accept it
-    if m["orso"] or qty_lower == "a couple of":
+    if m["orso"] or qty_lower.endswith("couple of"):
         approx = approx or "APPROX"
     rel = (m["rel"] or "").lower()
     after = re.sub(r"\s+", " ", (m["after"] or "").lower())
@@ -1340,7 +1356,7 @@ _TRIGGER_WORDS = frozenset(
      *UNITS, *(u + "s" for u in UNITS), *UNIT_ALIASES, "centuries", "fortnights", "nineteen", "thousand",
      "noon", "midday", "midnight", "clock", "now", "current", "currently", "nowadays", "these", "present",
      "moment", "time", "recent", "recently", "lately", "past", "formerly", "ago", "future", "possible",
-     "half", "sept", "tues", "thurs"])
+     "half", "sept", "tues", "thurs", "while", "period"])
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _WINDOW_BEFORE = 45  # longest lead before a trigger word: "the comparable year-earlier third quarter"
 _WINDOW_AFTER = 50  # longest tail after it: "quarter of fiscal 1990", "p.m. EST, Nov. 6"
