@@ -117,3 +117,89 @@ def test_event_id_is_stable(extract):
     text = "Norway and Sweden signed a defense agreement on Friday."
     assert [e.id for e in extract(text)] == [e.id for e in extract(text)]
     assert [e.id for e in extract(text)] != [e.id for e in extract(text, date(2024, 6, 1))]
+
+
+def test_visit_has_visitor_and_host(extract):
+    events = extract("Kenyan President William Ruto arrived in Seoul on Sunday for a three-day state visit to South Korea.")
+    meetings = [e for e in events if e.type == "meeting"]
+    assert len(meetings) == 1
+    roles = {p.country: p.role for p in meetings[0].participants if p.country}
+    assert roles.get("KEN") in ("visitor", "participant") and roles.get("KOR") == "host"
+
+
+def test_dateline_is_not_the_subject(extract):
+    events = extract("NAIROBI (Wire) - The foreign ministers of Kenya and Ethiopia met on Friday to discuss the border.")
+    assert [e.type for e in events] == ["meeting"]
+    assert _countries(events[0]) == {"KEN", "ETH"}
+
+
+def test_event_dated_relative_to_the_event_before(extract):
+    text = (
+        "In mid-March 2023, Indian and French warships held a joint exercise in the Arabian Sea. "
+        "Three weeks later, the Pakistani navy held its own exercise near Karachi."
+    )
+    events = extract(text, date(2023, 6, 1))
+    assert [e.type for e in events] == ["exercise", "exercise"]
+    assert events[0].date.value == "2023-03" and events[0].date.modifier == "mid"
+    assert events[1].date.value is not None and events[1].date.value.startswith("2023-")
+    assert _countries(events[1]) == {"PAK"}
+
+
+def test_agreement_after_a_meeting_takes_its_date(extract):
+    text = (
+        "The presidents of Ghana and Togo met in Lome on March 3, 2024. "
+        "After this meeting, a contract for Ghanaian electricity exports to Togo was signed."
+    )
+    events = extract(text)
+    agreement = next(e for e in events if e.type == "agreement")
+    assert agreement.date is not None and agreement.date.value == "2024-03-03"
+    assert {"GHA", "TGO"} <= _countries(agreement)
+
+
+def test_same_person_by_full_name_title_and_surname_is_one_participant(extract):
+    text = (
+        "Japanese Foreign Minister Yoko Kamikawa met Chinese Foreign Minister Wang Yi in Beijing on Monday. "
+        "Kamikawa told reporters after the meeting that the talks had been frank."
+    )
+    events = extract(text)
+    assert len(events) == 1
+    people = [p for p in events[0].participants if p.kind == "person" and p.name]
+    assert sorted(p.name for p in people) == ["Wang Yi", "Yoko Kamikawa"]
+    kamikawa = next(p for p in people if p.name == "Yoko Kamikawa")
+    assert kamikawa.country == "JPN" and kamikawa.title == "Foreign Minister"
+
+
+def test_unnamed_title_resolves_to_the_named_holder(extract):
+    text = (
+        "Polish Defense Minister Wladyslaw Kosiniak-Kamysz visited Kyiv on Tuesday. "
+        "During the visit, the Minister of Defense of Poland met Ukrainian officials."
+    )
+    events = extract(text)
+    assert len(events) == 1
+    assert "Wladyslaw Kosiniak-Kamysz" in _persons(events[0])
+    assert {"POL", "UKR"} <= _countries(events[0])
+
+
+def test_officials_gathering_is_a_meeting_but_crowds_are_not(extract):
+    assert [e.type for e in extract("European defense ministers gathered in Warsaw on Thursday.")] == ["meeting"]
+    assert extract("Thousands of protesters gathered in Warsaw on Thursday.") == []
+
+
+def test_separate_meeting_is_another_event(extract):
+    text = (
+        "Egyptian President Abdel Fattah el-Sisi met Jordan's King Abdullah in Cairo on Sunday. "
+        "Sisi held a separate meeting with Iraqi Prime Minister Mohammed Shia al-Sudani later that day."
+    )
+    assert len([e for e in extract(text) if e.type == "meeting"]) == 2
+
+
+def test_named_summit_city_is_the_place_not_a_party(extract):
+    events = extract("The leaders of Chile and Argentina met at the Lima summit last week.")
+    assert [e.type for e in events] == ["meeting"]
+    assert _countries(events[0]) == {"CHL", "ARG"}
+
+
+def test_conditional_and_wished_events_are_not_reported(extract):
+    assert extract("The prime minister would meet the rebels if they laid down their arms.") == []
+    assert extract("Both governments hope to sign a peace treaty before the end of the year.") == []
+    assert extract("There is little chance that a summit between the two presidents will take place this year.") == []

@@ -495,6 +495,8 @@ class PlacesComponent:
         if not doc.has_annotation("ENT_IOB"):
             return labels
         for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) == 1:
+                continue  # a lone "Kyiv" or "Togo" tagged PERSON is the recognizer's slip, not a name
             for token in ent:
                 for offset in (token.idx, token.idx + len(token) - 1):
                     labels.setdefault(offset, set()).add(ent.label_)

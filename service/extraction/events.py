@@ -448,6 +448,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     score += 1.5 * len(a.keys("person") & b.keys("person"))
     score += 1.0 * len(a.unnamed() & b.unnamed())
     ca, cb = a.countries(), b.countries()
+    if ca and cb and not ca & cb and not names_a & names_b:
+        return float("-inf")  # no country in common: two happenings
     score += 0.5 * len(ca & cb)
     if ca and cb:
         score -= 0.25 * len(ca ^ cb)

@@ -95,6 +95,8 @@ class PartyReader:
 
     def __init__(self, doc: Doc, resolver: CountryResolver, places: Places) -> None:
         self.doc = doc
+        # Doc.text is rebuilt from every token on each access: read it once.
+        self.text = doc.text
         self.resolver = resolver
         self.places = places
         self.people: dict[str, Person] = {}
@@ -104,8 +106,8 @@ class PartyReader:
     # ------------------------------------------------------------------ people of the document
     def _register_people(self) -> None:
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+            if ent.label_ != "PERSON" or (len(ent) == 1 and self.places.at(ent[0]) is not None):
+                continue  # a lone place name the recognizer took for a person
             name = self._clean_name(ent)
             if not name or len(name) < 2:
                 continue
@@ -176,7 +178,7 @@ class PartyReader:
             tokens = tokens[1:]
         if not tokens:
             return ""
-        return self.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(" ,.'\"")
+        return self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(" ,.'\"")
 
     def _appositive_title(self, ent: Span) -> tuple[str | None, str | None]:
         """"Zakir Hasanov, the Minister of Defense of Azerbaijan" and the reverse order."""
@@ -225,7 +227,10 @@ class PartyReader:
     def _one(self, token: Token, role: str, context_country: str | None) -> list[Party]:
         if token.tag_ in ("PRP", "PRP$"):
             return self._pronoun(token, role)
-        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and self.places.at(token) is None and token.lower_ in self.people):
+        place = self.places.at(token)
+        if place is not None and token.lower_ not in self.people:
+            return [self._place_party(place, self.places.span_at(token), role)]
+        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and place is None and token.lower_ in self.people):
             # A name the recognizer labelled otherwise here ("Suga", "Trump") is still the person named elsewhere.
             return [self._named_person(token, role)]
         appositive = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)

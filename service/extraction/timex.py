@@ -462,6 +462,7 @@ UNKNOWN_BY_UNIT = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX
 # --------------------------------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+_CLAUSE_END = re.compile(r"[.!?;:,\n]|\b(?:and|but|while|whereas)\b")
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|going to|plans? to|planned|scheduled|expected to|due to|set to|is to|are to|"
     r"would|next|upcoming|coming|intends? to|aims? to)\b|'ll\b", re.IGNORECASE)
@@ -470,22 +471,31 @@ _PRESENT_CUE = re.compile(r"\b(?:is|are|says|say|am)\b", re.IGNORECASE)
 _CONTEXT_CHARS = 200
 
 
-def _heuristic_tense(text: str, offset: int) -> str | None:
-    """Cheap tense guess from the words of the sentence around ``offset`` (bounded window)."""
+def _span_around(text: str, offset: int, boundary: re.Pattern) -> str:
     left = text[max(0, offset - _CONTEXT_CHARS):offset]
     right = text[offset:offset + _CONTEXT_CHARS]
-    ends = list(_SENTENCE_END.finditer(left))
+    ends = list(boundary.finditer(left))
     if ends:
         left = left[ends[-1].end():]
-    end = _SENTENCE_END.search(right)
-    sentence = left + (right[:end.start()] if end else right)
-    if _FUTURE_CUE.search(sentence):
+    end = boundary.search(right)
+    return left + (right[:end.start()] if end else right)
+
+
+def _cue_tense(words: str) -> str | None:
+    if _FUTURE_CUE.search(words):
         return "future"
-    if _PAST_CUE.search(sentence):
+    if _PAST_CUE.search(words):
         return "past"
-    if _PRESENT_CUE.search(sentence):
+    if _PRESENT_CUE.search(words):
         return "present"
     return None
+
+
+def _heuristic_tense(text: str, offset: int) -> str | None:
+    """Cheap tense guess from the words of the clause around ``offset``, else of its sentence
+    (bounded windows)."""
+    return (_cue_tense(_span_around(text, offset, _CLAUSE_END))
+            or _cue_tense(_span_around(text, offset, _SENTENCE_END)))
 
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "may", "might", "should", "must", "can", "could", "would"}

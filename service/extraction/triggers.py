@@ -265,7 +265,11 @@ def read_meeting(span: Span) -> Trigger | None:
     if lemma == "conference" and _compounds(token) & lx.NOT_MEETING_CONFERENCE:
         return None
     if lemma in ("visit", "trip") and not _visit_has_party(token):
-        return None
+        if not _is_anaphoric(token):
+            return None
+        # "During the visit, ...": a reference to a visit told before.
+        status = factuality(token)
+        return Trigger(span, "meeting", status, governing_verb(token), True, 0.5, creates=False) if status else None
     if lemma in ("visit", "trip") and governing_verb(token) is not None:
         visitors = [c for c in governing_verb(token).children if c.dep_ == "nsubj"]
         if visitors and not all(_is_party(v) for v in visitors):
@@ -456,7 +460,7 @@ def _introduces(noun: Token) -> bool:
 
 def is_distinct(noun: Token) -> bool:
     """"a separate meeting", "another round of talks", "a second summit": not one told before."""
-    return any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "new", "different") for c in noun.children)
+    return any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "new", "different", "own") for c in noun.children)
 
 
 def _is_anaphoric(noun: Token) -> bool:
