@@ -2,7 +2,9 @@
 """Check the hand-made reference answers in bench/cases/ against their source stories.
 
 Each bench/cases/voa-<id>.gold.json quotes only short mention strings; the story
-text stays in the read-only corpus and is fetched here by source.id. A case is
+text stays in the read-only corpus and is fetched here by source.id. A case with
+its own text beside it (NAME.txt + NAME.gold.json, as in bench/cases-written/)
+is checked against that text instead and needs a published_at date. A case is
 wrong when a mention is not an exact substring of its story, an event type is
 unknown, a country is not an ISO 3166-1 alpha-3 code, a date value is not ISO
 8601, or published_at disagrees with the story's publication date. Mentions
@@ -10,6 +12,7 @@ that occur more than once in the story are reported as warnings, since the
 scorer then matches every occurrence.
 
 Usage: .venv/bin/python bench/check_cases.py [--cases DIR] [--corpus FILE]
+       .venv/bin/python bench/check_cases.py --cases bench/cases-written
 Exit status: 0 all good, 1 some case is wrong, 2 the corpus cannot be read.
 """
 from __future__ import annotations
@@ -102,6 +105,11 @@ def check_event(event: dict, text: str, where: str, errors: list[str], warnings:
             errors.append(f"{where}: date value {value!r} is not ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www) or null")
 
 
+def text_beside(gold_path: Path) -> Path:
+    """NAME.txt for NAME.gold.json: the article of a case that carries its own text."""
+    return gold_path.with_name(gold_path.name[: -len(".gold.json")] + ".txt")
+
+
 def check_case(path: Path, stories: dict[str, dict], errors: list[str], warnings: list[str]) -> int:
     """Check one reference file; returns its number of events."""
     try:
@@ -109,6 +117,8 @@ def check_case(path: Path, stories: dict[str, dict], errors: list[str], warnings
     except ValueError as error:
         errors.append(f"{path.name}: not valid JSON: {error}")
         return 0
+    if text_beside(path).exists():
+        return check_case_with_text(path, case, errors, warnings)
     story_id = str((case.get("source") or {}).get("id", ""))
     story = stories.get(story_id)
     if story is None:
@@ -132,18 +142,37 @@ def check_case(path: Path, stories: dict[str, dict], errors: list[str], warnings
     return len(events)
 
 
+def check_case_with_text(path: Path, case: dict, errors: list[str], warnings: list[str]) -> int:
+    # Read with newline translation, as score.py reads NAME.txt, so offsets agree.
+    text = text_beside(path).read_text(encoding="utf-8")
+    published = case.get("published_at")
+    if not (isinstance(published, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) and is_iso_date_value(published)):
+        errors.append(f"{path.name}: published_at must be a YYYY-MM-DD date, not {published!r}")
+    events = case.get("events")
+    if not isinstance(events, list):
+        errors.append(f"{path.name}: events must be a list (empty when the article reports none)")
+        return 0
+    if not isinstance(case.get("not_events", []), list):
+        errors.append(f"{path.name}: not_events must be a list of strings")
+    for number, event in enumerate(events, 1):
+        check_event(event, text, f"{path.name} event {number}", errors, warnings)
+    return len(events)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=Path, default=DEFAULT_CASES)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args(argv)
 
-    try:
-        stories = load_stories(args.corpus)
-    except OSError as error:
-        print(f"cannot read the corpus: {error}", file=sys.stderr)
-        return 2
     paths = sorted(args.cases.glob("*.gold.json"))
+    stories: dict[str, dict] = {}
+    if not all(text_beside(path).exists() for path in paths):
+        try:
+            stories = load_stories(args.corpus)
+        except OSError as error:
+            print(f"cannot read the corpus: {error}", file=sys.stderr)
+            return 2
     errors: list[str] = []
     warnings: list[str] = []
     events = sum(check_case(path, stories, errors, warnings) for path in paths)
