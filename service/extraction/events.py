@@ -116,11 +116,7 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
     governor = trigger.governor
     verbs = [v for v in (head if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB") else None, governor) if v is not None]
     for verb in verbs:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subjects and verb.head.dep_ in ("xcomp",):
-                subjects = [c for c in verb.head.head.children if c.dep_ in ("nsubj",)]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller_subjects(verb)
         if not subjects:
             subjects = [s for s in [_misattached_subject(verb)] if s is not None]
         for subject in subjects:
@@ -168,6 +164,24 @@ _VENUE_NOUNS = frozenset({"summit", "conference", "forum", "session"})
 _DATING_VERBS = lx.HOLDING_VERBS | lx.CONCLUDING_VERBS | lx.MEETING_VERBS | {"take", "happen", "occur", "be", "say", "tell", "add", "spoke", "speak"}
 _GATHERING_VERBS = frozenset({"bring", "involve", "include", "gather", "unite", "feature", "draw", "attract", "group"})
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "punct"})
+
+
+_CONTROLLED_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", "pobj"})
+
+
+def _controller_subjects(verb: Token) -> list[Token]:
+    """The subject a subjectless verb takes from the clause it hangs in: "Speaking at a meeting, the
+    envoy said ...", "... to strengthen ties after meeting with Biden" (the subject of the main verb)."""
+    current = verb
+    for _ in range(6):
+        if current.dep_ not in _CONTROLLED_DEPS or current.head is current:
+            return []
+        current = current.head
+        if current.pos_ in ("VERB", "AUX") or current.tag_.startswith("VB"):
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects
+    return []
 
 
 def _misattached_subject(verb: Token) -> Token | None:

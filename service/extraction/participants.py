@@ -230,10 +230,10 @@ class PartyReader:
         place = self.places.at(token)
         if place is not None and token.lower_ not in self.people:
             return [self._place_party(place, self.places.span_at(token), role)]
-        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and place is None and token.lower_ in self.people):
+        if token.ent_type_ == "PERSON" or ((token.pos_ == "PROPN" or token.is_title) and place is None and token.lower_ in self.people):
             # A name the recognizer labelled otherwise here ("Suga", "Trump") is still the person named elsewhere.
             return [self._named_person(token, role)]
-        appositive = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        appositive = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) or self._name_after(token)
         lemma = _lemma(token)
         if appositive is not None and lemma in lx.PERSON_TITLE_HEADS:
             return [self._named_person(appositive, role)]
@@ -266,6 +266,18 @@ class PartyReader:
             if context_country and lemma in ("official", "authority", "government", "leader"):
                 return [Party("group", _phrase_text(token), context_country, None, role, [_char_span_of(token)])]
         return []
+
+    def _name_after(self, head: Token) -> Token | None:
+        """"Pakistan's permanent representative to the United Nations, Munir Akram, said": the name
+        set off by a comma right after a title phrase, however the parser attached it."""
+        if _lemma(head) not in lx.PERSON_TITLE_HEADS:
+            return None
+        end = max(t.i for t in head.subtree)
+        doc = self.doc
+        if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].ent_type_ == "PERSON" and doc[end + 2].ent_iob_ == "B":
+            ent = next(e for e in doc.ents if e.start == end + 2)
+            return ent.root
+        return None
 
     def _named_person(self, token: Token, role: str) -> Party:
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
