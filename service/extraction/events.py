@@ -144,9 +144,9 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 found.extend((p, "visitor" if is_visit and child.lower_ in ("of", "by") else ("party" if trigger.type == "agreement" else "participant")) for p in child.children if p.dep_ == "pobj")
             elif child.dep_ == "acl" and child.lower_ in ("involving", "including"):
                 found.extend((p, "participant") for p in child.children if p.dep_ == "dobj")
-        # "said X during a meeting with Y": X took part.
-        if head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS and governor is not None and governor not in verbs[:1]:
-            pass
+        # "Trump told Starmer during the visit": whom the subject addressed there took part too.
+        if head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS and governor is not None:
+            found.extend((c, "participant") for c in governor.children if c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON")
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in _GATHERING_VERBS:
         # "The talks bring together ministers from Britain, Canada and Italy."
         found.extend((c, "participant") for c in head.head.children if c.dep_ == "dobj")
@@ -216,7 +216,7 @@ def _parties(trigger: Trigger, reader: PartyReader, host: str | None) -> list[Pa
         # A parse that lost the subject ("China conducted the military drills encircling Taiwan"):
         # the subject of the sentence's main verb, when it is a party.
         root = trigger.head.sent.root
-        for subject in (c for c in root.children if c.dep_ == "nsubj" and c.i < trigger.head.i):
+        for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < trigger.head.i):
             parties.extend(reader.parties(subject, "participant", host))
     if host is not None and not any(p.country == host for p in parties):
         name = reader.resolver.name_of(host) or host

@@ -134,6 +134,13 @@ class PartyReader:
                 fuller[0].country = fuller[0].country or alone.country
                 fuller[0].spans.extend(alone.spans)
                 self.people[key] = fuller[0]
+        for key in [k for k, p in self.people.items() if p.name.isupper() and 2 <= len(p.name) <= 5]:
+            # "MBS" after "Mohammed bin Salman": initials of one person named in full.
+            fuller = [p for p in self.people.values() if p is not self.people[key] and "".join(w[0] for w in p.name.split()).upper() == key.upper()]
+            if len(fuller) == 1:
+                alone = self.people.pop(key)
+                fuller[0].spans.extend(alone.spans)
+                self.people[key] = fuller[0]
         for key, person in self.people.items():
             if person.title:
                 self.offices.setdefault((title_key(person.title), person.country), set()).add(key)
