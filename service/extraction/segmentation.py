@@ -14,7 +14,15 @@ from spacy.tokens import Doc
 
 _SENTENCE_END = frozenset('.!?"”’\')…')
 # "TEHRAN (IP) -", "Kyiv, Ukraine (AP) —", "WASHINGTON —": the place and agency before the first sentence.
-_DATELINE = re.compile(r"\A\s*[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}\s*(?:\([A-Za-z][\w .&-]{0,24}\))?\s*[-–—:]{1,2}\s*")
+# "TEHRAN (IP) -", "Kyiv, Ukraine (AP) —", "ASTANA, May 12 (Wire) -", "WASHINGTON —": the place,
+# date and agency before the first sentence of a paragraph.
+_DATELINE = re.compile(
+    r"(?:\A|(?<=\n))[ \t]*[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}"
+    r"(?:,?[ ]+(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}[ ]+[A-Z][a-z]{2,8}\.?)(?:,?[ ]+\d{4})?)?"
+    r"[ \t]*(?:\([A-Za-z][\w .&-]{0,24}\))?[ \t]*[-–—]{1,2}[ \t]*"
+)
+# Datelines stand at the head of the story, before its first few paragraphs.
+_DATELINE_REACH = 600
 # A line this short that does not end like a sentence is a headline, a byline or a caption.
 _HEADLINE_MAX_WORDS = 25
 
@@ -28,9 +36,9 @@ class LineBreaks:
     """Start a sentence after every line break that ends a paragraph, a headline or a list item."""
 
     def __call__(self, doc: Doc) -> Doc:
-        dateline = _DATELINE.match(doc.text[:80])
-        if dateline is not None and dateline.end() < len(doc.text):
-            # The parser would read the place as the subject of the first sentence.
+        for dateline in _DATELINE.finditer(doc.text[:_DATELINE_REACH]):
+            # The parser would read the place as the subject of the first sentence, and the date
+            # of the dispatch as the date of its events.
             for token in doc[1:]:
                 if token.idx >= dateline.end():
                     token.is_sent_start = True
