@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -29,9 +33,19 @@ def _parser() -> argparse.ArgumentParser:
     openapi = commands.add_parser("openapi", help="print the OpenAPI spec as YAML")
     openapi.set_defaults(run=_openapi)
 
-    extract = commands.add_parser("extract", help="print the events of one article as the API's JSON response")
-    extract.add_argument("file", help="UTF-8 text file, or - for standard input")
+    extract = commands.add_parser(
+        "extract",
+        help="print the events of one article as the API's JSON response, or, with --input, "
+        "of a JSON-lines file of articles (bulk mode)",
+    )
+    extract.add_argument("file", nargs="?", help="UTF-8 text file, or - for standard input")
     extract.add_argument("--published-at", help="publication date (2021-09-30) or datetime with time zone")
+    extract.add_argument("--input", type=Path, help="bulk mode: JSON lines, one POST /v1/extract body each")
+    extract.add_argument(
+        "--output", type=Path, help="bulk mode: JSON lines, one response each; documents already in it are skipped"
+    )
+    extract.add_argument("--processes", type=int, help="bulk mode: worker processes (default: one per core)")
+    extract.add_argument("--persist", action="store_true", help="bulk mode: also store each document (DATABASE_URL)")
     extract.set_defaults(run=_extract)
     return parser
 
@@ -42,14 +56,41 @@ def _serve(args: argparse.Namespace) -> int:
     from service.settings import get_settings
 
     settings = get_settings()
-    uvicorn.run(
-        "service.api.app:create_app",
-        factory=True,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        workers=args.workers,
-    )
+    with _metrics_shared_by_workers(args.workers):
+        uvicorn.run(
+            "service.api.app:create_app",
+            factory=True,
+            host=args.host or settings.host,
+            port=args.port or settings.port,
+            workers=args.workers,
+        )
     return 0
+
+
+@contextlib.contextmanager
+def _metrics_shared_by_workers(workers: int) -> Iterator[None]:
+    """With several workers, have their metrics written where GET /metrics adds them up.
+
+    prometheus-client reads PROMETHEUS_MULTIPROC_DIR when the metrics are created, so it is set
+    here, before uvicorn starts the workers. A directory given by the operator is emptied first
+    (counts left by an earlier run would be added in); otherwise a temporary one is used.
+    """
+    variable = "PROMETHEUS_MULTIPROC_DIR"
+    if workers <= 1 and not os.environ.get(variable):
+        yield
+        return
+    given = os.environ.get(variable)
+    if given:
+        for leftover in Path(given).glob("*.db"):
+            leftover.unlink()
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="eventex-metrics-") as directory:
+        os.environ[variable] = directory
+        try:
+            yield
+        finally:
+            del os.environ[variable]
 
 
 def _migrate(_args: argparse.Namespace) -> int:
@@ -80,6 +121,14 @@ def _openapi(_args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    if args.input is not None:
+        return _extract_bulk(args)
+    if args.file is None:
+        print("eventex extract: give a FILE (or -), or --input and --output for bulk mode", file=sys.stderr)
+        return 2
+    if args.output is not None or args.processes is not None or args.persist:
+        print("eventex extract: --output, --processes and --persist go with --input", file=sys.stderr)
+        return 2
     from service.api.routes.extract import extract_response
     from service.api.schemas import ExtractRequest
     from service.extraction import Extractor
@@ -99,6 +148,38 @@ def _extract(args: argparse.Namespace) -> int:
     response = extract_response(Extractor(get_settings().spacy_model), request)
     sys.stdout.write(response.model_dump_json(indent=2) + "\n")
     return 0
+
+
+def _extract_bulk(args: argparse.Namespace) -> int:
+    from service.bulk import BulkInputError, default_processes, run_bulk
+
+    if args.file is not None or args.published_at is not None:
+        print("eventex extract: with --input, each line carries its own text and published_at", file=sys.stderr)
+        return 2
+    if args.output is None:
+        print("eventex extract: --input needs --output", file=sys.stderr)
+        return 2
+    if not args.input.is_file():
+        print(f"eventex extract: {args.input}: no such file", file=sys.stderr)
+        return 2
+    try:
+        summary = run_bulk(
+            args.input,
+            args.output,
+            processes=args.processes or default_processes(),
+            persist=args.persist,
+            progress=sys.stderr if sys.stderr.isatty() else None,
+        )
+    except BulkInputError as exc:
+        print(f"eventex extract: {exc}", file=sys.stderr)
+        return 2
+    rate = summary.written / summary.seconds if summary.seconds else 0.0
+    print(
+        f"eventex extract: {summary.written} written, {summary.skipped} already in {args.output}, "
+        f"{summary.failed} invalid, in {summary.seconds:.1f} s ({rate:.1f} documents/s)",
+        file=sys.stderr,
+    )
+    return 1 if summary.failed else 0
 
 
 if __name__ == "__main__":

@@ -22,6 +22,14 @@ class Settings(BaseSettings):
     request_timeout_s: float = Field(
         default=60.0, gt=0, description="a request still unanswered after this many seconds gets 504"
     )
+    max_queued_extractions: int = Field(
+        default=8,
+        ge=0,
+        description="extraction requests a worker lets wait behind the running one; more get 503",
+    )
+    overload_retry_after_s: int = Field(
+        default=1, ge=1, description="the Retry-After, in seconds, of a 503 sent because the queue is full"
+    )
     # Kept out of repr so that logged settings do not show the keys.
     api_keys: str = Field(default="", repr=False, description="comma-separated API keys; empty = no key needed")
     cors_origins: str = Field(default="", description="comma-separated origins allowed by CORS; empty = CORS off")

@@ -10,6 +10,9 @@ from fastapi import Depends, FastAPI
 from service import __version__
 from service.api.body_limit import BodySizeLimitMiddleware
 from service.api.deadline import RequestDeadlineMiddleware
+from service.api.metrics import RequestMetricsMiddleware, forget_this_process
+from service.api.metrics import router as metrics_router
+from service.api.overload import ExtractionQueue
 from service.api.problems import install_problem_handlers, problem_responses, use_problem_media_type
 from service.api.routes import documents, events, extract, health
 from service.api.security import install_cors, require_api_key
@@ -34,6 +37,7 @@ def create_app(settings: Settings | None = None, *, extractor: Extractor | None 
             yield
         finally:
             app.state.engine.dispose()
+            forget_this_process()
 
     app = FastAPI(
         title="eventex",
@@ -45,12 +49,16 @@ def create_app(settings: Settings | None = None, *, extractor: Extractor | None 
         generate_unique_id_function=lambda route: route.name,
     )
     app.state.settings = settings
+    app.state.extraction_queue = ExtractionQueue(settings.max_queued_extractions, settings.overload_retry_after_s)
     install_problem_handlers(app)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_text_bytes)
     install_cors(app, settings)
-    # Added last, so outermost: the deadline covers everything below it, body reading included.
+    # Outer to all but the metrics: the deadline covers everything below it, body reading included.
     app.add_middleware(RequestDeadlineMiddleware, seconds=settings.request_timeout_s)
+    # Outside the deadline, so that its 504s are counted too.
+    app.add_middleware(RequestMetricsMiddleware)
     app.include_router(health.router)  # probes stay open whatever the API keys
+    app.include_router(metrics_router)  # as are the metrics, for the scraper
     for router in (extract.router, documents.router, events.router):
         app.include_router(router, dependencies=[Depends(require_api_key)], responses=problem_responses(401, 504))
 

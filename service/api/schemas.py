@@ -100,7 +100,9 @@ class ExtractionMeta(BaseModel):
     pipeline: str = Field(description="spaCy pipeline name")
     pipeline_version: str
     extractor_version: str
-    took_ms: float = Field(description="time spent extracting, in milliseconds")
+    took_ms: float = Field(
+        description="time spent extracting, in milliseconds (in a batch: the batch's time divided by its documents)"
+    )
 
 
 class ExtractResponse(BaseModel):
@@ -108,6 +110,22 @@ class ExtractResponse(BaseModel):
     events: list[Event]
     temporal_expressions: list[TemporalExpression]
     meta: ExtractionMeta
+
+
+# One request holds its worker's pipeline for the whole batch: keep batches short.
+MAX_BATCH_DOCUMENTS = 64
+
+
+class BatchExtractRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    documents: list[ExtractRequest] = Field(
+        min_length=1, max_length=MAX_BATCH_DOCUMENTS, description=f"1 to {MAX_BATCH_DOCUMENTS} articles"
+    )
+
+
+class BatchExtractResponse(BaseModel):
+    results: list[ExtractResponse] = Field(description="one per document, in the order of the request")
 
 
 class StoredDocument(DocumentInfo):
