@@ -210,6 +210,8 @@ def _parties(trigger: Trigger, reader: PartyReader, host: str | None) -> list[Pa
             place = reader.places.at(token)
             if place is not None and (place.kind == "capital" or trigger.head.lemma_.lower() in _VENUE_NOUNS):
                 continue
+            if place is None and not (trigger.type == "meeting" and token.ent_type_ == "PERSON"):
+                continue  # the name of the exercise or the accord ("Ulchi Freedom Shield"), not a party
             role = "party" if trigger.type == "agreement" else "participant"
         parties.extend(reader.parties(token, role, host))
     if not parties and trigger.type != "agreement":
@@ -469,6 +471,9 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         score -= 0.25 * len(ca ^ cb)
     if a.date() and a.date() == b.date():
         score += 1.0
+    # Two triggers of one type in one sentence tell of one happening unless something above set them apart.
+    if {m.sentence.start for m in a.mentions} & {m.sentence.start for m in b.mentions}:
+        score += _MERGE_THRESHOLD
     # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.
     earlier, later = (a, b) if a.first() < b.first() else (b, a)
     anaphor = min(later.mentions, key=lambda m: m.start)

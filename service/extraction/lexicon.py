@@ -91,7 +91,7 @@ MILITARY_WORDS = frozenset({
 })
 # Drills that are not military.
 CIVIL_DRILL_WORDS = frozenset({
-    "fire", "earthquake", "evacuation", "emergency", "safety", "tsunami", "disaster", "school",
+    "civil", "civilian", "fire", "earthquake", "evacuation", "emergency", "safety", "tsunami", "disaster", "school",
     "oil", "drilling", "health", "pandemic", "lockdown", "shooter", "flood", "hurricane",
 })
 # ``exercise of power``, ``an exercise in futility``: abstract uses of the noun.
