@@ -161,11 +161,15 @@ class ExplodingExtractor:
     """Fails the way a bug deep inside would: with a message full of internals."""
 
     def __init__(self, real):
-        self.nlp = real.nlp
-        self.pipeline_name, self.pipeline_version = real.pipeline_name, real.pipeline_version
-        self.extractor_version = real.extractor_version
+        self.real = real
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
 
     def extract(self, text, published_at=None):
+        return self.extract_many([(text, published_at)])[0]
+
+    def extract_many(self, items, batch_size=16):
         raise RuntimeError('File "/opt/venv/lib/secret.py", line 3: SELECT password FROM users')
 
 
