@@ -198,14 +198,50 @@ def test_sets():
     assert timex("The truce held for a year.", "a year").type == "DURATION"
 
 
-def test_expressions_relative_to_another_event_carry_an_offset_and_no_value():
-    text = "The border reopened; two weeks later it closed, a day earlier shots were fired, three days after the vote."
-    # As in TimeML, "later" and "after" stay outside the span as signal words; "earlier" stays inside.
+def test_stretches_before_or_after_another_event_are_durations_with_an_offset():
+    text = "The border reopened; two weeks later it closed again, three days after the vote."
+    # As in TimeML, "later" and "after" stay outside the span as signal words and the stretch is a DURATION;
+    # the offset keeps the direction for the event layer.
     later = timex(text, "two weeks")
-    assert (later.value, later.offset) == (None, (2, "W"))
-    assert timex(text, "a day earlier").offset == (-1, "D")
-    assert timex(text, "three days").offset == (3, "D")
-    assert timex("Six months before the election the party split.", "Six months").offset == (-6, "M")
+    assert (later.type, later.value, later.offset) == ("DURATION", "P2W", (2, "W"))
+    assert (timex(text, "three days").value, timex(text, "three days").offset) == ("P3D", (3, "D"))
+    before = timex("Six months before the election the party split.", "Six months")
+    assert (before.type, before.value, before.offset) == ("DURATION", "P6M", (-6, "M"))
+
+
+def test_earlier_counts_back_from_the_last_date_named():
+    text = "The dam was finished in 2009. A year earlier the valley had been flooded."
+    earlier = timex(text, "A year earlier")
+    assert (earlier.type, earlier.value, earlier.offset) == ("DATE", "2008", (-1, "Y"))
+    # With no date named before it, the publication date is the reference.
+    assert timex("A day earlier, shots were fired.", "A day earlier").value == "2021-11-30"
+    # A reference coarser than the unit gives no value, only the offset.
+    coarse = timex("Rebels took the port in 2014; three days earlier they had shelled it.", "three days earlier")
+    assert (coarse.value, coarse.offset) == (None, (-3, "D"))
+
+
+def test_following_previous_and_that_resolve_against_the_last_date_named():
+    text = ("The truce was signed on March 3, 2019. The next morning shelling resumed, the previous Friday "
+            "had been quiet, and the following year the talks collapsed; that year also saw floods.")
+    found = {t.text: (t.type, t.value, t.offset) for t in find_timexes(text, WEDNESDAY)}
+    assert found["The next morning"] == ("TIME", "2019-03-04TMO", (1, "D"))
+    assert found["the previous Friday"] == ("DATE", "2019-03-01", None)
+    assert found["the following year"] == ("DATE", "2020", (1, "Y"))
+    assert found["that year"] == ("DATE", "2019", (0, "Y"))
+    months = values("The siege ended in March 2019. The previous May the city had fallen.")
+    assert months["The previous May"] == "2018-05"
+    assert values("The fleet sailed in October 2016 and returned the following spring.")[
+        "the following spring"] == "2017-SP"
+
+
+def test_a_year_ago_in_a_quarterly_report_is_the_same_quarter_a_year_back():
+    text = "Exports rose in the third quarter from a year ago, and costs were below year-earlier levels."
+    found = values(text)
+    assert found["the third quarter"] == "2021-Q3"
+    assert found["a year ago"] == "2020-Q3"
+    assert found["year-earlier"] == "2020-Q3"
+    # Outside such a report it stays the year.
+    assert values("The port was closed a year ago.")["a year ago"] == "2020"
 
 
 # ---- without an anchor ----------------------------------------------------------------------------------

@@ -458,6 +458,102 @@ UNKNOWN_BY_UNIT = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX
 
 
 # --------------------------------------------------------------------------------------------------------
+# Resolving against the reference time: the last date the text named
+# --------------------------------------------------------------------------------------------------------
+# TimeML gives "a year earlier", "the following month" or "that quarter" the value of the period they name,
+# counted from the reference time: the date the narrative last mentioned (the publication date until the
+# text names one). Rules return a resolver; find_timexes calls it with that date's value.
+
+Resolver = Callable[[str], str | None]
+
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
+                     "decade": 6, "century": 7}
+_UNIT_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
+                     "CE": "century"}
+
+
+def _from_reference(amount: int, unit: str, *, keep_granularity: bool, suffix: str = "") -> Resolver:
+    """The reference moved by ``amount`` units: at the reference's own precision ("a year earlier" than the
+    third quarter of 1989 is the third quarter of 1988) or at the unit's ("the following year" is a year),
+    then ``suffix`` ("TMO" for "the next morning"). Nothing when the reference is coarser than the unit
+    ("three days earlier" than 1995)."""
+    target = _UNIT_GRANULARITY[unit]
+
+    def resolve(reference: str) -> str | None:
+        start = _period_start(reference)
+        if start is None or _GRANULARITY_RANK[start[1]] > _GRANULARITY_RANK[target]:
+            return None
+        try:
+            moved = _shift_date(start[0], amount, unit)
+        except (ValueError, OverflowError):
+            return None
+        return _format(moved, start[1] if keep_granularity else target) + suffix
+
+    return resolve
+
+
+def _weekday_from_reference(weekday: int, direction: int, suffix: str = "") -> Resolver:
+    """'the previous Friday', 'the following Monday': the nearest such day before or after the reference day."""
+
+    def resolve(reference: str) -> str | None:
+        start = _period_start(reference)
+        if start is None or start[1] != "day":
+            return None
+        day = start[0]
+        if direction < 0:
+            found = day - timedelta(days=(day.weekday() - weekday - 1) % 7 + 1)
+        else:
+            found = day + timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
+        return _day(found) + suffix
+
+    return resolve
+
+
+def _month_from_reference(month: int, direction: int) -> Resolver:
+    """'the previous May', 'the following March': the nearest such month before or after the reference."""
+
+    def resolve(reference: str) -> str | None:
+        start = _period_start(reference)
+        if start is None or _GRANULARITY_RANK[start[1]] > _GRANULARITY_RANK["month"]:
+            return None
+        day = start[0]
+        if direction < 0:
+            return _month(day.year if month < day.month else day.year - 1, month)
+        return _month(day.year if month > day.month else day.year + 1, month)
+
+    return resolve
+
+
+def _season_from_reference(season: str, direction: int) -> Resolver:
+    """'the previous summer', 'the following spring': the nearest such season before or after the reference."""
+
+    def resolve(reference: str) -> str | None:
+        start = _period_start(reference)
+        if start is None or _GRANULARITY_RANK[start[1]] > _GRANULARITY_RANK["season"]:
+            return None
+        value = _resolve_season(season, start[0], direction)
+        if value == "{}-{}".format(*_season(start[0])):
+            return f"{int(value[:4]) + direction}-{season}"
+        return value
+
+    return resolve
+
+
+def _same_period_years_back(years: int, anchor: date | None) -> Resolver:
+    """'a year ago' in a report on a quarter or a half compares with the same period a year back
+    ("profit rose in the third quarter from a year ago"): only when the reference is such a recent period."""
+
+    def resolve(reference: str) -> str | None:
+        start = _period_start(reference)
+        if (anchor is None or start is None or start[1] not in ("quarter", "half")
+                or not anchor.year - 1 <= start[0].year <= anchor.year):
+            return None
+        return shift(reference, -years, "Y")
+
+    return resolve
+
+
+# --------------------------------------------------------------------------------------------------------
 # Tense of the clause around an offset
 # --------------------------------------------------------------------------------------------------------
 
@@ -591,6 +687,8 @@ class _Found:
     modifier: str | None = None
     offset: tuple[int, str] | None = None
     end: int | None = None
+    # The value counted from the reference time; ``value`` stands when it gives nothing.
+    relative: Resolver | None = None
 
 
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to|effective|payable|before|record|expire[sd]?|"
@@ -791,7 +889,7 @@ def century(m, ctx):
 _RELATIVE = r"this|last|next|past|coming|previous|following|current|present"
 
 
-@rule(rf"(?:(?P<rel>this\s+past|this\s+coming|{_RELATIVE}|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4})|"
+@rule(rf"(?:(?P<rel>this\s+past|this\s+coming|(?:the\s+)?(?:{_RELATIVE})|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4})|"
       rf"\s+(?:of\s+)?(?:{_SPELLED_YEAR}))?", re.IGNORECASE)
 def season(m, ctx):
     name, rel = m["season"].lower(), ((m["rel"] or "").lower().split() or [""])[-1]
@@ -805,7 +903,8 @@ def season(m, ctx):
     if year is not None:
         return _Found("DATE", f"{year}-{code}")
     if rel in ("previous", "following"):
-        return _Found("DATE", None, offset=(-1 if rel == "previous" else 1, "Y"))
+        direction = -1 if rel == "previous" else 1
+        return _Found("DATE", None, offset=(direction, "Y"), relative=_season_from_reference(code, direction))
     if ctx.anchor is None:
         return _Found("DATE", f"XXXX-{code}")
     if rel in ("this", "current", "present"):
@@ -882,7 +981,8 @@ def month_alone(m, ctx):
     rel, rel2 = (m["rel"] or "").lower().split()[-1:] or [""], (m["rel2"] or "").lower()
     rel = rel[0]
     if rel in ("previous", "following"):
-        return _Found("DATE", None, offset=(-1 if rel == "previous" else 1, "Y"))
+        direction = -1 if rel == "previous" else 1
+        return _Found("DATE", None, offset=(direction, "Y"), relative=_month_from_reference(month, direction))
     if ctx.anchor is None:
         return _Found("DATE", f"XXXX-{month:02d}")
     if rel2:
@@ -906,7 +1006,8 @@ def weekday(m, ctx):
     kind = "TIME" if part else "DATE"
     suffix = f"T{part}" if part else ""
     if rel in ("previous", "following"):
-        return _Found(kind, None)  # the weekday before or after another event: left to the event layer
+        # The weekday before or after the reference time; no offset fits it, so the event layer takes the value.
+        return _Found(kind, None, relative=_weekday_from_reference(number, -1 if rel == "previous" else 1, suffix))
     if ctx.anchor is None:
         return _Found(kind, f"XXXX-WXX-{number + 1}{suffix}")
     if rel in ("last", "past"):
@@ -996,7 +1097,9 @@ def relative_unit(m, ctx):
         modifier = "START" if m["earlier"].lower() == "earlier" else "END"
         rel = "this" if "this" in m[0].lower() or "the" in m[0].lower() else "that"
         if rel == "that":
-            return _Found("DATE", None, modifier, offset=(0, _unit_code(unit)))
+            code = _unit_code(unit)
+            return _Found("DATE", None, modifier, offset=(0, code),
+                          relative=_from_reference(0, code, keep_granularity=False))
     if unit == "period":
         if rel not in ("year-ago", "year-earlier"):
             return None
@@ -1005,13 +1108,15 @@ def relative_unit(m, ctx):
         if not the and rel in ("previous", "following", "prior", "preceding"):
             return None
         amount = {"previous": -1, "prior": -1, "preceding": -1, "following": 1, "same": 0}[rel]
-        return _Found("DATE", None, modifier, offset=(amount, _unit_code(unit)))
+        code = _unit_code(unit)
+        return _Found("DATE", None, modifier, offset=(amount, code),
+                      relative=_from_reference(amount, code, keep_granularity=False))
     if ctx.anchor is None:
         return _Found("DATE", UNKNOWN_BY_UNIT[unit], modifier)
     if rel in ("year-ago", "year-earlier"):
         quarter = _relative_unit(ctx.anchor, "quarter", -1)[0] if unit == "quarter" else None
         return _Found("DATE", quarter.replace(quarter[:4], str(int(quarter[:4]) - 1)) if quarter
-                      else str(ctx.anchor.year - 1), modifier)
+                      else str(ctx.anchor.year - 1), modifier, relative=_same_period_years_back(1, ctx.anchor))
     if rel in ("latest", "most recent"):
         if unit != "quarter":
             return None
@@ -1049,7 +1154,7 @@ def vague_stretch(m, ctx):
 def the_quarter(m, ctx):
     """'the quarter' in a past-tense report is the last completed one (earnings news); ahead, the current."""
     if m["det"].lower() == "that":
-        return _Found("DATE", None, offset=(0, "Q"))
+        return _Found("DATE", None, offset=(0, "Q"), relative=_from_reference(0, "Q", keep_granularity=False))
     if ctx.anchor is None:
         return _Found("DATE", "XXXX-QX")
     amount = -1 if ctx.direction(m.start()) < 0 else 0
@@ -1061,7 +1166,9 @@ def year_ago_adjective(m, ctx):
     """'year-earlier results': the same period one year before."""
     if "-" not in m[0]:
         return None
-    return _Found("DATE", str(ctx.anchor.year - 1) if ctx.anchor else None)
+    if ctx.anchor is None:
+        return _Found("DATE", None)
+    return _Found("DATE", str(ctx.anchor.year - 1), relative=_same_period_years_back(1, ctx.anchor))
 
 
 @rule(r"(?:the\s+)?(?:(?P<rel>this|next|last|coming|past)\s+)?weekend|the\s+week", re.IGNORECASE)
@@ -1152,10 +1259,14 @@ def quantity_of_units(m, ctx):
     if after in ("earlier", "later", "before", "after", "in advance", "beforehand", "afterward", "afterwards"):
         sign = 1 if after in ("later", "after", "afterward", "afterwards") else -1
         offset = (sign * whole, letter) if whole is not None and not letter.startswith("T") else None
-        # TimeML keeps "earlier" inside the expression ("a year earlier") but leaves "later", "after"
-        # and "before" outside as signals ("three days | later"); the offset keeps the direction.
-        end = None if after == "earlier" else m.end("unit") + (len(m["orso"]) if m["orso"] else 0)
-        return _Found("DATE", None, approx, offset=offset, end=end)
+        if after == "earlier":
+            # TimeML: "a year earlier" is the date a year before the reference time.
+            return _Found("DATE", None, approx, offset=offset,
+                          relative=_from_reference(*offset, keep_granularity=True) if offset else None)
+        # "three days | later": TimeML tags the stretch as a DURATION and leaves the signal word outside;
+        # the offset keeps the direction for the event layer.
+        end = m.end("unit") + (len(m["orso"]) if m["orso"] else 0)
+        return _Found("DURATION", _duration(amount, singular), approx, offset=offset, end=end)
     return _Found("DURATION", _duration(amount, singular), approx)
 
 
@@ -1171,24 +1282,29 @@ def _ago(ctx, unit: str, amount: int | None, sign: int, approx, exact_amount) ->
     if unit == "day":
         return _Found("DATE", _day(ctx.anchor + timedelta(days=amount)), approx)
     value, _ = _relative_unit(ctx.anchor, unit, amount)
+    if unit == "year" and sign < 0:
+        return _Found("DATE", value, approx, relative=_same_period_years_back(-amount, ctx.anchor))
     return _Found("DATE", value, approx)
 
 
-@rule(rf"(?:the\s+)?(?P<rel>next|following|previous|prior|preceding|same)\s+(?P<unit>day|morning|evening|night|"
+@rule(rf"(?:the\s+)?(?P<rel>next|following|previous|prior|preceding|same|that)\s+(?P<unit>day|morning|evening|night|"
       rf"afternoon|week|month|year)|(?:the\s+)?(?P<unit2>day|week|month|year|night)\s+(?P<side>before|after|earlier)"
       rf"(?=\s*[,.;)]|\s+(?:and|but|when|as|while|he|she|they|it|in|at|on)\b)", re.IGNORECASE)
 def event_relative_day(m, ctx):
-    """'the next day', 'the day before': relative to another event, resolved by the event layer."""
+    """'the next day', 'that night', 'the day before': counted from the reference time (the last date named);
+    the offset lets the event layer count from the previous event instead."""
     if m["rel"]:
         rel, unit = m["rel"].lower(), m["unit"].lower()
         if rel == "next" and not m[0].lower().startswith("the") and unit != "day":
             return None  # "next week" is relative to the anchor: another rule
-        amount = {"next": 1, "following": 1, "previous": -1, "prior": -1, "preceding": -1, "same": 0}[rel]
+        amount = {"next": 1, "following": 1, "previous": -1, "prior": -1, "preceding": -1, "same": 0, "that": 0}[rel]
     else:
         unit, amount = m["unit2"].lower(), (1 if m["side"].lower() == "after" else -1)
     if unit in ("morning", "evening", "night", "afternoon"):
-        return _Found("TIME", None, offset=(amount, "D"))
-    return _Found("DATE", None, offset=(amount, _unit_code(unit)))
+        return _Found("TIME", None, offset=(amount, "D"),
+                      relative=_from_reference(amount, "D", keep_granularity=False, suffix="T" + PARTS_OF_DAY[unit]))
+    code = _unit_code(unit)
+    return _Found("DATE", None, offset=(amount, code), relative=_from_reference(amount, code, keep_granularity=False))
 
 
 # A count, then up to two words ("700 seats", "$5 million", "four flights"), right before "a <unit>".
@@ -1393,6 +1509,10 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+# A value that can serve as the reference time: a year or a named part of it, not 1989-WXX or PAST_REF.
+_SPECIFIC_VALUE = re.compile(r"\d{4}(?:$|-(?:\d\d|W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)(?!\w))")
+
+
 def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None) -> list[Timex]:
     """All temporal expressions in text, sorted by start, non-overlapping.
 
@@ -1423,9 +1543,14 @@ def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None) 
 
     result: list[Timex] = []
     previous_end = 0
+    reference = _day(anchor) if anchor else None
     for start, end, found in taken:
         start, modifier, value = _extend_left(text, found, start, previous_end)
         kind = found.type
+        if found.relative is not None and reference is not None:
+            value = found.relative(reference) or value
+        elif kind in ("DATE", "TIME") and value and _SPECIFIC_VALUE.match(value):
+            reference = value.split("T", 1)[0]
         result.append(Timex(start, end, text[start:end], kind, value, modifier,
                             granularity_of(value) if kind == "DATE" else None, found.offset))
         previous_end = end
