@@ -161,7 +161,9 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
 # agreements"): a party, unless it names the venue — a city, or any place before "summit".
 _NAMING = "naming"
 _VENUE_NOUNS = frozenset({"summit", "conference", "forum", "session"})
-_DATING_VERBS = lx.HOLDING_VERBS | lx.CONCLUDING_VERBS | lx.MEETING_VERBS | {"take", "happen", "occur", "be", "say", "tell", "add", "spoke", "speak"}
+_DATING_VERBS = lx.HOLDING_VERBS | lx.CONCLUDING_VERBS | lx.MEETING_VERBS | {"take", "happen", "occur", "be", "speak", "talk", "gather", "convene"}
+# "The manoeuvres will run until the end of May": the end of the event, not its date.
+_END_PREPOSITIONS = frozenset({"until", "till", "through"})
 _GATHERING_VERBS = frozenset({"bring", "involve", "include", "gather", "unite", "feature", "draw", "attract", "group"})
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "punct"})
 
@@ -301,15 +303,20 @@ def _attached_timex(doc: Doc, mention: Mention, candidates: list[Timex]) -> Time
     # The date of the verb that reports the event ("held talks on Monday"), not of one that
     # only talks about it ("In 2019, Trump praised his first summit").
     governor = mention.trigger.governor
-    if governor is not None and governor.lemma_.lower() in _DATING_VERBS:
+    head = mention.trigger.head
+    framed = head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS
+    # "announced ... on Tuesday on the sidelines of the summit": the date of what happened there.
+    if governor is not None and (governor.lemma_.lower() in _DATING_VERBS or framed):
         holders.add(mention.trigger.governor.i)
         # "the Army ... was stationed ... and held a large-scale exercise": the date of the first conjunct.
         if mention.trigger.governor.dep_ == "conj":
             holders.add(mention.trigger.governor.head.i)
-    attached = []
+    attached, unattached = [], []
     for timex in candidates:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
+            continue
+        if span.root.head.lower_ in _END_PREPOSITIONS and span.root.dep_ == "pobj":
             continue
         for token in span:
             hops = 0
@@ -317,12 +324,21 @@ def _attached_timex(doc: Doc, mention: Mention, candidates: list[Timex]) -> Time
             while hops < 6 and current.i not in holders and current.head is not current:
                 current = current.head
                 hops += 1
+                if current.lemma_.lower() in lx.REPORTING_VERBS and current.i not in holders:
+                    break  # "..., the ministry said on Friday": the day it was told
             if current.i in holders:
                 attached.append((hops, timex))
                 break
+        else:
+            if not (current.lemma_.lower() in lx.REPORTING_VERBS):
+                unattached.append(timex)
     if attached:
         return min(attached, key=lambda item: item[0])[1]
-    return candidates[0] if len(candidates) == 1 else None
+    # The parse may hang the only date of the sentence elsewhere; a definite mention ("the
+    # exercise was criticised in 2017") does not take it.
+    if len(unattached) == 1 and len(candidates) == 1 and not mention.trigger.anaphoric:
+        return unattached[0]
+    return None
 
 
 def _date_part(value: str | None) -> str | None:
@@ -467,6 +483,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if ca and cb and not ca & cb and not names_a & names_b:
         return float("-inf")  # no country in common: two happenings
     score += 0.5 * len(ca & cb)
+    if a.type != "meeting" and len(ca) >= 2 and ca == cb:
+        score += 1.5  # the same parties sign or drill together once in a story; they meet more often
     if ca and cb:
         score -= 0.25 * len(ca ^ cb)
     if a.date() and a.date() == b.date():

@@ -150,8 +150,15 @@ LEADER_TITLES = frozenset({
     "president", "prime", "premier", "chancellor", "king", "queen", "emir", "sultan", "leader",
     "monarch", "crown", "taoiseach",
 })
+# Bodies of a state: they carry its country ("the Iranian army", "Indonesia's defence ministry").
 SINGULAR_ORG_HEADS = frozenset({
     "army", "navy", "military", "government", "ministry", "administration", "regime", "cabinet",
-    "parliament", "guard", "force", "command", "coast", "airforce", "corps", "company", "firm",
-    "council", "commission", "agency", "office", "department", "bank", "court",
+    "parliament", "guard", "force", "command", "coast", "airforce", "corps", "council",
+    "commission", "agency", "office", "department", "presidency", "kremlin", "embassy", "mission",
+})
+# Companies carry no country: a French aircraft maker signing a contract does not make France a party.
+COMPANY_HEADS = frozenset({
+    "company", "firm", "maker", "manufacturer", "producer", "group", "corporation", "giant",
+    "conglomerate", "contractor", "supplier", "bank", "operator", "carrier", "developer", "startup",
+    "exporter", "builder", "shipyard", "airline", "insurer", "investor", "fund", "lender",
 })

@@ -263,6 +263,8 @@ class PartyReader:
             if token.ent_type_ == "ORG" and not countries:
                 name = _ent_text(token)
                 return [Party("organization", name, None, None, role, [_char_span(token)])]
+            if lemma in lx.COMPANY_HEADS or (token.ent_type_ == "ORG" and lemma not in lx.SINGULAR_ORG_HEADS | lx.GROUP_HEADS):
+                return [Party("organization", _phrase_text(token), None, None, role, [_char_span_of(token)])]
             if countries:
                 kind = "organization" if (lemma in lx.SINGULAR_ORG_HEADS and token.tag_ in ("NN", "NNP")) or token.ent_type_ == "ORG" else "group"
                 if kind == "group" or len(countries) > 1:
@@ -422,7 +424,7 @@ def _np_tokens(head: Token) -> list[Token]:
 
 
 def _phrase_text(head: Token) -> str:
-    tokens = [t for t in _np_tokens(head) if t.dep_ not in ("det", "poss") or t.i > head.i]
+    tokens = [t for t in _np_tokens(head) if t.dep_ not in ("det", "poss", "case") or t.i > head.i]
     if not tokens:
         return head.text
     doc = head.doc

@@ -1207,6 +1207,9 @@ def year_end(m, ctx):
 _DURATION_LEAD = r"the|its|a|an|the\s+first|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+coming|the\s+final"
 
 
+_AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
+
+
 @rule(rf"(?:(?P<lead>the)\s+(?![^\s]{{0,30}}-(?:{UNIT})\b))?"
       rf"(?:(?P<rel>first|last|past|next|previous|coming|final|latest|following|initial|entire|whole|full|"
       rf"remaining|prior|preceding|same|recent)\s+)?"
@@ -1250,6 +1253,8 @@ def quantity_of_units(m, ctx):
         return _Found("DATE", "PAST_REF")
     if singular in ("weekend",):
         return None
+    if singular == "year" and (m["old"] or _AGE_AFTER.match(ctx.text, m.end())):
+        return None  # a person's or a firm's age ("52 years old", "a 136-year-old bank") is no time expression
     letter = _unit_letter(singular)
     whole = None if amount is None else int(amount)
     if after in ("ago", "back", "previously", "since"):
@@ -1348,15 +1353,14 @@ def recurring(m, ctx):
 
 
 # bare plural units: "for years", "in recent decades", "months of talks"
-@rule(r"(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|past|next|last|early)\s+)?(?P<unit>days|weeks|months|years|decades|centuries|hours)",
+@rule(r"(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|past|next|last|early)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours)",
       re.IGNORECASE)
 def plural_units(m, ctx):
     rel = (m["rel"] or "").lower()
     unit = m["unit"].lower()
     singular = "century" if unit == "centuries" else unit[:-1]
-    if rel == "recent":
-        return _Found("DATE", "PAST_REF")
-    if rel in ("past", "last", "next", "early", "coming"):
+    if rel in ("recent", "past", "last", "next", "early", "coming"):
+        # TimeML: "in recent months" is a stretch of unknown length (PXM), as is "the past weeks".
         return _Found("DURATION", _duration(None, singular))
     if m["the"]:
         return None

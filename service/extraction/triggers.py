@@ -143,6 +143,8 @@ _EMBEDDING_DEPS = frozenset({
     "amod", "npadvmod", "nsubj", "nsubjpass", "csubj", "csubjpass", "pcomp", "appos", "dative",
     "agent", "nmod", "acl",
 })
+# A noun in one of these phrases names the setting of the clause, which exists whatever the clause says.
+_SETTING_PREPOSITIONS = frozenset({"at", "during", "on", "in", "amid", "ahead", "before"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _EXPECTATION_WORDS = frozenset({"due", "set", "scheduled", "slated", "poised", "expected", "going", "planned", "ready"})
 
@@ -199,6 +201,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
             break
         if node.dep_ == "prep" and node.lower_ in ("after", "following", "since"):
             break  # "... after meeting with Biden": it happened, whatever the clause around it says
+        if node.dep_ == "prep" and node.lower_ in _SETTING_PREPOSITIONS and _is_noun(trigger):
+            break  # "an attempt to bridge the gap at working-level talks": the talks took place
         node = node.head
     return "planned" if planned else "occurred"
 
@@ -390,7 +394,7 @@ def read_agreement(span: Span) -> Trigger | None:
         return None
     in_force = not concluded and _in_force(token)
     strength = 0.85 if concluded else 0.6 if in_force else 0.5
-    return Trigger(span, "agreement", status, governor if concluded else None, anaphoric and not concluded, strength, concluded or in_force)
+    return Trigger(span, "agreement", status, governor if concluded else None, anaphoric, strength, concluded or in_force)
 
 
 def _in_force(noun: Token) -> bool:
