@@ -142,7 +142,7 @@ def score_doc(doc: TimeMLDoc, found, score: Score, keep_errors: bool) -> None:
 
 
 def run(corpus: str, nlp, keep_errors: bool) -> None:
-    from service.extraction.timex import find_timexes, tense_from_doc
+    from service.extraction.timex import adverb_from_doc, find_timexes, tense_from_doc
 
     files = sorted((TBAQ / corpus).glob("*.tml"))
     score = Score()
@@ -152,7 +152,7 @@ def run(corpus: str, nlp, keep_errors: bool) -> None:
         t0 = time.perf_counter()
         parsed = nlp(doc.text)
         t1 = time.perf_counter()
-        found = find_timexes(doc.text, doc.anchor, tense=tense_from_doc(parsed))
+        found = find_timexes(doc.text, doc.anchor, tense=tense_from_doc(parsed), adverbial=adverb_from_doc(parsed))
         t2 = time.perf_counter()
         parse_seconds += t1 - t0
         timex_seconds += t2 - t1

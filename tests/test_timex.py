@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from service.extraction.timex import Timex, find_timexes, shift, tense_from_doc
+from service.extraction.timex import Timex, adverb_from_doc, find_timexes, shift, tense_from_doc
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 SHARED_DIR = Path(os.environ.get("EVENTEX_SHARED", REPOSITORY.parent / "shared"))
@@ -157,10 +157,25 @@ def test_decades_and_centuries():
 
 
 def test_past_present_and_future_references():
-    found = values("Tension has grown in recent months, talks are now stalled, and the future is unclear.")
-    assert found["recent months"] == "PAST_REF"
+    found = values("Tension has grown recently, talks are now stalled, and the future is unclear.")
+    assert found["recently"] == "PAST_REF"
     assert found["now"] == "PRESENT_REF"
     assert found["the future"] == "FUTURE_REF"
+
+
+def test_recent_months_is_a_stretch_of_unknown_length():
+    # TimeML annotates "recent weeks" as a DURATION whose length is not given.
+    text = "Shelling has grown in recent weeks, and both navies expanded in recent years."
+    found = {t.text: (t.type, t.value) for t in find_timexes(text, WEDNESDAY)}
+    assert found["recent weeks"] == ("DURATION", "PXW")
+    assert found["recent years"] == ("DURATION", "PXY")
+    assert timex("Exports slowed in recent quarters.", "recent quarters").value == "PXQ"
+
+
+def test_ages_are_not_time_expressions():
+    assert find_timexes("The envoy, 61 years old, arrived with a 90-year-old veteran.", WEDNESDAY) == []
+    # The age of a truce or a plan in months still names a stretch of time.
+    assert timex("The 8-month-old ceasefire held.", "8-month-old").value == "P8M"
 
 
 # ---- durations, sets, offsets ---------------------------------------------------------------------------
@@ -196,6 +211,23 @@ def test_sets():
     rate = timex("The pipeline earns the state $40 million a year.", "a year")
     assert (rate.type, rate.value) == ("SET", "P1Y")
     assert timex("The truce held for a year.", "a year").type == "DURATION"
+
+
+def test_frequency_adverbs_are_sets_only_when_they_repeat_an_action():
+    text = "The joint commission meets weekly, and the levy is paid annually."
+    found = {t.text: (t.type, t.value) for t in find_timexes(text, WEDNESDAY)}
+    assert found == {"weekly": ("SET", "XXXX-WXX"), "annually": ("SET", "XXXX")}
+    assert timex("Envoys briefed the press twice daily.", "daily").value == "XXXX-XX-XX"
+    # Before a noun they describe a thing, not a time.
+    assert find_timexes("He edits a daily newspaper and writes weekly columns.", WEDNESDAY) == []
+    assert timex("Pilgrims gather in the square each July.", "each July").value == "XXXX-07"
+
+
+def test_frequency_adverbs_follow_the_parse_when_given():
+    # The next word alone would decide the other way in both sentences.
+    assert find_timexes("The board reports quarterly.", WEDNESDAY, adverbial=lambda offset: False) == []
+    found = find_timexes("The board reports quarterly results.", WEDNESDAY, adverbial=lambda offset: True)
+    assert [(t.text, t.type) for t in found] == [("quarterly", "SET")]
 
 
 def test_stretches_before_or_after_another_event_are_durations_with_an_offset():
@@ -310,6 +342,18 @@ def test_component_runs_in_the_pipeline_with_tense_from_the_parse(nlp):
 def test_component_without_publication_date_guesses_nothing(nlp):
     doc = nlp("The ministers met on Monday.")
     assert [(t.text, t.value) for t in doc._.timexes] == [("Monday", "XXXX-WXX-1")]
+
+
+def test_adverb_from_doc(nlp):
+    text = "The council meets weekly and prints a weekly bulletin."
+    adverbial = adverb_from_doc(nlp(text))
+    assert adverbial(text.index("weekly")) is True
+    assert adverbial(text.rindex("weekly")) is False
+
+
+def test_component_tags_frequency_adverbs_from_the_parse(nlp):
+    doc = nlp("The fund reports quarterly, in a quarterly letter.")
+    assert [(t.text, t.type) for t in doc._.timexes] == [("quarterly", "SET")]
 
 
 def test_tense_from_doc(nlp):

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["Timex", "find_timexes", "shift", "tense_from_doc", "make_timex_component"]
+__all__ = ["Timex", "find_timexes", "shift", "tense_from_doc", "adverb_from_doc", "make_timex_component"]
 
 if not Doc.has_extension("published_at"):
     Doc.set_extension("published_at", default=None)
@@ -41,6 +41,9 @@ class Timex:
 
 
 Tense = Callable[[int], str | None]
+# True when the word at a character offset modifies a verb ("meets weekly"), False when it modifies a noun
+# ("a weekly magazine"), None when the parse does not say.
+Adverbial = Callable[[int], bool | None]
 
 # --------------------------------------------------------------------------------------------------------
 # Vocabulary
@@ -673,6 +676,25 @@ def tense_from_doc(doc) -> Tense:
     return tense
 
 
+def adverb_from_doc(doc) -> Adverbial:
+    """Adverbial callback from a parsed spaCy Doc: is the word at an offset an adverb of a verb or an
+    adjective of a noun? Dependencies first (the tagger calls "reports quarterly" an adjective)."""
+    starts = [token.idx for token in doc]
+
+    def adverbial(offset: int) -> bool | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0 or doc[i].idx != offset:
+            return None
+        token = doc[i]
+        if token.dep_ in ("advmod", "npadvmod"):
+            return True
+        if token.dep_ in ("amod", "compound", "nmod"):
+            return False
+        return token.tag_ == "RB" if token.tag_ else None
+
+    return adverbial
+
+
 # --------------------------------------------------------------------------------------------------------
 # Rules
 # --------------------------------------------------------------------------------------------------------
@@ -696,13 +718,14 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to|effective|payable|
 
 
 class _Context:
-    __slots__ = ("text", "anchor", "_tense", "_cache")
+    __slots__ = ("text", "anchor", "_tense", "_cache", "adverbial")
 
-    def __init__(self, text: str, anchor: date | None, tense: Tense | None) -> None:
+    def __init__(self, text: str, anchor: date | None, tense: Tense | None, adverbial: Adverbial | None) -> None:
         self.text = text
         self.anchor = anchor
         self._tense = tense
         self._cache: dict[int, str | None] = {}
+        self.adverbial = adverbial
 
     def direction(self, offset: int) -> int:
         if offset not in self._cache:
@@ -1322,10 +1345,12 @@ _RATE_BEFORE = re.compile(
 @rule(r"(?P<each>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d{1,2})\s+)?"
       r"(?P<unit>day|week|month|quarter|year|decade|hour|minute|night|morning|evening|summer|winter|spring|autumn|"
       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
-      r"|(?:on\s+)?(?P<days>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)", re.IGNORECASE, priority=0)
+      r"|(?:on\s+)?(?P<days>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)"
+      rf"|(?:every|each)\s+(?P<month>{MONTH})", re.IGNORECASE, priority=0)
 def recurring(m, ctx):
-    """'every year', 'twice a month', 'on Mondays'. Adverbs such as 'daily' or 'annually' are left out: in
-    news they mostly qualify nouns ('a daily newspaper', 'annual report') rather than repeat an event."""
+    """'every year', 'twice a month', 'on Mondays', 'each July'."""
+    if m["month"]:
+        return _Found("SET", f"XXXX-{_month_number(m['month']):02d}")
     if m["days"]:
         if not m[0].startswith("on") and not m["days"][0].isupper():
             return None
@@ -1350,6 +1375,29 @@ def recurring(m, ctx):
     if letter.startswith("T"):
         return _Found("SET", f"PT{n}{letter[1:]}")
     return _Found("SET", f"P{n}{letter}")
+
+
+# Adverbs of frequency, valued as TimeBank does (after HeidelTime): the period that repeats.
+_FREQUENCY_ADVERBS = {"hourly": "PT1H", "daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
+                      "monthly": "XXXX-XX", "quarterly": "XXXX-QX", "annually": "XXXX", "yearly": "XXXX"}
+# Without a parse: the word repeats an action when no noun follows it ("paid annually to", "meets weekly.").
+_NOT_A_NOUN_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)\"'\u2019\u201d]|$|(?:in|on|at|to|for|by|from|with|and|or|but|since|until|as|through|during|"
+    r"the|a|an|this|that|since|instead|over|under|after|before|while|if|when|because|so|than)\b)", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|my|this|that|these|those|average)\s+$",
+                                re.IGNORECASE)
+
+
+@rule(_words(_FREQUENCY_ADVERBS), re.IGNORECASE)
+def frequency_adverb(m, ctx):
+    """'meets weekly', 'paid annually': a SET; 'a daily newspaper', 'weekly talks' are no time expressions."""
+    adverbial = ctx.adverbial(m.start()) if ctx.adverbial else None
+    if adverbial is None:
+        adverbial = bool(_NOT_A_NOUN_AFTER.match(ctx.text, m.end())) and not _DETERMINER_BEFORE.search(
+            ctx.text, max(0, m.start() - 10), m.start())
+    if not adverbial:
+        return None
+    return _Found("SET", _FREQUENCY_ADVERBS[m[0].lower()])
 
 
 # bare plural units: "for years", "in recent decades", "months of talks"
@@ -1486,7 +1534,7 @@ _TRIGGER_WORDS = frozenset(
      *UNITS, *(u + "s" for u in UNITS), *UNIT_ALIASES, "centuries", "fortnights", "nineteen", "thousand",
      "noon", "midday", "midnight", "clock", "now", "current", "currently", "nowadays", "these", "present",
      "moment", "time", "recent", "recently", "lately", "past", "formerly", "ago", "future", "possible",
-     "half", "sept", "tues", "thurs", "while", "period"])
+     "half", "sept", "tues", "thurs", "while", "period", *_FREQUENCY_ADVERBS])
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _WINDOW_BEFORE = 45  # longest lead before a trigger word: "the comparable year-earlier third quarter"
 _WINDOW_AFTER = 50  # longest tail after it: "quarter of fiscal 1990", "p.m. EST, Nov. 6"
@@ -1517,15 +1565,17 @@ def _windows(text: str) -> list[tuple[int, int]]:
 _SPECIFIC_VALUE = re.compile(r"\d{4}(?:$|-(?:\d\d|W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)(?!\w))")
 
 
-def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None) -> list[Timex]:
+def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None,
+                 adverbial: Adverbial | None = None) -> list[Timex]:
     """All temporal expressions in text, sorted by start, non-overlapping.
 
     ``anchor`` is the publication date; without it relative expressions keep their text and get an
     under-specified value (XXXX-XX-XX) or None, never a guess. ``tense(char_offset)`` returns "past",
     "present", "future" or None for the clause containing that offset; without it a cheap heuristic on
-    the sentence decides whether "Wednesday" looks back or ahead.
+    the sentence decides whether "Wednesday" looks back or ahead. ``adverbial(char_offset)`` (see
+    :func:`adverb_from_doc`) tells whether "weekly" there repeats an action; without it the next word decides.
     """
-    ctx = _Context(text, anchor, tense)
+    ctx = _Context(text, anchor, tense, adverbial)
     candidates: list[tuple[int, int, int, _Found]] = []
     for window_start, window_end in _windows(text):
         for priority, pattern, handler in _RULES:
@@ -1568,7 +1618,8 @@ class TimexComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.timexes = find_timexes(doc.text, doc._.published_at, tense=tense_from_doc(doc))
+        doc._.timexes = find_timexes(doc.text, doc._.published_at, tense=tense_from_doc(doc),
+                                     adverbial=adverb_from_doc(doc))
         return doc
 
 
