@@ -1,7 +1,7 @@
 """Request and response bodies of the HTTP API. Events are the NLP core's own models."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
@@ -38,6 +38,15 @@ def parse_published_at(value: object) -> object:
 PublishedAt = Annotated[date | AwareDatetime, BeforeValidator(parse_published_at)]
 
 
+def _as_utc(moment: datetime) -> datetime:
+    # The service stores UTC moments, and SQLite gives them back without their time zone;
+    # an RFC 3339 date-time (what OpenAPI promises) must carry one.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+StoredMoment = Annotated[datetime, AfterValidator(_as_utc)]
+
+
 def anchor_date(published_at: date | datetime | None) -> date | None:
     """The day relative dates are resolved against: a datetime's day in its own time zone."""
     if isinstance(published_at, datetime):
@@ -70,7 +79,11 @@ class DocumentMetadata(BaseModel):
         description="the caller's id for the article; persisting the same external_id again replaces it",
     )
     language: Annotated[UnicodeStr, AfterValidator(_english_only)] = Field(
-        default="en", max_length=35, description="BCP 47 tag; only English is supported"
+        default="en",
+        max_length=35,
+        description="BCP 47 tag; only English is supported",
+        # What _english_only accepts, told to clients; the validator's message stays the one they see.
+        json_schema_extra={"pattern": "^[Ee][Nn](?![^-])"},
     )
 
 
@@ -78,7 +91,9 @@ class ExtractRequest(DocumentMetadata):
     model_config = ConfigDict(extra="forbid")
 
     text: Annotated[UnicodeStr, AfterValidator(_not_blank)] = Field(
-        description="the article text; offsets in the response index into it"
+        description="the article text; offsets in the response index into it",
+        # What _not_blank accepts (some character that str.strip() keeps), told to clients.
+        json_schema_extra={"minLength": 1, "pattern": "[^\\s\\x1c-\\x1f]"},
     )
     published_at: PublishedAt | None = Field(
         default=None,
@@ -134,8 +149,8 @@ class StoredDocument(DocumentInfo):
     id: int
     text: str = Field(description="the stored text (NUL characters are stored as U+FFFD)")
     extractor_version: str
-    created_at: datetime
-    updated_at: datetime
+    created_at: StoredMoment
+    updated_at: StoredMoment
     events: list[Event]
 
 
