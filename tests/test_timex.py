@@ -276,6 +276,25 @@ def test_a_year_ago_in_a_quarterly_report_is_the_same_quarter_a_year_back():
     assert values("The port was closed a year ago.")["a year ago"] == "2020"
 
 
+def test_periods_named_in_an_earnings_report():
+    text = ("The shipyard earned $4 million in the second quarter. Orders in the quarter doubled, against "
+            "the 2020 period, and for the full year the yard expects a profit.")
+    found = {t.text: (t.type, t.value) for t in find_timexes(text, WEDNESDAY)}
+    assert found["the second quarter"] == ("DATE", "2021-Q2")
+    assert found["the quarter"] == ("DATE", "2021-Q2")  # the quarter the report is on
+    assert found["the 2020 period"] == ("DATE", "2020-Q2")
+    assert found["the full year"] == ("DATE", "2021")
+    assert timex("Bond yields hit a high for the week.", "the week").value == "2021-W48"
+    # "the year ended ..." stays a twelve-month stretch.
+    assert timex("Sales fell in the year ended June 30.", "the year").type == "DURATION"
+
+
+def test_ranges_of_a_quantity_are_one_duration_from_the_lower_bound():
+    ranged = timex("Repairs will take two to three weeks.", "two to three weeks")
+    assert (ranged.type, ranged.value, ranged.modifier) == ("DURATION", "P2W", "EQUAL_OR_MORE")
+    assert timex("The mission lasted 3-4 days.", "3-4 days").value == "P3D"
+
+
 # ---- without an anchor ----------------------------------------------------------------------------------
 
 

@@ -542,6 +542,16 @@ def _season_from_reference(season: str, direction: int) -> Resolver:
     return resolve
 
 
+def _quarter_of_reference(year: int | None) -> Resolver:
+    """'the quarter' while a report is on a quarter is that quarter (in ``year`` when given)."""
+
+    def resolve(reference: str) -> str | None:
+        m = re.fullmatch(r"(\d{4})-Q([1-4])", reference)
+        return f"{year or m[1]}-Q{m[2]}" if m else None
+
+    return resolve
+
+
 def _same_period_years_back(years: int, anchor: date | None) -> Resolver:
     """'a year ago' in a report on a quarter or a half compares with the same period a year back
     ("profit rose in the third quarter from a year ago"): only when the reference is such a recent period."""
@@ -1164,6 +1174,19 @@ def accounting_year(m, ctx):
     return _Found("DURATION", "P1Y")
 
 
+@rule(r"the\s+(?:(?:full|fiscal|calendar|whole|entire)\s+)?(?P<unit>year|month|week)(?!\s+(?:ended|ending|to|that|through|before|after|earlier|following)\b)",
+      re.IGNORECASE)
+def the_period(m, ctx):
+    """'for the year', 'a high for the week', 'of the month': in a report, the current period."""
+    if not _PERIOD_PREPOSITION_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None
+    unit = m["unit"].lower()
+    return _Found("DATE", UNKNOWN_BY_UNIT[unit] if ctx.anchor is None else _relative_unit(ctx.anchor, unit, 0)[0])
+
+
+_PERIOD_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|during)\s+$", re.IGNORECASE)
+
+
 @rule(r"(?P<vague>some\s+time|a\s+while|a\s+long\s+time|a\s+(?:fairly\s+|very\s+)?(?:long|lengthy)\s+period)",
       re.IGNORECASE)
 def vague_stretch(m, ctx):
@@ -1181,7 +1204,13 @@ def the_quarter(m, ctx):
     if ctx.anchor is None:
         return _Found("DATE", "XXXX-QX")
     amount = -1 if ctx.direction(m.start()) < 0 else 0
-    return _Found("DATE", _relative_unit(ctx.anchor, "quarter", amount)[0])
+    return _Found("DATE", _relative_unit(ctx.anchor, "quarter", amount)[0], relative=_quarter_of_reference(None))
+
+
+@rule(rf"the\s+(?P<year>{YEAR4})\s+(?:period|quarter)", re.IGNORECASE)
+def year_period(m, ctx):
+    """'the 1988 period', 'the 1988 quarter': in a report on a quarter, that quarter in the year named."""
+    return _Found("DATE", m["year"], relative=_quarter_of_reference(int(m["year"])))
 
 
 @rule(r"year[-\s](?:ago|earlier)", re.IGNORECASE, priority=2)
@@ -1236,7 +1265,7 @@ _AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
 @rule(rf"(?:(?P<lead>the)\s+(?![^\s]{{0,30}}-(?:{UNIT})\b))?"
       rf"(?:(?P<rel>first|last|past|next|previous|coming|final|latest|following|initial|entire|whole|full|"
       rf"remaining|prior|preceding|same|recent)\s+)?"
-      rf"(?:(?P<approx>{APPROX})\s+)?(?P<qty>{QUANTITY})(?:\s+or\s+(?:more|two|three|four|five))?"
+      rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<low>{NUMBER})\s*(?:to|-)\s*)?(?P<qty>{QUANTITY})(?:\s+or\s+(?:more|two|three|four|five))?"
       rf"(?P<hyphen>[\s-])(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+|full\s+|long\s+)?"
       rf"(?P<unit>{UNIT})(?P<orso>\s+or\s+so)?"
       rf"(?:(?P<old>-old)|\s+(?P<after>ago|earlier|later|before|after|hence|from\s+now|previously|since|"
@@ -1267,6 +1296,12 @@ def quantity_of_units(m, ctx):
                 pass  # "two year" occurs in speech transcripts; accept it
     if m["orso"] or qty_lower.endswith("couple of"):
         approx = approx or "APPROX"
+    if m["low"]:
+        # "two to three weeks": TimeML has no range; the lower bound with EQUAL_OR_MORE keeps what is sure.
+        low = _number(m["low"])
+        if low is None or amount is None or low >= amount:
+            return None
+        amount, approx = low, approx or "EQUAL_OR_MORE"
     rel = (m["rel"] or "").lower()
     after = re.sub(r"\s+", " ", (m["after"] or "").lower())
     lead = (m["lead"] or "").lower()
