@@ -39,6 +39,7 @@ _LOCATION_PREPS = frozenset({"in", "at"})
 # Prepositions that place an event in a clause about something else: "said X during a meeting with Y".
 _FRAMING_PREPS = frozenset({"during", "at", "on", "after", "before", "following", "ahead", "in", "amid"})
 _MERGE_THRESHOLD = 2.5
+_VISIT_DAYS = 3
 
 
 @dataclass
@@ -163,7 +164,7 @@ _NAMING = "naming"
 _VENUE_NOUNS = frozenset({"summit", "conference", "forum", "session"})
 _DATING_VERBS = lx.HOLDING_VERBS | lx.CONCLUDING_VERBS | lx.MEETING_VERBS | {"take", "happen", "occur", "be", "speak", "talk", "gather", "convene"}
 # "The manoeuvres will run until the end of May": the end of the event, not its date.
-_END_PREPOSITIONS = frozenset({"until", "till", "through"})
+_END_PREPOSITIONS = frozenset({"until", "till", "through", "to"})
 _GATHERING_VERBS = frozenset({"bring", "involve", "include", "gather", "unite", "feature", "draw", "attract", "group"})
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "punct"})
 
@@ -424,6 +425,9 @@ class _Cluster:
     def countries(self) -> set[str]:
         return {p.country for m in self.mentions for p in m.parties if p.country}
 
+    def has_visit(self) -> bool:
+        return any(m.trigger.head.lemma_.lower() in ("visit", "trip", "tour") for m in self.mentions)
+
     def ordinals(self) -> set[str]:
         """"their first summit" and "the second summit" are two happenings."""
         return {c.lower_ for m in self.mentions for c in m.trigger.head.children if c.dep_ == "amod" and c.ent_type_ == "ORDINAL"}
@@ -445,14 +449,15 @@ class _Cluster:
         return min(m.start for m in self.mentions)
 
 
-def _dates_conflict(a: str | None, b: str | None) -> bool:
-    """Whether two date values cannot be the same happening: their periods do not overlap."""
+def _dates_conflict(a: str | None, b: str | None, slack_days: int = 0) -> bool:
+    """Whether two date values cannot be the same happening: their periods do not overlap
+    (within ``slack_days``: a state visit lasts a few days and its talks fall on one of them)."""
     if not a or not b:
         return False
     (a_start, a_end), (b_start, b_end) = date_range(a), date_range(b)
     if a_start is None or b_start is None:
         return a != b
-    return a_end < b_start or b_end < a_start
+    return (b_start - a_end).days > slack_days or (a_start - b_end).days > slack_days
 
 
 def _most_precise(values) -> str | None:
@@ -468,7 +473,8 @@ def _most_precise(values) -> str | None:
 
 
 def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
-    if a.type != b.type or _dates_conflict(a.date(), b.date()):
+    slack = _VISIT_DAYS if a.has_visit() or b.has_visit() else 0
+    if a.type != b.type or _dates_conflict(a.date(), b.date(), slack):
         return float("-inf")
     ordinals_a, ordinals_b = a.ordinals(), b.ordinals()
     if ordinals_a and ordinals_b and not ordinals_a & ordinals_b:

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # Importing the modules registers their pipeline components.
-from service.extraction import countries, events, segmentation, timex  # noqa: F401
+from service.extraction import countries, events, names, segmentation, timex  # noqa: F401
 from service import __version__
 from service.extraction.models import Extraction, TemporalExpression
 
@@ -23,6 +23,7 @@ def build_pipeline(model: str) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe("eventex_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.add_pipe("eventex_places")
+    nlp.add_pipe("eventex_names")
     nlp.add_pipe("eventex_timex")
     nlp.add_pipe("eventex_events")
     return nlp

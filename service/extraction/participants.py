@@ -163,6 +163,13 @@ class PartyReader:
             if token.tag_ == "POS" or token.lower_ in ("'s", "’s"):
                 i -= 1
                 continue
+            if token.lower_ == "the" and i + 1 < ent.start and self.places.at(doc[i + 1]) is not None:
+                i -= 1  # "President of [the] Republic of Uzbekistan Rustam Nazarov"
+                continue
+            if token.lower_ == "of":
+                words.insert(0, token)
+                i -= 1
+                continue
             if token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL") or token.dep_ in ("det", "poss", "cc", "punct") and token.text != "-":
                 break
             attached = token.i in in_phrase and token.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "PUNCT")
@@ -173,9 +180,11 @@ class PartyReader:
             i -= 1
         while words and words[0].pos_ == "ADP":
             words.pop(0)
+        while words and words[-1].pos_ == "ADP":
+            words.pop()  # "President of [the Republic of Uzbekistan]": the place is the country, not the title
         if not any(w.lower_ in lx.PERSON_TITLE_HEADS or w.lower_ in lx.TITLE_WORDS for w in words):
             return None, country
-        return doc[words[0].i : words[-1].i + 1].text, country
+        return " ".join(w.text for w in words), country
 
     def _clean_name(self, ent: Span) -> str:
         """The name as written, without a title or demonym the recognizer glued to it

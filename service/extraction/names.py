@@ -1,0 +1,67 @@
+"""The ``eventex_names`` component: people's names the entity recognizer missed or glued to a place.
+
+The small English model often reads "the Republic of Uzbekistan Rustam Nazarov" as one place, or
+leaves "President Rustam Nazarov" without a PERSON. Two repairs, run after ``eventex_places``:
+
+- an entity that is a place followed by two to four capitalized words becomes the place and a PERSON;
+- two to four capitalized words right after a title word ("President", "Minister") with no
+  entity of their own become a PERSON.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from service.extraction import lexicon as lx
+
+_MAX_NAME_TOKENS = 4
+
+
+@Language.factory("eventex_names")
+def make_names_component(nlp: Language, name: str) -> "NameRepair":
+    return NameRepair()
+
+
+class NameRepair:
+    def __call__(self, doc: Doc) -> Doc:
+        places = doc._.places if doc.has_extension("places") and doc._.places else []
+        place_ends = {p.end for p in places}
+        entities: list[Span] = []
+        for ent in doc.ents:
+            entities.extend(_split_place_and_name(doc, ent, place_ends))
+        entities.extend(_names_after_titles(doc, entities, {p.start for p in places}))
+        doc.ents = sorted(entities, key=lambda e: e.start)
+        return doc
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_title and token.is_alpha and token.lower_ not in lx.TITLE_WORDS and token.pos_ in ("PROPN", "NOUN", "X")
+
+
+def _split_place_and_name(doc: Doc, ent: Span, place_ends: set[int]) -> list[Span]:
+    if ent.label_ not in ("GPE", "ORG", "NORP", "FAC", "LOC"):
+        return [ent]
+    for token in ent[:-2]:
+        if token.idx + len(token.text) not in place_ends:
+            continue
+        tail = doc[token.i + 1 : ent.end]
+        if 2 <= len(tail) <= _MAX_NAME_TOKENS and all(_is_name_word(t) or t.text == "-" for t in tail):
+            return [Span(doc, ent.start, token.i + 1, label=ent.label_), Span(doc, tail.start, tail.end, label="PERSON")]
+    return [ent]
+
+
+def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int]) -> list[Span]:
+    taken = {i for e in entities for i in range(e.start, e.end)}
+    found: list[Span] = []
+    for token in doc:
+        if token.lower_ not in lx.PERSON_TITLE_HEADS or not token.is_title or token.i + 2 > len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i - 1 < _MAX_NAME_TOKENS and end not in taken and (_is_name_word(doc[end]) or (doc[end].text == "-" and end + 1 < len(doc) and _is_name_word(doc[end + 1]))):
+            if doc[end].idx in place_starts:
+                break
+            end += 1
+        if end - token.i - 1 >= 2 and doc[end - 1].text != "-":
+            found.append(Span(doc, token.i + 1, end, label="PERSON"))
+            taken.update(range(token.i + 1, end))
+    return found
