@@ -486,7 +486,9 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     score += 1.5 * len(a.keys("person") & b.keys("person"))
     score += 1.0 * len(a.unnamed() & b.unnamed())
     ca, cb = a.countries(), b.countries()
-    if ca and cb and not ca & cb and not names_a & names_b:
+    earlier, later = (a, b) if a.first() < b.first() else (b, a)
+    anaphor = min(later.mentions, key=lambda m: m.start)
+    if ca and cb and not ca & cb and not names_a & names_b and not anaphor.trigger.anaphoric:
         return float("-inf")  # no country in common: two happenings
     score += 0.5 * len(ca & cb)
     if a.type != "meeting" and len(ca) >= 2 and ca == cb:
@@ -499,8 +501,6 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if {m.sentence.start for m in a.mentions} & {m.sentence.start for m in b.mentions}:
         score += _MERGE_THRESHOLD
     # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.
-    earlier, later = (a, b) if a.first() < b.first() else (b, a)
-    anaphor = min(later.mentions, key=lambda m: m.start)
     if is_distinct(anaphor.trigger.head):
         return float("-inf")  # "a separate meeting", "another summit"
     if anaphor.trigger.anaphoric:
