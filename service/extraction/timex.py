@@ -1260,6 +1260,8 @@ _DURATION_LEAD = r"the|its|a|an|the\s+first|the\s+last|the\s+past|the\s+next|the
 
 
 _AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(rf"\s+of\s+(?!(?:the\s+)?(?:fiscal|calendar|financial|this|last|next|year)\b|{YEAR4}\b)",
+                             re.IGNORECASE)
 
 
 @rule(rf"(?:(?P<lead>the)\s+(?![^\s]{{0,30}}-(?:{UNIT})\b))?"
@@ -1311,6 +1313,8 @@ def quantity_of_units(m, ctx):
         return _Found("DATE", "PAST_REF")
     if singular in ("weekend",):
         return None
+    if singular == "quarter" and (m["hyphen"] == "-" and plural or _FRACTION_AFTER.match(ctx.text, m.end())):
+        return None  # "three-quarters of its food", "a quarter of the market": a share, not a time
     if singular == "year" and (m["old"] or _AGE_AFTER.match(ctx.text, m.end())):
         return None  # a person's or a firm's age ("52 years old", "a 136-year-old bank") is no time expression
     letter = _unit_letter(singular)
@@ -1526,9 +1530,12 @@ def part_of_day_alone(m, ctx):
 # Modifiers in front of a found date: "early", "the end of", "about", ...
 # --------------------------------------------------------------------------------------------------------
 
+# "early", "mid", "late" stand before the date ("late 2020", "mid-May", "early in 1990"); the nouns need
+# "of" ("the end of 2019"): "a spectacular end in the 1860s" is no modifier.
 _POSITION_PREFIX = re.compile(
-    r"(?:(?<![\w-])(?:the\s+)?(?:very\s+)?(?P<pos>early|mid|late|beginning|start|middle|end|dawn)"
-    r"(?:\s+(?:of|in)(?:\s+the)?\s+|-|\s+)|(?<![\w-])(?P<relpos>earlier|later)\s+(?:in\s+)?)$",
+    r"(?:(?<![\w-])(?:the\s+)?(?:very\s+)?(?:(?P<pos>early|mid|late)(?:\s+(?:of|in)(?:\s+the)?\s+|-|\s+)"
+    r"|(?P<noun>beginning|start|middle|end|dawn)\s+of(?:\s+the)?\s+|(?P<hyphened>end)-)"
+    r"|(?<![\w-])(?P<relpos>earlier|later)\s+(?:in\s+)?)$",
     re.IGNORECASE)
 _APPROX_PREFIX = re.compile(rf"\b(?P<approx>{APPROX})\s+$",
                             re.IGNORECASE)
@@ -1543,7 +1550,7 @@ def _extend_left(text: str, found: _Found, start: int, floor: int) -> tuple[int,
     value = found.value
     m = _POSITION_PREFIX.search(window)
     if m and found.type in ("DATE", "TIME") and not modifier:
-        word = (m["pos"] or m["relpos"]).lower()
+        word = (m["pos"] or m["noun"] or m["hyphened"] or m["relpos"]).lower()
         modifier = POSITION_MODS[word]
         start = window_start + m.start()
         window = text[max(floor, start - _PREFIX_WINDOW):start]
