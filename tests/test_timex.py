@@ -193,6 +193,12 @@ def test_durations():
     assert timex("The vote took nearly six hours.", "nearly six hours").value == "PT6H"
 
 
+def test_the_verb_last_and_a_signal_after_a_period_stay_outside():
+    assert timex("The inquiry is expected to last about 80 days.", "about 80 days").value == "P80D"
+    period = timex("Exports doubled over the past three years after the tariffs fell.", "the past three years")
+    assert (period.type, period.value) == ("DURATION", "P3Y")
+
+
 def test_accounting_years_and_vague_stretches():
     text = "Revenue rose in the year ended March 31, and the troops will stay for some time."
     found = {t.text: (t.type, t.value) for t in find_timexes(text, WEDNESDAY)}
@@ -361,6 +367,16 @@ def test_component_runs_in_the_pipeline_with_tense_from_the_parse(nlp):
 def test_component_without_publication_date_guesses_nothing(nlp):
     doc = nlp("The ministers met on Monday.")
     assert [(t.text, t.value) for t in doc._.timexes] == [("Monday", "XXXX-WXX-1")]
+
+
+def test_tense_of_a_participle_the_parser_made_the_root(nlp):
+    # Another clause of the sentence speaks of the future; the participle takes the tense of its conjunct.
+    text = ("The minister, also speaking in late January, praised the plan, and said the port would open "
+            "within weeks.")
+    doc = nlp.make_doc(text)
+    doc._.published_at = date(2025, 3, 12)
+    doc = nlp(doc)
+    assert {t.text: t.value for t in doc._.timexes}["late January"] == "2025-01"
 
 
 def test_adverb_from_doc(nlp):

@@ -603,8 +603,13 @@ def _cue_tense(words: str) -> str | None:
 def _heuristic_tense(text: str, offset: int) -> str | None:
     """Cheap tense guess from the words of the clause around ``offset``, else of its sentence
     (bounded windows)."""
-    return (_cue_tense(_span_around(text, offset, _CLAUSE_END))
-            or _cue_tense(_span_around(text, offset, _SENTENCE_END)))
+    clause = _cue_tense(_span_around(text, offset, _CLAUSE_END))
+    if clause:
+        return clause
+    sentence = _span_around(text, offset, _SENTENCE_END)
+    if _FUTURE_CUE.search(sentence) and _PAST_CUE.search(sentence):
+        return None  # "..., speaking in January, said the base would open": the cues belong to other clauses
+    return _cue_tense(sentence)
 
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "may", "might", "should", "must", "can", "could", "would"}
@@ -659,9 +664,13 @@ def tense_from_doc(doc) -> Tense:
         if verb.tag_ == "VBG":
             if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
                 return "future"  # "are meeting on Friday": a present progressive with a date is planned
-            if depth < 3 and verb.head is not verb:
+            if depth < 3 and verb.head.i != verb.i:
                 return verb_tense(verb.head, depth + 1)
-        if verb.tag_ == "VB" and depth < 3 and verb.head is not verb:
+            # "Hegseth, also speaking in January, called ...": the parser may make the participle the root.
+            conjoined = [c for c in verb.children if c.dep_ == "conj" and c.tag_.startswith("VB")]
+            if conjoined and depth < 3:
+                return verb_tense(conjoined[0], depth + 1)
+        if verb.tag_ == "VB" and depth < 3 and verb.head.i != verb.i:
             return verb_tense(verb.head, depth + 1)
         return None
 
@@ -674,7 +683,7 @@ def tense_from_doc(doc) -> Tense:
             # Tags, not coarse POS: the component may run before the attribute ruler sets pos_.
             if (token.tag_.startswith("VB") or token.tag_ == "MD") and token.dep_ not in ("aux", "auxpass"):
                 break
-            if token.head is token:
+            if token.head.i == token.i:
                 return None
             token = token.head
         else:
@@ -719,6 +728,7 @@ class _Found:
     modifier: str | None = None
     offset: tuple[int, str] | None = None
     end: int | None = None
+    start: int | None = None  # cuts the span short of the match start when set
     # The value counted from the reference time; ``value`` stands when it gives nothing.
     relative: Resolver | None = None
 
@@ -1260,6 +1270,8 @@ _DURATION_LEAD = r"the|its|a|an|the\s+first|the\s+last|the\s+past|the\s+next|the
 
 
 _AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
+_VERB_LAST_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|can|should|must|not|n't|did|does|do)\s+$",
+                               re.IGNORECASE)
 _FRACTION_AFTER = re.compile(rf"\s+of\s+(?!(?:the\s+)?(?:fiscal|calendar|financial|this|last|next|year)\b|{YEAR4}\b)",
                              re.IGNORECASE)
 
@@ -1293,9 +1305,6 @@ def quantity_of_units(m, ctx):
         amount = _number(qty)
         if amount is None or amount > 100000:
             return None
-        if amount != 1 and not plural and m["hyphen"] != "-" and not m["old"] and amount == int(amount):
-            if not re.search(r"\s+and\s+a\s+half|1/2", qty):
-                pass  # "two year" occurs in speech transcripts; accept it
     if m["orso"] or qty_lower.endswith("couple of"):
         approx = approx or "APPROX"
     if m["low"]:
@@ -1307,10 +1316,15 @@ def quantity_of_units(m, ctx):
     rel = (m["rel"] or "").lower()
     after = re.sub(r"\s+", " ", (m["after"] or "").lower())
     lead = (m["lead"] or "").lower()
+    end = start = None
+    if rel == "last" and not lead and _VERB_LAST_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        # "expected to last about 80 days": the verb, not "the last 80 days"
+        rel, start = "", m.start("approx") if m["approx"] else m.start("low") if m["low"] else m.start("qty")
     if after and lead:
-        return None  # "the two days before ..." is a period, matched without the trailing word below
+        # "the past three years after ...", "the two days before ...": a period; the word after it is a signal.
+        after, end = "", m.end("unit") + (len(m["orso"]) if m["orso"] else 0)
     if rel == "recent":
-        return _Found("DATE", "PAST_REF")
+        return _Found("DATE", "PAST_REF", start=start)
     if singular in ("weekend",):
         return None
     if singular == "quarter" and (m["hyphen"] == "-" and plural or _FRACTION_AFTER.match(ctx.text, m.end())):
@@ -1320,38 +1334,38 @@ def quantity_of_units(m, ctx):
     letter = _unit_letter(singular)
     whole = None if amount is None else int(amount)
     if after in ("ago", "back", "previously", "since"):
-        return _ago(ctx, singular, whole, -1, approx, amount)
+        return _ago(ctx, singular, whole, -1, approx, amount, start)
     if after in ("hence", "from now"):
-        return _ago(ctx, singular, whole, 1, approx, amount)
+        return _ago(ctx, singular, whole, 1, approx, amount, start)
     if after in ("earlier", "later", "before", "after", "in advance", "beforehand", "afterward", "afterwards"):
         sign = 1 if after in ("later", "after", "afterward", "afterwards") else -1
         offset = (sign * whole, letter) if whole is not None and not letter.startswith("T") else None
         if after == "earlier":
             # TimeML: "a year earlier" is the date a year before the reference time.
-            return _Found("DATE", None, approx, offset=offset,
+            return _Found("DATE", None, approx, offset=offset, start=start,
                           relative=_from_reference(*offset, keep_granularity=True) if offset else None)
         # "three days | later": TimeML tags the stretch as a DURATION and leaves the signal word outside;
         # the offset keeps the direction for the event layer.
         end = m.end("unit") + (len(m["orso"]) if m["orso"] else 0)
-        return _Found("DURATION", _duration(amount, singular), approx, offset=offset, end=end)
-    return _Found("DURATION", _duration(amount, singular), approx)
+        return _Found("DURATION", _duration(amount, singular), approx, offset=offset, end=end, start=start)
+    return _Found("DURATION", _duration(amount, singular), approx, end=end, start=start)
 
 
-def _ago(ctx, unit: str, amount: int | None, sign: int, approx, exact_amount) -> _Found:
+def _ago(ctx, unit: str, amount: int | None, sign: int, approx, exact_amount, start: int | None = None) -> _Found:
     unit = {"centurie": "century", "centuries": "century"}.get(unit, unit)
     if amount is None:
-        return _Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", approx)
+        return _Found("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", approx, start=start)
     if ctx.anchor is None or unit in ("second", "minute", "hour", "fortnight", "millennium", "millennia", "weekend"):
         if unit == "hour" and ctx.anchor is not None:
-            return _Found("TIME", None, approx, offset=None)
-        return _Found("DATE", None, approx)
+            return _Found("TIME", None, approx, offset=None, start=start)
+        return _Found("DATE", None, approx, start=start)
     amount *= sign
     if unit == "day":
-        return _Found("DATE", _day(ctx.anchor + timedelta(days=amount)), approx)
+        return _Found("DATE", _day(ctx.anchor + timedelta(days=amount)), approx, start=start)
     value, _ = _relative_unit(ctx.anchor, unit, amount)
     if unit == "year" and sign < 0:
-        return _Found("DATE", value, approx, relative=_same_period_years_back(-amount, ctx.anchor))
-    return _Found("DATE", value, approx)
+        return _Found("DATE", value, approx, relative=_same_period_years_back(-amount, ctx.anchor), start=start)
+    return _Found("DATE", value, approx, start=start)
 
 
 @rule(rf"(?:the\s+)?(?P<rel>next|following|previous|prior|preceding|same|that)\s+(?P<unit>day|morning|evening|night|"
@@ -1624,7 +1638,8 @@ def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None,
             for m in pattern.finditer(text, window_start, window_end):
                 found = handler(m, ctx)
                 if found is not None:
-                    candidates.append((m.start(), found.end or m.end(), priority, found))
+                    start = m.start() if found.start is None else found.start
+                    candidates.append((start, found.end or m.end(), priority, found))
     # Longest match wins; among equals, the rule declared first.
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken: list[tuple[int, int, _Found]] = []
