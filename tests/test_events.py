@@ -203,3 +203,21 @@ def test_conditional_and_wished_events_are_not_reported(extract):
     assert extract("The prime minister would meet the rebels if they laid down their arms.") == []
     assert extract("Both governments hope to sign a peace treaty before the end of the year.") == []
     assert extract("There is little chance that a summit between the two presidents will take place this year.") == []
+
+
+def test_names_the_recognizer_glued_to_a_place_or_missed(extract):
+    text = (
+        "President of the Republic of Uzbekistan Rustam Nazarov held talks with UAE Minister of Economy "
+        "Abdulla Al Shamsi in Abu Dhabi on Monday."
+    )
+    events = extract(text)
+    assert [e.type for e in events] == ["meeting"]
+    people = {p.name: p for p in events[0].participants if p.kind == "person" and p.name}
+    assert set(people) == {"Rustam Nazarov", "Abdulla Al Shamsi"}
+    assert people["Rustam Nazarov"].country == "UZB" and people["Abdulla Al Shamsi"].country == "ARE"
+
+
+def test_title_words_are_not_taken_for_a_name(extract):
+    events = extract("Kazakh Defence Minister Nurlan Zhaksybekov hosted French Armed Forces Minister Claire Martin in Astana on Tuesday.")
+    people = {p.name: p.country for e in events for p in e.participants if p.kind == "person"}
+    assert people == {"Nurlan Zhaksybekov": "KAZ", "Claire Martin": "FRA"}

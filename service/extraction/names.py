@@ -15,6 +15,15 @@ from spacy.tokens import Doc, Span, Token
 from service.extraction import lexicon as lx
 
 _MAX_NAME_TOKENS = 4
+# What a minister is minister of: "Minister of Economy Abdulla Al Shamsi".
+_PORTFOLIOS = frozenset({
+    "economy", "defence", "defense", "foreign", "affairs", "finance", "trade", "state", "interior",
+    "justice", "health", "energy", "industry", "commerce", "agriculture", "education", "transport",
+    "labour", "labor", "culture", "environment", "security", "home", "information", "planning",
+    "investment", "tourism", "mines", "oil", "petroleum", "water", "communications", "digital",
+    "science", "technology", "development", "cooperation", "and", "the", "national", "public",
+    "economic", "international", "external", "internal", "armed", "forces", "war", "staff",
+})
 
 
 @Language.factory("eventex_names")
@@ -28,6 +37,8 @@ class NameRepair:
         place_ends = {p.end for p in places}
         entities: list[Span] = []
         for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS:
+                continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
             entities.extend(_split_place_and_name(doc, ent, place_ends))
         entities.extend(_names_after_titles(doc, entities, {p.start for p in places}))
         doc.ents = sorted(entities, key=lambda e: e.start)
@@ -45,7 +56,8 @@ def _split_place_and_name(doc: Doc, ent: Span, place_ends: set[int]) -> list[Spa
         if token.idx + len(token.text) not in place_ends:
             continue
         tail = doc[token.i + 1 : ent.end]
-        if 2 <= len(tail) <= _MAX_NAME_TOKENS and all(_is_name_word(t) or t.text == "-" for t in tail):
+        followed_by_title = ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS
+        if 2 <= len(tail) <= _MAX_NAME_TOKENS and not followed_by_title and all((_is_name_word(t) and t.lower_ not in _PORTFOLIOS) or t.text == "-" for t in tail):
             return [Span(doc, ent.start, token.i + 1, label=ent.label_), Span(doc, tail.start, tail.end, label="PERSON")]
     return [ent]
 
@@ -57,11 +69,17 @@ def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int]) 
         if token.lower_ not in lx.PERSON_TITLE_HEADS or not token.is_title or token.i + 2 > len(doc):
             continue
         end = token.i + 1
-        while end < len(doc) and end - token.i - 1 < _MAX_NAME_TOKENS and end not in taken and (_is_name_word(doc[end]) or (doc[end].text == "-" and end + 1 < len(doc) and _is_name_word(doc[end + 1]))):
+        if end < len(doc) and doc[end].lower_ == "of":
+            # "Minister of Economy Abdulla Al Shamsi": past the portfolio to the name.
+            end += 1
+            while end < len(doc) and doc[end].lower_ in _PORTFOLIOS:
+                end += 1
+        start = end
+        while end < len(doc) and end - start < _MAX_NAME_TOKENS and end not in taken and (_is_name_word(doc[end]) or (doc[end].text == "-" and end + 1 < len(doc) and _is_name_word(doc[end + 1]))):
             if doc[end].idx in place_starts:
                 break
             end += 1
-        if end - token.i - 1 >= 2 and doc[end - 1].text != "-":
-            found.append(Span(doc, token.i + 1, end, label="PERSON"))
-            taken.update(range(token.i + 1, end))
+        if end - start >= 2 and doc[end - 1].text != "-" and not any(i in taken for i in range(start, end)):
+            found.append(Span(doc, start, end, label="PERSON"))
+            taken.update(range(start, end))
     return found
