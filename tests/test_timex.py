@@ -126,6 +126,14 @@ def test_relative_words_resolve_against_the_anchor():
     assert found["this spring"] == "2022-SP"
 
 
+def test_capitalized_titles_are_names_not_dates():
+    assert find_timexes("The minister told USA Today that the talks had failed.", WEDNESDAY) == []
+    assert find_timexes('She spoke on the "Face the Nation" and "This Week" programs.', WEDNESDAY) == []
+    # At the start of a sentence or a quotation they are dates.
+    found = values('Today the envoys met. The minister said, "Today we act." This week, talks resume.')
+    assert found == {"Today": "2021-12-01", "This week": "2021-W48"}
+
+
 def test_last_week_is_a_week_value():
     assert timex("The foreign ministers met last week.", "last week").value == "2021-W47"
 

@@ -1067,12 +1067,24 @@ def weekday(m, ctx):
 # ---- words relative to the publication date --------------------------------------------------------------
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+# A sentence, a line or a quotation opens here: 'Today the envoys met', 'he said, "Today we act"'.
+_SENTENCE_START_BEFORE = re.compile(r"(?:(?:^|[.!?:;(\[\n-])\s*[\"'\u201c\u2018]?|,\s*[\"'\u201c\u2018])\s*$")
+
+
+def _is_title(m, ctx) -> bool:
+    """'USA Today', ABC's "This Week": every word capitalized in mid-sentence makes a name, not a date."""
+    words = m[0].split()
+    if not all(w[0].isupper() for w in words):
+        return False
+    return not _SENTENCE_START_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start())
 
 
 @rule(rf"(?:the\s+day\s+(?P<around>before\s+yesterday|after\s+tomorrow))|"
       rf"(?P<word>{RELATIVE_DAY})(?:\s+(?P<part>{PART_OF_DAY}))?|"
       rf"(?P<rel>this|last|late\s+last|early\s+this)\s+(?P<part2>{PART_OF_DAY})", re.IGNORECASE)
 def relative_day(m, ctx):
+    if _is_title(m, ctx):
+        return None
     if m["around"]:
         amount, part = (-2 if m["around"].lower().startswith("before") else 2), None
     elif m["word"]:
@@ -1132,6 +1144,8 @@ _REL_UNIT = r"week|weekend|month|quarter|year|decade|century"
       rf"\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>{_REL_UNIT}|period)",
       re.IGNORECASE)
 def relative_unit(m, ctx):
+    if _is_title(m, ctx):
+        return None
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     unit = m["unit"].lower()
     the = bool(m["the"])
