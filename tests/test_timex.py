@@ -171,6 +171,13 @@ def test_past_present_and_future_references():
     assert found["the future"] == "FUTURE_REF"
 
 
+def test_the_short_term_and_the_weeks_ahead():
+    found = {t.text: (t.type, t.value) for t in find_timexes(
+        "In the short term the ferry stays docked; fares may rise in the weeks ahead.", WEDNESDAY)}
+    assert found == {"the short term": ("DATE", "FUTURE_REF"), "the weeks ahead": ("DURATION", "PXW")}
+    assert find_timexes("The long term plan was shelved.", WEDNESDAY) == []
+
+
 def test_recent_months_is_a_stretch_of_unknown_length():
     # TimeML annotates "recent weeks" as a DURATION whose length is not given.
     text = "Shelling has grown in recent weeks, and both navies expanded in recent years."

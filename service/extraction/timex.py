@@ -1115,7 +1115,8 @@ _REF_WORDS = {
     "formerly": "PAST_REF", "earlier": "PAST_REF",
     "once": "PAST_REF", "long ago": "PAST_REF", "years ago": "PAST_REF", "some time ago": "PAST_REF",
     "a while ago": "PAST_REF", "not long ago": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "the coming years": "FUTURE_REF",
 }
 
@@ -1127,6 +1128,8 @@ def reference(m, ctx):
     after = ctx.text[m.end():m.end() + 20]
     if word == "now" and re.match(r"\s*(?:that|defunct)\b", after):
         return None
+    if word.endswith("term") and not _NOT_A_NOUN_AFTER.match(ctx.text, m.end()):
+        return None  # "the long term plan"
     if word == "the present" and not re.match(r"\s*(?:[,.;:)]|$|(?:and|or|day|time)\b)", after):
         return None  # "the present government" is not a date
     if word == "current" and re.match(r"\s+(?:account|affairs|events|issue|price|prices|rate|rates|levels?|"
@@ -1468,16 +1471,16 @@ def frequency_adverb(m, ctx):
 
 
 # bare plural units: "for years", "in recent decades", "months of talks"
-@rule(r"(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|past|next|last|early)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours)",
-      re.IGNORECASE)
+@rule(r"(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|past|next|last|early)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours)"
+      r"(?P<ahead>\s+ahead|\s+to\s+come)?", re.IGNORECASE)
 def plural_units(m, ctx):
     rel = (m["rel"] or "").lower()
     unit = m["unit"].lower()
     singular = "century" if unit == "centuries" else unit[:-1]
-    if rel in ("recent", "past", "last", "next", "early", "coming"):
+    if rel in ("recent", "past", "last", "next", "early", "coming") or (m["the"] and m["ahead"]):
         # TimeML: "in recent months" is a stretch of unknown length (PXM), as is "the past weeks".
         return _Found("DURATION", _duration(None, singular))
-    if m["the"]:
+    if m["the"] or m["ahead"]:
         return None
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     after = ctx.text[m.end():m.end() + 8].lower()
@@ -1604,7 +1607,7 @@ _TRIGGER_WORDS = frozenset(
      *UNITS, *(u + "s" for u in UNITS), *UNIT_ALIASES, "centuries", "fortnights", "nineteen", "thousand",
      "noon", "midday", "midnight", "clock", "now", "current", "currently", "nowadays", "these", "present",
      "moment", "time", "recent", "recently", "lately", "past", "formerly", "ago", "future", "possible",
-     "half", "sept", "tues", "thurs", "while", "period", *_FREQUENCY_ADVERBS])
+     "half", "sept", "tues", "thurs", "while", "period", "term", *_FREQUENCY_ADVERBS])
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _WINDOW_BEFORE = 45  # longest lead before a trigger word: "the comparable year-earlier third quarter"
 _WINDOW_AFTER = 50  # longest tail after it: "quarter of fiscal 1990", "p.m. EST, Nov. 6"
