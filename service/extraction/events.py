@@ -121,14 +121,14 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
         if not subjects:
             subjects = [s for s in [_misattached_subject(verb)] if s is not None]
         for subject in subjects:
-            if subject is head:
+            if subject == head:
                 continue
             if trigger.type == "agreement" and subject.dep_ == "nsubjpass":
                 continue
-            role = "visitor" if lemma == "visit" and verb is head else ("host" if lemma in ("host", "receive") else "party" if trigger.type == "agreement" else "participant")
+            role = "visitor" if lemma == "visit" and verb == head else ("host" if lemma in ("host", "receive") else "party" if trigger.type == "agreement" else "participant")
             found.append((subject, role))
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and child is not head and verb is head:
+            if child.dep_ in ("dobj", "dative") and child != head and verb == head:
                 role = "host" if lemma == "visit" else ("visitor" if lemma in ("host", "receive") else "participant")
                 found.append((child, role))
             if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
@@ -154,7 +154,7 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
     if trigger.type == "agreement" and not found:
         # "a contract for the transfer of Turkmen gas to Azerbaijan via Iran was signed": the
         # parties are the countries the agreement names.
-        found.extend((t, "party") for t in head.subtree if t is not head and (t.ent_type_ in ("GPE", "NORP") or t.tag_ == "NNP"))
+        found.extend((t, "party") for t in head.subtree if t != head and (t.ent_type_ in ("GPE", "NORP") or t.tag_ == "NNP"))
     return found
 
 
@@ -162,7 +162,15 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
 # agreements"): a party, unless it names the venue — a city, or any place before "summit".
 _NAMING = "naming"
 _VENUE_NOUNS = frozenset({"summit", "conference", "forum", "session"})
-_DATING_VERBS = lx.HOLDING_VERBS | lx.CONCLUDING_VERBS | lx.MEETING_VERBS | {"take", "happen", "occur", "be", "speak", "talk", "gather", "convene"}
+# Verbs that talk about an event rather than report it: their date is when it was talked about.
+_TALKING_ABOUT_VERBS = lx.REPORTING_VERBS | {
+    "praise", "criticize", "criticise", "denounce", "condemn", "welcome", "slam", "hail", "call",
+    "discuss", "mention", "recall", "review", "cite", "consider", "remember", "dismiss", "reject",
+    "defend", "question", "blame", "protest", "warn", "follow", "precede",
+}
+# "which will end on March 9", "the drills will last until Friday": the end of the event, not its date.
+_END_VERBS = frozenset({"end", "finish", "conclude", "close", "wrap"})
+_DURATION_VERBS = frozenset({"last", "run", "continue", "expire"})
 # "The manoeuvres will run until the end of May": the end of the event, not its date.
 _END_PREPOSITIONS = frozenset({"until", "till", "through", "to"})
 _GATHERING_VERBS = frozenset({"bring", "involve", "include", "gather", "unite", "feature", "draw", "attract", "group"})
@@ -177,7 +185,7 @@ def _controller_subjects(verb: Token) -> list[Token]:
     envoy said ...", "... to strengthen ties after meeting with Biden" (the subject of the main verb)."""
     current = verb
     for _ in range(6):
-        if current.dep_ not in _CONTROLLED_DEPS or current.head is current:
+        if current.dep_ not in _CONTROLLED_DEPS or current.head == current:
             return []
         current = current.head
         if current.pos_ in ("VERB", "AUX") or current.tag_.startswith("VB"):
@@ -197,7 +205,7 @@ def _misattached_subject(verb: Token) -> Token | None:
         return None
     for _ in range(8):
         head = current.head
-        if head.i >= verb.i or head is current:
+        if head.i >= verb.i or head == current:
             break
         if current.dep_ in _NP_INTERNAL or (current.dep_ == "pobj" and head.lower_ == "of") or (current.dep_ == "prep" and current.lower_ == "of"):
             current = head
@@ -221,12 +229,24 @@ def _parties(trigger: Trigger, reader: PartyReader, host: str | None) -> list[Pa
         # A parse that lost the subject ("China conducted the military drills encircling Taiwan"):
         # the subject of the sentence's main verb, when it is a party.
         root = trigger.head.sent.root
-        for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < trigger.head.i):
-            parties.extend(reader.parties(subject, "participant", host))
+        if _hops_to(trigger.head, root, through={"dobj", "ccomp", "xcomp", "conj", "nsubj", "attr", "compound", "amod"}) <= 2:
+            for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < trigger.head.i):
+                parties.extend(reader.parties(subject, "participant", host))
     if host is not None and not any(p.country == host for p in parties):
         name = reader.resolver.name_of(host) or host
         parties.append(Party("country", name, host, None, "host", []))
     return parties
+
+
+def _hops_to(token: Token, ancestor: Token, through: set[str]) -> int:
+    """Steps from ``token`` up to ``ancestor`` along the given dependencies; a large number if not."""
+    hops = 0
+    while token != ancestor:
+        if token.dep_ not in through or token.head == token:
+            return 99
+        token = token.head
+        hops += 1
+    return hops
 
 
 def _location(trigger: Trigger, places: Places, resolver) -> tuple[Location | None, str | None]:
@@ -260,7 +280,7 @@ def _location(trigger: Trigger, places: Places, resolver) -> tuple[Location | No
 
 def _np_text(token: Token) -> str:
     tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") and t.sent == token.sent]
-    tokens = [t for t in tokens if not any(a.dep_ in ("relcl", "appos", "conj", "cc") and a is not token for a in [t, *t.ancestors] if a in token.subtree)]
+    tokens = [t for t in tokens if not any(a.dep_ in ("relcl", "appos", "conj", "cc") and a != token for a in [t, *t.ancestors] if a in token.subtree)]
     while tokens and tokens[0].dep_ == "det":
         tokens = tokens[1:]
     if not tokens:
@@ -307,7 +327,7 @@ def _attached_timex(doc: Doc, mention: Mention, candidates: list[Timex]) -> Time
     head = mention.trigger.head
     framed = head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS
     # "announced ... on Tuesday on the sidelines of the summit": the date of what happened there.
-    if governor is not None and (governor.lemma_.lower() in _DATING_VERBS or framed):
+    if governor is not None and (governor.lemma_.lower() not in _TALKING_ABOUT_VERBS or framed):
         holders.add(mention.trigger.governor.i)
         # "the Army ... was stationed ... and held a large-scale exercise": the date of the first conjunct.
         if mention.trigger.governor.dep_ == "conj":
@@ -319,10 +339,15 @@ def _attached_timex(doc: Doc, mention: Mention, candidates: list[Timex]) -> Time
             continue
         if span.root.head.lower_ in _END_PREPOSITIONS and span.root.dep_ == "pobj":
             continue
+        verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+        if verb.lemma_.lower() in _DURATION_VERBS or (
+            verb.lemma_.lower() in _END_VERBS and any(c.lower_ in ("will", "would", "'ll") for c in verb.children)
+        ):
+            continue
         for token in span:
             hops = 0
             current = token
-            while hops < 6 and current.i not in holders and current.head is not current:
+            while hops < 6 and current.i not in holders and current.head != current:
                 current = current.head
                 hops += 1
                 if current.lemma_.lower() in lx.REPORTING_VERBS and current.i not in holders:
@@ -377,7 +402,7 @@ def _referenced_event(mention: Mention) -> Token | None:
     for token in sentence:
         if token.lower_ in ("after", "following") and token.dep_ == "prep":
             for pobj in token.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lx.MEETING_NOUNS | lx.EXERCISE_NOUNS | lx.AGREEMENT_NOUNS and pobj is not mention.trigger.head:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lx.MEETING_NOUNS | lx.EXERCISE_NOUNS | lx.AGREEMENT_NOUNS and pobj != mention.trigger.head:
                     return pobj
     return None
 
@@ -424,6 +449,9 @@ class _Cluster:
 
     def countries(self) -> set[str]:
         return {p.country for m in self.mentions for p in m.parties if p.country}
+
+    def status(self) -> str:
+        return "occurred" if any(m.trigger.status == "occurred" for m in self.mentions) else "planned"
 
     def has_visit(self) -> bool:
         return any(m.trigger.head.lemma_.lower() in ("visit", "trip", "tour") for m in self.mentions)
@@ -503,6 +531,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.
     if is_distinct(anaphor.trigger.head):
         return float("-inf")  # "a separate meeting", "another summit"
+    if a.status() != b.status() and not anaphor.trigger.anaphoric:
+        return float("-inf")  # "agreed to hold an air exercise next year" is not the drill under way
     if anaphor.trigger.anaphoric:
         last_before = max((m for m in earlier.mentions if m.start < anaphor.start), key=lambda m: m.start, default=None)
         if last_before is not None:

@@ -379,7 +379,7 @@ class PartyReader:
         clause = token
         while clause.dep_ != "ROOT" and not _is_verb(clause):
             clause = clause.head
-        return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c is not token), None)
+        return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c != token), None)
 
     def antecedent(self, pronoun: Token) -> Token | None:
         """He/his: the subject of the pronoun's own clause when it names a person, else the last person named."""
@@ -387,7 +387,7 @@ class PartyReader:
         while clause.dep_ not in ("ROOT",) and not _is_verb(clause):
             clause = clause.head
         for child in clause.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child is not pronoun and not child.tag_.startswith("PRP") and _is_person_like(child):
+            if child.dep_ in ("nsubj", "nsubjpass") and child != pronoun and not child.tag_.startswith("PRP") and _is_person_like(child):
                 return child
         for i in range(pronoun.i - 1, max(-1, pronoun.sent.start - 200), -1):
             token = self.doc[i]

@@ -607,9 +607,12 @@ def _heuristic_tense(text: str, offset: int) -> str | None:
     if clause:
         return clause
     sentence = _span_around(text, offset, _SENTENCE_END)
-    if _FUTURE_CUE.search(sentence) and _PAST_CUE.search(sentence):
+    future, past = _FUTURE_CUE.search(sentence), _PAST_CUE.search(sentence)
+    if future and past:
         return None  # "..., speaking in January, said the base would open": the cues belong to other clauses
-    return _cue_tense(sentence)
+    if future or past:
+        return "future" if future else "past"
+    return "present" if _PRESENT_CUE.search(sentence) else None
 
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "may", "might", "should", "must", "can", "could", "would"}

@@ -171,7 +171,7 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
     for _ in range(10):
         if _has_neg(node):
             return None
-        if node is not trigger and _is_non_factual_word(node):
+        if node != trigger and _is_non_factual_word(node):
             return None
         modals = _modals(node)
         if modals & lx.HYPOTHETICAL_MODALS:
@@ -182,9 +182,9 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
             return None
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in node.children):
             return None
-        if node is not trigger and node.lower_ in _EXPECTATION_WORDS:
+        if node != trigger and node.lower_ in _EXPECTATION_WORDS:
             planned = True
-        if node is not trigger and _lemma(node) in lx.REPORTING_VERBS:
+        if node != trigger and _lemma(node) in lx.REPORTING_VERBS:
             break
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if infinitive and node.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl"):
@@ -193,9 +193,9 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
                 planned = True
             else:
                 return None  # "want to meet", "hopes to sign", "efforts to reach a deal"
-        if node.dep_ in ("relcl", "ROOT") or node.head is node:
+        if node.dep_ in ("relcl", "ROOT") or node.head == node:
             break
-        if node.dep_ == "acl" and not infinitive and node is start:
+        if node.dep_ == "acl" and not infinitive and node == start:
             break  # "the deal signed on Monday": the participle's own clause
         if node.dep_ not in _EMBEDDING_DEPS:
             break
@@ -367,6 +367,8 @@ def read_exercise(span: Span) -> Trigger | None:
         return None
     if not _is_military_context(token):
         return None
+    if _is_habitual(token):
+        return None  # "India holds regular naval drills with Japan": no one happening
     governor = governing_verb(token)
     status = factuality(token)
     if status is None:
@@ -451,6 +453,22 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
     return Trigger(span, "agreement", status, verb, False, 0.7)
 
 
+_HABITUAL_MODIFIERS = frozenset({"regular", "routine", "periodic", "frequent", "occasional", "recurring", "numerous", "several", "many"})
+
+
+def _is_habitual(noun: Token) -> bool:
+    """Drills or talks told as a habit, not as one happening."""
+    if any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in noun.children):
+        return True
+    verb = governing_verb(noun)
+    return (
+        verb is not None
+        and noun.tag_ in ("NNS", "NNPS")
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _introduces(noun: Token) -> bool:
     """"a meeting of ...", "the 43rd security meeting", "U.S.-Ukraine talks", "the Hanoi Summit": a
     noun that names a particular happening even when no verb reports it."""
@@ -472,8 +490,8 @@ def _is_anaphoric(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in ("the", "this", "that", "these", "those"):
             return True
-        if child.dep_ == "poss" and child.tag_ == "PRP$":
-            return True
+        if child.dep_ == "poss" and (child.tag_ == "PRP$" or child.ent_type_ in ("DATE", "TIME")):
+            return True  # "his talks", "Friday's meeting"
     return False
 
 
