@@ -242,6 +242,7 @@ def test_frequency_adverbs_are_sets_only_when_they_repeat_an_action():
     # Before a noun they describe a thing, not a time.
     assert find_timexes("He edits a daily newspaper and writes weekly columns.", WEDNESDAY) == []
     assert timex("Pilgrims gather in the square each July.", "each July").value == "XXXX-07"
+    assert timex("The night market opens on Saturday evenings.", "Saturday evenings").value == "XXXX-WXX-6TEV"
 
 
 def test_frequency_adverbs_follow_the_parse_when_given():

@@ -1419,11 +1419,18 @@ _RATE_BEFORE = re.compile(
       r"(?P<unit>day|week|month|quarter|year|decade|hour|minute|night|morning|evening|summer|winter|spring|autumn|"
       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
       r"|(?:on\s+)?(?P<days>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)"
-      rf"|(?:every|each)\s+(?P<month>{MONTH})", re.IGNORECASE, priority=0)
+      rf"|(?:every|each)\s+(?P<month>{MONTH})"
+      r"|(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+(?P<parts>mornings|afternoons|evenings|nights)",
+      re.IGNORECASE, priority=0)
 def recurring(m, ctx):
-    """'every year', 'twice a month', 'on Mondays', 'each July'."""
+    """'every year', 'twice a month', 'on Mondays', 'each July', 'Tuesday nights'."""
     if m["month"]:
         return _Found("SET", f"XXXX-{_month_number(m['month']):02d}")
+    if m["parts"]:
+        if not m["weekday"][0].isupper():
+            return None
+        part = PARTS_OF_DAY[m["parts"].lower()[:-1]]
+        return _Found("SET", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()] + 1}T{part}")
     if m["days"]:
         if not m[0].startswith("on") and not m["days"][0].isupper():
             return None
