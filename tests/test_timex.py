@@ -282,6 +282,8 @@ def test_following_previous_and_that_resolve_against_the_last_date_named():
     assert found["the previous Friday"] == ("DATE", "2019-03-01", None)
     assert found["the following year"] == ("DATE", "2020", (1, "Y"))
     assert found["that year"] == ("DATE", "2019", (0, "Y"))
+    later = timex("The envoy landed on March 3, 2020, and later in the day met the king.", "later in the day")
+    assert (later.value, later.modifier, later.offset) == ("2020-03-03", "END", (0, "D"))
     months = values("The siege ended in March 2019. The previous May the city had fallen.")
     assert months["The previous May"] == "2018-05"
     assert values("The fleet sailed in October 2016 and returned the following spring.")[

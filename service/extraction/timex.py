@@ -1147,7 +1147,7 @@ _REL_UNIT = r"week|weekend|month|quarter|year|decade|century"
 
 @rule(rf"(?:(?P<the>the)\s+)?(?:(?P<rel>this|last|next|past|coming|previous|following|current|present|"
       rf"latest|same|prior|preceding|year-ago|year-earlier|most\s+recent)|(?P<earlier>earlier|later)\s+(?:this|that|in\s+the))"
-      rf"\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>{_REL_UNIT}|period)",
+      rf"\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>{_REL_UNIT}|period|day)",
       re.IGNORECASE)
 def relative_unit(m, ctx):
     if _is_title(m, ctx):
@@ -1159,10 +1159,13 @@ def relative_unit(m, ctx):
     if m["earlier"]:
         modifier = "START" if m["earlier"].lower() == "earlier" else "END"
         rel = "this" if "this" in m[0].lower() or "the" in m[0].lower() else "that"
-        if rel == "that":
+        if rel == "that" or unit == "day":
+            # "later that month", "earlier in the day": the period of the last date named
             code = _unit_code(unit)
             return _Found("DATE", None, modifier, offset=(0, code),
                           relative=_from_reference(0, code, keep_granularity=False))
+    if unit == "day":
+        return None  # "this day", "the same day": left to the rules for days
     if unit == "period":
         if rel not in ("year-ago", "year-earlier"):
             return None
