@@ -221,3 +221,18 @@ def test_title_words_are_not_taken_for_a_name(extract):
     events = extract("Kazakh Defence Minister Nurlan Zhaksybekov hosted French Armed Forces Minister Claire Martin in Astana on Tuesday.")
     people = {p.name: p.country for e in events for p in e.participants if p.kind == "person"}
     assert people == {"Nurlan Zhaksybekov": "KAZ", "Claire Martin": "FRA"}
+
+
+def test_rally_and_home_tour_are_not_meetings(extract):
+    assert extract("The prime minister addressed a public meeting in the northern state on Tuesday.") == []
+    assert extract("President Maria Lopez visited the flooded town of Riverside on Sunday, inspecting damaged homes.") == []
+
+
+def test_visit_abroad_is_a_meeting(extract):
+    events = extract("Vietnamese Prime Minister Pham Minh Chinh visited Canberra on Thursday.")
+    assert [e.type for e in events] == ["meeting"]
+    assert {"VNM", "AUS"} <= _countries(events[0])
+
+
+def test_regular_drills_are_no_single_exercise(extract):
+    assert extract("India holds regular naval drills with Japan and Australia.") == []

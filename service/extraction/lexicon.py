@@ -104,6 +104,11 @@ ABSTRACT_EXERCISE_OBJECTS = frozenset({
 # Meeting nouns that need a qualifier to mean a meeting of officials.
 CALL_QUALIFIERS = frozenset({"phone", "telephone", "video", "conference", "virtual"})
 NOT_MEETING_CONFERENCE = frozenset({"press", "news", "media"})
+# Gatherings that are not officials meeting: "a public meeting" (a rally), "a board meeting".
+NOT_OFFICIAL_MEETING = frozenset({
+    "public", "campaign", "election", "electoral", "rally", "town", "hall", "town-hall", "shareholder",
+    "shareholders", "board", "prayer", "community", "school", "church", "family", "fan", "annual",
+})
 
 # Head nouns of people and groups that can take part in an event.
 TITLE_WORDS = frozenset({

@@ -234,6 +234,13 @@ def _is_place_or_party(token: Token) -> bool:
     return _lemma(token) in lx.PERSON_TITLE_HEADS or _lemma(token) in lx.GROUP_HEADS
 
 
+def _foreign_place_in(sentence: Span) -> bool:
+    """Whether the sentence names at least two countries (by name, demonym or capital): a visit abroad."""
+    places = sentence.doc._.places if sentence.doc.has_extension("places") and sentence.doc._.places else []
+    codes = {p.code for p in places if p.code and sentence.start_char <= p.start < sentence.end_char}
+    return len(codes) >= 2 or (len(codes) == 1 and any(p.kind == "capital" for p in places if sentence.start_char <= p.start < sentence.end_char))
+
+
 def _is_party(token: Token) -> bool:
     """Who can meet, visit or sign: people, officials, states, organisations, delegations."""
     if token.tag_ in ("PRP", "WP", "WDT"):
@@ -267,6 +274,8 @@ def read_meeting(span: Span) -> Trigger | None:
         if not _compounds(token) & lx.CALL_QUALIFIERS and not _held_with(token):
             return None
     if lemma == "conference" and _compounds(token) & lx.NOT_MEETING_CONFERENCE:
+        return None
+    if lemma == "meeting" and _compounds(token) & lx.NOT_OFFICIAL_MEETING:
         return None
     if lemma in ("visit", "trip") and not _visit_has_party(token):
         if not _is_anaphoric(token):
@@ -322,6 +331,8 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
     elif lemma == "visit":
         if not objects or not any(o.ent_type_ in ("GPE", "PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS for o in objects):
             return None
+        if not any(o.ent_type_ in ("PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS for o in objects) and not _foreign_place_in(verb.sent):
+            return None  # "the president visited the flooded town": a tour at home, no one met
     elif lemma in ("host", "receive"):
         # "hosted the Saudi crown prince", "received the envoy"; not "received 1.5 billion cubic meters".
         if not objects or not any(o.ent_type_ in ("PERSON", "NORP") or _lemma(o) in lx.PERSON_TITLE_HEADS or _lemma(o) in ("delegation", "counterpart", "leader", "official") for o in objects):
