@@ -52,6 +52,12 @@ def test_day_first_and_abbreviated_dates():
     assert values("Filed on 2020-06-15 in Ottawa.")["2020-06-15"] == "2020-06-15"
 
 
+def test_days_spelled_as_ordinals():
+    assert values("The rally is planned for Sunday, March eighth.", date(2026, 3, 2))[
+        "Sunday, March eighth"] == "2026-03-08"
+    assert values("Voting ends on the twenty-first of May.", date(2026, 3, 2))["the twenty-first of May"] == "2026-05-21"
+
+
 def test_numbers_that_are_not_years_are_left_alone():
     assert find_timexes("The army sent 2000 soldiers and 1,950 trucks.", WEDNESDAY) == []
 
@@ -206,6 +212,8 @@ def test_durations():
     assert found["two and a half years"] == ("DURATION", "P2Y6M")
     assert timex("The vote took more than five hours.", "more than five hours").modifier == "MORE_THAN"
     assert timex("The vote took nearly six hours.", "nearly six hours").value == "PT6H"
+    assert timex("The speech lasted an hour and a half.", "an hour and a half").value == "PT1H30M"
+    assert timex("A minute and a half later the lights failed.", "A minute and a half").value == "PT1M30S"
 
 
 def test_the_verb_last_and_a_signal_after_a_period_stay_outside():

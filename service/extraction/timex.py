@@ -344,6 +344,8 @@ def _duration(amount: float | None, unit_word: str) -> str:
         return f"P{whole}Y6M" if whole else "P6M"
     if letter == "H" and is_time and amount * 2 == int(amount * 2):
         return f"PT{whole}H30M" if whole else "PT30M"
+    if letter == "M" and is_time and amount * 2 == int(amount * 2):
+        return f"PT{whole}M30S" if whole else "PT30S"
     return f"{prefix}{amount:g}{letter}"
 
 
@@ -825,6 +827,26 @@ def day_month(m, ctx):
 
 _YEAR_FOLLOWS = re.compile(r"\s*,?\s*(?:1[5-9]|20)\d\d\b")
 
+_ONES_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+DAY_ORDINALS = {word: i + 1 for i, word in enumerate(
+    [*_ONES_ORDINALS, "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+     "seventeenth", "eighteenth", "nineteenth", "twentieth"])}
+DAY_ORDINALS.update({f"twenty{sep}{word}": 21 + i for i, word in enumerate(_ONES_ORDINALS) for sep in ("-", " ")})
+DAY_ORDINALS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+_DAY_ORDINAL = _words(DAY_ORDINALS).replace("\\ ", "\\s+")
+
+
+@rule(rf"(?:{WEEKDAY_ANY},?\s+)?(?:(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{_DAY_ORDINAL})|the\s+(?P<day2>{_DAY_ORDINAL})"
+      rf"\s+of\s+(?P<month2>{MONTH}))(?!\s+(?:quarter|half|time|round|day|week|month|year|place|term)\b)")
+def spelled_day(m, ctx):
+    """'March eighth', 'the twenty-first of May', as transcripts of broadcasts write them."""
+    month = _month_number(m["month"] or m["month2"])
+    day = DAY_ORDINALS[re.sub(r"\s+", " ", (m["day"] or m["day2"]).lower())]
+    if ctx.anchor is None:
+        return _Found("DATE", f"XXXX-{month:02d}-{day:02d}")
+    resolved = _resolve_day_month(month, day, ctx.anchor, ctx.calendar_direction(m.start()))
+    return _Found("DATE", _day(resolved)) if resolved else None
+
 
 def _day_without_year(m, ctx):
     if _YEAR_FOLLOWS.match(ctx.text, m.end()):
@@ -1119,7 +1141,8 @@ _REF_WORDS = {
     "once": "PAST_REF", "long ago": "PAST_REF", "years ago": "PAST_REF", "some time ago": "PAST_REF",
     "a while ago": "PAST_REF", "not long ago": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "more recently": "PAST_REF",
+    "most recently": "PAST_REF",
     "as soon as possible": "FUTURE_REF", "the coming years": "FUTURE_REF",
 }
 
@@ -1304,7 +1327,7 @@ _FRACTION_AFTER = re.compile(rf"\s+of\s+(?!(?:the\s+)?(?:fiscal|calendar|financi
       rf"remaining|prior|preceding|same|recent)\s+)?"
       rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<low>{NUMBER})\s*(?:to|-)\s*)?(?P<qty>{QUANTITY})(?:\s+or\s+(?:more|two|three|four|five))?"
       rf"(?P<hyphen>[\s-])(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+|full\s+|long\s+)?"
-      rf"(?P<unit>{UNIT})(?P<orso>\s+or\s+so)?"
+      rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
       rf"(?:(?P<old>-old)|\s+(?P<after>ago|earlier|later|before|after|hence|from\s+now|previously|since|"
       rf"back|in\s+advance|beforehand|afterwards?))?",
       re.IGNORECASE)
@@ -1330,6 +1353,10 @@ def quantity_of_units(m, ctx):
             return None
     if m["orso"] or qty_lower.endswith("couple of"):
         approx = approx or "APPROX"
+    if m["half"]:
+        if amount is None or plural:
+            return None  # "a minute and a half", "an hour and a half"; not "days and a half"
+        amount += 0.5
     if m["low"]:
         # "two to three weeks": TimeML has no range; the lower bound with EQUAL_OR_MORE keeps what is sure.
         low = _number(m["low"])
@@ -1345,7 +1372,7 @@ def quantity_of_units(m, ctx):
         rel, start = "", m.start("approx") if m["approx"] else m.start("low") if m["low"] else m.start("qty")
     if after and lead:
         # "the past three years after ...", "the two days before ...": a period; the word after it is a signal.
-        after, end = "", m.end("unit") + (len(m["orso"]) if m["orso"] else 0)
+        after, end = "", (m.end("orso") if m["orso"] else m.end("half") if m["half"] else m.end("unit"))
     if rel == "recent":
         return _Found("DATE", "PAST_REF", start=start)
     if singular in ("weekend",):
@@ -1369,7 +1396,7 @@ def quantity_of_units(m, ctx):
                           relative=_from_reference(*offset, keep_granularity=True) if offset else None)
         # "three days | later": TimeML tags the stretch as a DURATION and leaves the signal word outside;
         # the offset keeps the direction for the event layer.
-        end = m.end("unit") + (len(m["orso"]) if m["orso"] else 0)
+        end = (m.end("orso") if m["orso"] else m.end("half") if m["half"] else m.end("unit"))
         return _Found("DURATION", _duration(amount, singular), approx, offset=offset, end=end, start=start)
     return _Found("DURATION", _duration(amount, singular), approx, end=end, start=start)
 
