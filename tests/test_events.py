@@ -236,3 +236,9 @@ def test_visit_abroad_is_a_meeting(extract):
 
 def test_regular_drills_are_no_single_exercise(extract):
     assert extract("India holds regular naval drills with Japan and Australia.") == []
+
+
+def test_the_two_countries_are_the_two_named_before(extract):
+    text = "The defence ministers of Greece and Cyprus met in Nicosia on Tuesday. The two countries signed an agreement on maritime security."
+    agreement = next(e for e in extract(text) if e.type == "agreement")
+    assert _countries(agreement) == {"GRC", "CYP"}

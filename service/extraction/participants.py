@@ -17,6 +17,7 @@ from service.extraction.countries import CountryResolver, PlaceMatch
 
 _DROP_TITLE_WORDS = frozenset({"the", "of", "for", "and", "affairs", "'s", "’s", "a", "an", "his", "her", "its", "their", "then", "former", "current", "new"})
 _SPELLING = {"defence": "defense", "programme": "program", "minister": "minister"}
+_COLLECTIVES = frozenset({"side", "country", "nation", "government", "state", "party", "neighbor", "neighbour", "capital", "ally"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 
 
@@ -79,6 +80,18 @@ class Places:
 
     def span_at(self, token: Token) -> Span | None:
         return self.spans.get(token.i)
+
+    def countries_before(self, token: Token, how_many: int) -> list[tuple[PlaceMatch, Span]]:
+        """The last ``how_many`` different countries named before ``token``, nearest first."""
+        found: list[tuple[PlaceMatch, Span]] = []
+        for i in range(token.i - 1, -1, -1):
+            match = self.by_token.get(i)
+            if match is None or not match.code or any(m.code == match.code for m, _ in found):
+                continue
+            found.append((match, self.spans[i]))
+            if len(found) == how_many:
+                break
+        return found
 
     def within(self, tokens) -> list[tuple[PlaceMatch, Span]]:
         seen, found = set(), []
@@ -262,6 +275,11 @@ class PartyReader:
             holders = self._holders_of(token) or self._both_leaders(token)
             if holders:
                 return holders
+        if lemma in _COLLECTIVES and any(c.lower_ in ("two", "both") for c in token.children) and not self.places.within(_np_tokens(token)):
+            # "the two countries", "both sides": the two countries named last before.
+            pair = self.places.countries_before(token, 2)
+            if len(pair) == 2:
+                return [self._place_party(match, None, role) for match, _ in reversed(pair)]
         inner = self.places.within(_np_tokens(token))
         if lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS or token.ent_type_ in ("ORG", "NORP"):
             countries = [(m, s) for m, s in inner if m.kind in ("country", "demonym", "capital")]
