@@ -285,6 +285,8 @@ def main() -> int:
                 "idle": round(idle_mib, 1),
                 "peak": round(max(totals), 1),
                 "end": round(totals[-1], 1),
+                # Growth that flattens out is warm-up; growth that goes on to the end may be a leak.
+                "at_each_quarter": [round(totals[min(len(totals) - 1, len(totals) * q // 4)], 1) for q in (1, 2, 3, 4)],
                 "processes": len(samples[-1]) if samples else 0,
             },
         }
