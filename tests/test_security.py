@@ -237,12 +237,10 @@ WRITE_AUDIT = textwrap.dedent(
 
     from fastapi.testclient import TestClient
     from service.api import create_app
+    from service.cli import main as eventex
     from service.settings import Settings
-    from service.storage.database import make_engine
-    from service.storage.models import Base
 
-    url = os.environ["DATABASE_URL"]
-    Base.metadata.create_all(make_engine(url))
+    assert eventex(["migrate"]) == 0  # as the container does before serving
     with TestClient(create_app(Settings())) as client:
         body = {"text": sys.argv[1], "published_at": "2024-05-03", "persist": True}
         assert client.post("/v1/extract", json=body).status_code == 200
