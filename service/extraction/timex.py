@@ -35,8 +35,9 @@ class Timex:
     value: str | None  # TIMEX3 value
     modifier: str | None  # TIMEX3 mod or None
     granularity: str | None  # for DATE values: "day", "week", ... "century"; else None
-    # Expressions relative to another event ("two weeks later" -> (2, "W")) keep value None: the event
-    # layer resolves them against that event's date.
+    # Expressions relative to another event ("two weeks | later" -> (2, "W"), "a year earlier" -> (-1, "Y"))
+    # carry their TimeML type and value (P2W; the year before the last date named) and this offset, by
+    # which the event layer counts from the previous event's date instead.
     offset: tuple[int, str] | None = None
 
 
