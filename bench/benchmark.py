@@ -10,12 +10,14 @@ the repository, or EVENTEX_SHARED.
 
 The baseline is the bare pipeline: ``spacy.load(model)`` with the same components, without the
 eventex components, run with ``nlp.pipe`` over the same texts in this process, one document per
-call ("per document") and in batches ("batched"); each pass runs in a memory zone, so that later
-passes do not find the words of earlier ones cached, as a service meeting new articles would not.
-The machine may be shared with other work, so the documents are split into chunks of
---chunk, and every mode runs on a chunk right after the others, in an order that rotates from one
-chunk to the next: a ratio compares passes made seconds apart, not minutes. Batched modes send
-one chunk as one batch.
+call ("per document") and in batches ("batched"), each call in a memory zone as the service does:
+later calls do not find the words of earlier ones cached, as a service meeting new articles would not.
+The machine may be shared with other work, so the modes take turns: the modes that take one
+document at a time run on each document one after the other, and the batched and concurrent modes
+on each chunk of --chunk documents, in an order that rotates from turn to turn. A ratio thus
+compares work done seconds apart, not minutes. Batched modes send one chunk as one batch.
+Besides docs/s (wall clock), docs per CPU-second of whoever does the work (this process, or the
+server's processes) is shown: it is what a ratio would be on an idle machine, give or take.
 
 Modes: the extraction library (``Extractor.extract`` per document, ``extract_many`` batched);
 HTTP POST /v1/extract on `eventex serve` with one worker (one client, then 4 clients) and with two
@@ -253,6 +255,16 @@ class Client:
         self.connection: http.client.HTTPConnection | None = None
 
     def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, bytes]:
+        reused = self.connection is not None
+        try:
+            return self._request(method, path, body)
+        except (BrokenPipeError, ConnectionResetError, http.client.RemoteDisconnected):
+            if not reused:
+                raise
+            # The server closed the idle keep-alive connection (uvicorn does after 5 s): once more, anew.
+            return self._request(method, path, body)
+
+    def _request(self, method: str, path: str, body: dict | None) -> tuple[int, bytes]:
         if self.connection is None:
             self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT_S)
         headers = {"Content-Type": "application/json"}
@@ -329,12 +341,11 @@ def bare_pass(nlp, documents: list[Document], batch_size: int) -> None:
             pass
 
 
-def http_pass(port: int, documents: list[Document], clients: int, *, persist: bool = False, fresh: bool = False) -> int:
+def http_pass(port: int, documents: list[Document], clients: int, *, fresh: bool = False) -> int:
     """POST each document to /v1/extract from ``clients`` threads; returns the number of non-200 answers."""
-    todo = list(enumerate(documents))
+    todo = list(documents)
     lock = threading.Lock()
     errors = 0
-    run = uuid.uuid4().hex[:8]
 
     def client_loop() -> None:
         nonlocal errors
@@ -343,9 +354,8 @@ def http_pass(port: int, documents: list[Document], clients: int, *, persist: bo
             with lock:
                 if not todo:
                     return
-                n, document = todo.pop()
-            extra = {"persist": True, "external_id": f"bench-{run}-{n}"} if persist else {}
-            status, _ = client.request("POST", "/v1/extract", document.body(**extra))
+                document = todo.pop()
+            status, _ = client.request("POST", "/v1/extract", document.body())
             if status != 200:
                 with lock:
                     errors += 1
@@ -355,6 +365,16 @@ def http_pass(port: int, documents: list[Document], clients: int, *, persist: bo
         thread.start()
     for thread in threads:
         thread.join()
+    return errors
+
+
+def post_each(client: Client, documents: list[Document], *, persist: bool = False) -> int:
+    """POST each document to /v1/extract on one keep-alive connection; returns the non-200 answers."""
+    errors = 0
+    for document in documents:
+        extra = {"persist": True, "external_id": f"bench-{uuid.uuid4().hex}"} if persist else {}
+        status, _ = client.request("POST", "/v1/extract", document.body(**extra))
+        errors += status != 200
     return errors
 
 
@@ -473,34 +493,46 @@ def main(argv: list[str] | None = None) -> int:
             servers.append(stack.enter_context(server("persist-postgresql", port + 3, 1, postgres_url, logs)))
         wait_ready(servers)
 
-        # Each mode: a function of a chunk of documents returning its failed requests, and whose CPU it uses.
-        passes: dict[str, tuple[Callable[[list[Document]], int | None], Callable[[], float]]] = {
-            "bare per document": (lambda chunk: bare_pass(bare, chunk, 1), own_cpu_seconds),
-            "library per document": (lambda chunk: library_pass(extractor, chunk), own_cpu_seconds),
-            "bare batched": (lambda chunk: bare_pass(bare, chunk, len(chunk)), own_cpu_seconds),
-            "library batched": (lambda chunk: library_pass(extractor, chunk, batched=True), own_cpu_seconds),
-            "HTTP 1 worker, 1 client": (lambda chunk: http_pass(one.port, chunk, 1), one.cpu_seconds),
-            "HTTP 1 worker, 4 clients": (lambda chunk: http_pass(one.port, chunk, CLIENTS, fresh=True), one.cpu_seconds),
-            "HTTP 2 workers, 4 clients": (lambda chunk: http_pass(two.port, chunk, CLIENTS, fresh=True), two.cpu_seconds),
-            "HTTP batch endpoint": (lambda chunk: batch_pass(one.port, chunk), one.cpu_seconds),
-            "HTTP persist SQLite": (lambda chunk: http_pass(sqlite.port, chunk, 1, persist=True), sqlite.cpu_seconds),
+        # Each mode: a function of a list of documents returning its failed requests, and whose CPU it
+        # uses. Modes that take one document at a time alternate document by document; the others
+        # (batches, concurrent clients) alternate chunk by chunk.
+        keep_alive = {srv.port: Client(srv.port) for srv in servers}
+        Mode = tuple[Callable[[list[Document]], int | None], Callable[[], float]]
+        single: dict[str, Mode] = {
+            "bare per document": (lambda docs: bare_pass(bare, docs, 1), own_cpu_seconds),
+            "library per document": (lambda docs: library_pass(extractor, docs), own_cpu_seconds),
+            "HTTP 1 worker, 1 client": (lambda docs: post_each(keep_alive[one.port], docs), one.cpu_seconds),
+            "HTTP persist SQLite": (lambda docs: post_each(keep_alive[sqlite.port], docs, persist=True), sqlite.cpu_seconds),
         }
         if postgres_url:
             pg = servers[3]
-            passes["HTTP persist PostgreSQL"] = (lambda chunk: http_pass(pg.port, chunk, 1, persist=True), pg.cpu_seconds)
-        tallies = {name: Tally() for name in passes}
+            single["HTTP persist PostgreSQL"] = (lambda docs: post_each(keep_alive[pg.port], docs, persist=True), pg.cpu_seconds)
+        chunked: dict[str, Mode] = {
+            "bare batched": (lambda chunk: bare_pass(bare, chunk, len(chunk)), own_cpu_seconds),
+            "library batched": (lambda chunk: library_pass(extractor, chunk, batched=True), own_cpu_seconds),
+            "HTTP batch endpoint": (lambda chunk: batch_pass(one.port, chunk), one.cpu_seconds),
+            "HTTP 1 worker, 4 clients": (lambda chunk: http_pass(one.port, chunk, CLIENTS, fresh=True), one.cpu_seconds),
+            "HTTP 2 workers, 4 clients": (lambda chunk: http_pass(two.port, chunk, CLIENTS, fresh=True), two.cpu_seconds),
+        }
+        tallies = {name: Tally() for name in [*single, *chunked]}
+
+        def run(modes: dict[str, Mode], order: list[str], documents: list[Document]) -> list[str]:
+            for name in order:
+                work, cpu = modes[name]
+                seconds, cpu_seconds, errors = timed(lambda: work(documents), cpu)
+                tallies[name].add(documents, seconds, cpu_seconds, errors)
+            return order[1:] + order[:1]  # the next turn starts with the next mode
+
         chunks = [corpus[start : start + options.chunk] for start in range(0, len(corpus), options.chunk)]
-        order = list(passes)
+        single_order, chunk_order = list(single), list(chunked)
         for round_number in range(options.rounds):
             if time.monotonic() > deadline:
                 report.say(f"(time limit: stopped after {round_number} rounds)")
                 break
             for chunk in chunks:
-                for name in order:
-                    work, cpu = passes[name]
-                    seconds, cpu_seconds, errors = timed(lambda: work(chunk), cpu)
-                    tallies[name].add(chunk, seconds, cpu_seconds, errors)
-                order = order[1:] + order[:1]
+                for document in chunk:
+                    single_order = run(single, single_order, [document])
+                chunk_order = run(chunked, chunk_order, chunk)
         report.say()
         report.say(f"{'mode':<28} {'docs/s':>7} {'words/s':>8} {'docs/CPU-s':>10} {'errors':>6}")
         for name, tally in tallies.items():
