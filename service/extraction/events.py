@@ -6,7 +6,9 @@ Runs after the parser, the entity recognizer, ``eventex_places`` and ``eventex_t
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -39,6 +41,7 @@ _LOCATION_PREPS = frozenset({"in", "at"})
 # Prepositions that place an event in a clause about something else: "said X during a meeting with Y".
 _FRAMING_PREPS = frozenset({"during", "at", "on", "after", "before", "following", "ahead", "in", "amid"})
 _MERGE_THRESHOLD = 2.5
+_MAX_MENTIONS = 200
 _VISIT_DAYS = 3
 
 
@@ -78,8 +81,9 @@ class EventComponent:
 
 
 def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
-    skipped = non_prose_ranges(doc.text)
-    places = Places(doc, doc._.places if doc.has_extension("places") and doc._.places is not None else resolver.find_in(doc.text))
+    text = doc.text  # built from the tokens on every access: read once
+    skipped = non_prose_ranges(text)
+    places = Places(doc, doc._.places if doc.has_extension("places") and doc._.places is not None else resolver.find_in(text))
     reader = PartyReader(doc, resolver, places)
     mentions: list[Mention] = []
     for label, span in candidate_spans(matcher, doc):
@@ -93,6 +97,9 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
         mentions.append(mention)
     if not mentions:
         return []
+    # A document with more candidate mentions than any article has (a text of repeated trigger
+    # words) keeps the first ones: merging is quadratic in their number.
+    mentions = mentions[:_MAX_MENTIONS]
     _group_within_sentences(mentions)
     # A visit's host country is the context of the whole group: "During his visit to Tehran, the
     # minister met the President" — the President of Iran.
@@ -102,7 +109,8 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     timexes = doc._.timexes if doc.has_extension("timexes") and doc._.timexes else []
     _attach_dates(doc, mentions, timexes)
     clusters = _cluster(mentions)
-    events = [_build_event(doc, cluster) for cluster in clusters]
+    digest = _document_digest(text, doc._.published_at)
+    events = [_build_event(text, digest, cluster) for cluster in clusters]
     return sorted((e for e in events if e is not None), key=lambda e: e.trigger.start)
 
 
@@ -435,31 +443,41 @@ def _group_within_sentences(mentions: list[Mention]) -> None:
 
 @dataclass
 class _Cluster:
+    """Mentions told of one happening; its features are read once (clustering compares them often)."""
+
     mentions: list[Mention]
+    serial: int = 0
 
     @property
     def type(self) -> str:
         return self.mentions[0].trigger.type
 
-    def keys(self, kind: str) -> set[str]:
-        return {p.key for m in self.mentions for p in m.parties if p.kind == kind and (kind != "person" or p.name)}
+    @cached_property
+    def people(self) -> set[str]:
+        return {p.key for m in self.mentions for p in m.parties if p.kind == "person" and p.name}
 
+    @cached_property
     def unnamed(self) -> set[str]:
         return {p.key for m in self.mentions for p in m.parties if p.kind == "person" and not p.name and p.country}
 
+    @cached_property
     def countries(self) -> set[str]:
         return {p.country for m in self.mentions for p in m.parties if p.country}
 
+    @cached_property
     def status(self) -> str:
         return "occurred" if any(m.trigger.status == "occurred" for m in self.mentions) else "planned"
 
+    @cached_property
     def has_visit(self) -> bool:
         return any(m.trigger.head.lemma_.lower() in ("visit", "trip", "tour") for m in self.mentions)
 
+    @cached_property
     def ordinals(self) -> set[str]:
         """"their first summit" and "the second summit" are two happenings."""
         return {c.lower_ for m in self.mentions for c in m.trigger.head.children if c.dep_ == "amod" and c.ent_type_ == "ORDINAL"}
 
+    @cached_property
     def names(self) -> set[str]:
         """Proper names the triggers carry: "the G7 talks", "the Hanoi Summit", "U.S.-Ukraine talks"."""
         return {
@@ -469,12 +487,18 @@ class _Cluster:
             if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"
         }
 
+    @cached_property
     def date(self) -> str | None:
         """The most precise date its mentions give ("Tuesday" rather than "this week")."""
         return _most_precise(m.date_value for m in self.mentions)
 
+    @cached_property
     def first(self) -> int:
         return min(m.start for m in self.mentions)
+
+    @cached_property
+    def sentences(self) -> set[int]:
+        return {m.sentence.start for m in self.mentions}
 
 
 def _dates_conflict(a: str | None, b: str | None, slack_days: int = 0) -> bool:
@@ -501,20 +525,20 @@ def _most_precise(values) -> str | None:
 
 
 def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
-    slack = _VISIT_DAYS if a.has_visit() or b.has_visit() else 0
-    if a.type != b.type or _dates_conflict(a.date(), b.date(), slack):
+    slack = _VISIT_DAYS if a.has_visit or b.has_visit else 0
+    if a.type != b.type or _dates_conflict(a.date, b.date, slack):
         return float("-inf")
-    ordinals_a, ordinals_b = a.ordinals(), b.ordinals()
+    ordinals_a, ordinals_b = a.ordinals, b.ordinals
     if ordinals_a and ordinals_b and not ordinals_a & ordinals_b:
         return float("-inf")
-    names_a, names_b = a.names(), b.names()
+    names_a, names_b = a.names, b.names
     if names_a and names_b and not names_a & names_b:
         return float("-inf")  # "the G7 talks" and "the U.S.-Ukraine talks"
     score = 3.5 if names_a & names_b else 0.0  # "the Hanoi Summit" told twice
-    score += 1.5 * len(a.keys("person") & b.keys("person"))
-    score += 1.0 * len(a.unnamed() & b.unnamed())
-    ca, cb = a.countries(), b.countries()
-    earlier, later = (a, b) if a.first() < b.first() else (b, a)
+    score += 1.5 * len(a.people & b.people)
+    score += 1.0 * len(a.unnamed & b.unnamed)
+    ca, cb = a.countries, b.countries
+    earlier, later = (a, b) if a.first < b.first else (b, a)
     anaphor = min(later.mentions, key=lambda m: m.start)
     if ca and cb and not ca & cb and not names_a & names_b and not anaphor.trigger.anaphoric:
         return float("-inf")  # no country in common: two happenings
@@ -523,15 +547,15 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         score += 1.5  # the same parties sign or drill together once in a story; they meet more often
     if ca and cb:
         score -= 0.25 * len(ca ^ cb)
-    if a.date() and a.date() == b.date():
+    if a.date and a.date == b.date:
         score += 1.0
     # Two triggers of one type in one sentence tell of one happening unless something above set them apart.
-    if {m.sentence.start for m in a.mentions} & {m.sentence.start for m in b.mentions}:
+    if a.sentences & b.sentences:
         score += _MERGE_THRESHOLD
     # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.
     if is_distinct(anaphor.trigger.head):
         return float("-inf")  # "a separate meeting", "another summit"
-    if a.status() != b.status() and not anaphor.trigger.anaphoric:
+    if a.status != b.status and not anaphor.trigger.anaphoric:
         return float("-inf")  # "agreed to hold an air exercise next year" is not the drill under way
     if anaphor.trigger.anaphoric:
         last_before = max((m for m in earlier.mentions if m.start < anaphor.start), key=lambda m: m.start, default=None)
@@ -545,22 +569,29 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
     groups: dict[int, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(mention.group, []).append(mention)
-    clusters = [_Cluster(ms) for ms in groups.values()]
+    serial = itertools.count()
+    clusters = [_Cluster(ms, next(serial)) for ms in groups.values()]
     sentence_starts = sorted({m.sentence.start for m in mentions})
     sentence_index = {start: i for i, start in enumerate(sentence_starts)}
-    # Definite mentions only look back to the nearest event of their type: keep the candidate
-    # set to each cluster's same-type neighbours, merging the best pair first.
+    # Agglomerative: merge the best-scoring pair first, until no pair reaches the threshold.
+    # Scores are cached by cluster serial, so each pair is scored once.
+    scores: dict[tuple[int, int], float] = {}
     while len(clusters) > 1:
         best, pair = _MERGE_THRESHOLD, None
         for i, a in enumerate(clusters):
             for j in range(i + 1, len(clusters)):
-                score = _score(a, clusters[j], sentence_index)
-                if score >= best:
-                    best, pair = score, (i, j)
+                b = clusters[j]
+                if a.type != b.type:
+                    continue
+                key = (a.serial, b.serial)
+                if key not in scores:
+                    scores[key] = _score(a, b, sentence_index)
+                if scores[key] >= best:
+                    best, pair = scores[key], (i, j)
         if pair is None:
             break
         i, j = pair
-        clusters[i] = _Cluster(sorted(clusters[i].mentions + clusters[j].mentions, key=lambda m: m.start))
+        clusters[i] = _Cluster(sorted(clusters[i].mentions + clusters[j].mentions, key=lambda m: m.start), next(serial))
         del clusters[j]
     _date_from_references(clusters)
     return clusters
@@ -569,7 +600,7 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
 def _date_from_references(clusters: list[_Cluster]) -> None:
     by_trigger = {m.trigger.head.i: c for c in clusters for m in c.mentions}
     for cluster in clusters:
-        if cluster.date():
+        if cluster.date:
             continue
         for mention in cluster.mentions:
             if mention.refers_to is None:
@@ -587,7 +618,7 @@ def _date_from_references(clusters: list[_Cluster]) -> None:
 
 # --------------------------------------------------------------------------- the event
 
-def _build_event(doc: Doc, cluster: _Cluster) -> Event | None:
+def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster) -> Event | None:
     mentions = cluster.mentions
     if cluster.type == "agreement":
         if not any(m.trigger.creates for m in mentions):
@@ -596,13 +627,13 @@ def _build_event(doc: Doc, cluster: _Cluster) -> Event | None:
         return None
     if all(m.trigger.anaphoric for m in mentions) and not any(m.parties or m.date_value for m in mentions):
         return None
-    participants = _merge_parties(doc.text, [p for m in mentions for p in m.parties])
+    participants = _merge_parties(text, [p for m in mentions for p in m.parties])
     if cluster.type == "agreement" and not participants:
         return None  # an agreement between nobody named is a generic mention
     if cluster.type == "meeting" and not participants and not any(m.date_value or m.location for m in mentions):
         return None
     main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
-    precise = cluster.date()
+    precise = cluster.date
     dated = next((m for m in sorted(mentions, key=lambda m: (m.refers_to is not None, m.start)) if m.date_value == precise), None)
     date = None
     if dated is not None:
@@ -613,7 +644,7 @@ def _build_event(doc: Doc, cluster: _Cluster) -> Event | None:
     named = sum(1 for p in participants if p.country or p.kind in ("person", "organization"))
     confidence = main.trigger.strength + 0.05 * min(2, len(mentions) - 1) + (0.05 if named >= 2 else 0.0) + (0.03 if date else 0.0)
     return Event(
-        id=_event_id(doc, cluster.type, main.trigger.span.start_char),
+        id=_event_id(digest, cluster.type, main.trigger.span.start_char),
         type=cluster.type,
         status=status,
         trigger=trigger,
@@ -669,7 +700,13 @@ def _merge_parties(text: str, parties: list[Party]) -> list[Participant]:
     return result
 
 
-def _event_id(doc: Doc, event_type: str, start: int) -> str:
-    published = doc._.published_at.isoformat() if doc._.published_at is not None else ""
-    digest = hashlib.sha256(f"{published}\x00{event_type}\x00{start}\x00".encode() + doc.text.encode("utf-8", "surrogatepass"))
-    return "evt_" + digest.hexdigest()[:20]
+def _document_digest(text: str, published_at) -> "hashlib._Hash":
+    """What an event id is made from: the text and the publication date (the same input gives the same ids)."""
+    published = published_at.isoformat() if published_at is not None else ""
+    return hashlib.sha256(published.encode() + b"\x00" + text.encode("utf-8", "surrogatepass"))
+
+
+def _event_id(digest: "hashlib._Hash", event_type: str, start: int) -> str:
+    event = digest.copy()
+    event.update(f"\x00{event_type}\x00{start}".encode())
+    return "evt_" + event.hexdigest()[:20]

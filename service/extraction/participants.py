@@ -112,14 +112,17 @@ class PartyReader:
         self.text = doc.text
         self.resolver = resolver
         self.places = places
+        # doc.ents builds new Span objects on every access: read them once.
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.person_at = {i: e for e in self.persons for i in range(e.start, e.end)}
         self.people: dict[str, Person] = {}
         self.offices: dict[tuple[frozenset[str], str | None], set[str]] = {}
         self._register_people()
 
     # ------------------------------------------------------------------ people of the document
     def _register_people(self) -> None:
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or (len(ent) == 1 and self.places.at(ent[0]) is not None):
+        for ent in self.persons:
+            if len(ent) == 1 and self.places.at(ent[0]) is not None:
                 continue  # a lone place name the recognizer took for a person
             name = self._clean_name(ent)
             if not name or len(name) < 2:
@@ -311,12 +314,11 @@ class PartyReader:
         end = max(t.i for t in head.subtree)
         doc = self.doc
         if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].ent_type_ == "PERSON" and doc[end + 2].ent_iob_ == "B":
-            ent = next(e for e in doc.ents if e.start == end + 2)
-            return ent.root
+            return self.person_at[end + 2].root
         return None
 
     def _named_person(self, token: Token, role: str) -> Party:
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end and e.label_ == "PERSON"), None)
+        ent = self.person_at.get(token.i)
         name = self._clean_name(ent) if ent is not None else token.text
         person = self.people.get(last_name(name))
         spans = [(ent.start_char, ent.end_char)] if ent is not None else [_char_span(token)]
@@ -352,7 +354,7 @@ class PartyReader:
         if _lemma(plural) != "leader" or not any(c.lower_ in ("both", "two") for c in plural.children):
             return []
         found: list[Person] = []
-        for ent in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= plural.i]):
+        for ent in reversed([e for e in self.persons if e.end <= plural.i]):
             person = self.people.get(last_name(self._clean_name(ent)))
             if person is None or person in found or not person.title:
                 continue
@@ -468,10 +470,17 @@ def _char_span_of(head: Token) -> tuple[int, int]:
 
 
 def _ent_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return _strip_article(ent.text)
-    return token.text
+    """The text of the entity ``token`` is in, found from the IOB tags (doc.ents is costly)."""
+    if not token.ent_type_:
+        return token.text
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return _strip_article(doc[start:end].text)
 
 
 def _strip_article(text: str) -> str:
