@@ -613,6 +613,7 @@ def _date_from_references(clusters: list[_Cluster]) -> None:
                 mention.date_value = dated.date_value
                 mention.granularity = dated.granularity
                 mention.date_text = mention.refers_to.sent[mention.refers_to.head.i - mention.refers_to.sent.start : mention.refers_to.i - mention.refers_to.sent.start + 1].text
+                del cluster.date  # read again from the mentions
                 break
 
 
