@@ -42,6 +42,8 @@ _LOCATION_PREPS = frozenset({"in", "at"})
 _FRAMING_PREPS = frozenset({"during", "at", "on", "after", "before", "following", "ahead", "in", "amid"})
 _MERGE_THRESHOLD = 2.5
 _MAX_MENTIONS = 200
+# How far (in tokens) from its trigger a date may stand and still be the event's.
+_DATE_REACH = 40
 _VISIT_DAYS = 3
 
 
@@ -95,11 +97,12 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
         mention = Mention(trigger, span.sent)
         mention.location, mention.host = _location(trigger, places, resolver)
         mentions.append(mention)
+        if len(mentions) == _MAX_MENTIONS:
+            # More mentions than any article has (a text of repeated trigger words): the first
+            # ones are kept, since merging them is quadratic in their number.
+            break
     if not mentions:
         return []
-    # A document with more candidate mentions than any article has (a text of repeated trigger
-    # words) keeps the first ones: merging is quadratic in their number.
-    mentions = mentions[:_MAX_MENTIONS]
     _group_within_sentences(mentions)
     # A visit's host country is the context of the whole group: "During his visit to Tehran, the
     # minister met the President" — the President of Iran.
@@ -300,15 +303,18 @@ def _np_text(token: Token) -> str:
 
 def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> None:
     dated = [t for t in timexes if (t.type in ("DATE", "TIME") or t.offset is not None) and t.value not in _UNSPECIFIC_DATES and (t.value or t.offset)]
-    by_sentence: dict[int, list[Timex]] = {}
+    by_sentence: dict[int, list[tuple[Timex, Span]]] = {}
     for timex in dated:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is not None:
-            by_sentence.setdefault(span.sent.start, []).append(timex)
+            by_sentence.setdefault(span.sent.start, []).append((timex, span))
+    sentences = {m.sentence.start: m.sentence for m in mentions}
+    references = {start: _referenced_events(sentence) for start, sentence in sentences.items()}
     previous_value: str | None = None
     for mention in sorted(mentions, key=lambda m: m.start):
-        candidates = by_sentence.get(mention.sentence.start, [])
-        chosen = _attached_timex(doc, mention, candidates)
+        # Dates of the same sentence, near enough to belong to its clause.
+        candidates = [(t, span) for t, span in by_sentence.get(mention.sentence.start, []) if abs(span.start - mention.trigger.head.i) <= _DATE_REACH]
+        chosen = _attached_timex(mention, candidates)
         if chosen is not None:
             mention.timex = chosen
             mention.date_text = chosen.text
@@ -320,12 +326,12 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             else:
                 mention.date_value = _date_part(chosen.value)
                 mention.granularity = chosen.granularity or _granularity(mention.date_value)
-        mention.refers_to = _referenced_event(mention)
+        mention.refers_to = next((t for t in references[mention.sentence.start] if t != mention.trigger.head), None)
         if mention.date_value:
             previous_value = mention.date_value
 
 
-def _attached_timex(doc: Doc, mention: Mention, candidates: list[Timex]) -> Timex | None:
+def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> Timex | None:
     if not candidates:
         return None
     holders = {mention.trigger.head.i}
@@ -341,10 +347,7 @@ def _attached_timex(doc: Doc, mention: Mention, candidates: list[Timex]) -> Time
         if mention.trigger.governor.dep_ == "conj":
             holders.add(mention.trigger.governor.head.i)
     attached, unattached = [], []
-    for timex in candidates:
-        span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for timex, span in candidates:
         if span.root.head.lower_ in _END_PREPOSITIONS and span.root.dep_ == "pobj":
             continue
         verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
@@ -404,15 +407,18 @@ def _granularity(value: str | None) -> str | None:
     return None
 
 
-def _referenced_event(mention: Mention) -> Token | None:
+_EVENT_NOUNS = lx.MEETING_NOUNS | lx.EXERCISE_NOUNS | lx.AGREEMENT_NOUNS
+
+
+def _referenced_events(sentence: Span) -> list[Token]:
     """"After this meeting, a contract was signed": the contract is dated by the meeting."""
-    sentence = mention.sentence
-    for token in sentence:
-        if token.lower_ in ("after", "following") and token.dep_ == "prep":
-            for pobj in token.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lx.MEETING_NOUNS | lx.EXERCISE_NOUNS | lx.AGREEMENT_NOUNS and pobj != mention.trigger.head:
-                    return pobj
-    return None
+    return [
+        pobj
+        for token in sentence
+        if token.lower_ in ("after", "following") and token.dep_ == "prep"
+        for pobj in token.children
+        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _EVENT_NOUNS
+    ]
 
 
 # --------------------------------------------------------------------------- one event per happening
@@ -661,8 +667,10 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster) -> Event
 
 
 def _sentence_end(sentence: Span) -> int:
-    text = sentence.text
-    return sentence.start_char + len(text.rstrip())
+    last = sentence[-1]
+    while last.is_space and last.i > sentence.start:
+        last = sentence.doc[last.i - 1]
+    return last.idx + len(last.text.rstrip())
 
 
 def _text_span(span: Span) -> TextSpan:

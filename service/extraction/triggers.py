@@ -345,7 +345,8 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
     elif lemma in ("talk", "speak", "confer"):
         # "spoke by phone with Putin", "Duterte and Suga spoke by phone", "conferred with",
         # "spoke with Russian President Vladimir Putin"; not "spoke to reporters".
-        phone = any(t.lower_ in ("phone", "telephone", "video", "videoconference", "videolink") for t in verb.subtree if t.sent == verb.sent and abs(t.i - verb.i) <= 6)
+        nearby = verb.doc[max(verb.i - 6, 0) : verb.i + 7]
+        phone = any(t.lower_ in ("phone", "telephone", "video", "videoconference", "videolink") for t in nearby)
         partners = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
         joint_subject = any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in verb.children)
         named_partner = any(p.ent_type_ == "PERSON" or _lemma(p) in lx.PERSON_TITLE_HEADS for p in partners)
