@@ -161,3 +161,24 @@ def test_a_batch_over_its_size_limit_is_422_and_one_at_the_limit_passes(tmp_path
         at_limit = client.post("/v1/extract/batch", json={"documents": [article] * MAX_BATCH_DOCUMENTS})
         assert at_limit.status_code == 200
         assert len(at_limit.json()["results"]) == MAX_BATCH_DOCUMENTS
+
+
+def test_a_filter_given_twice_is_422_not_silently_the_last_one(tmp_path, extractor):
+    settings = Settings(DATABASE_URL=database_url(tmp_path))
+    with TestClient(create_app(settings, extractor=extractor)) as client:
+        response = client.get("/v1/events", params=[("country", "PER"), ("country", "CHL"), ("limit", "5")])
+        assert response.status_code == 422
+        assert response.headers["content-type"] == PROBLEM
+        assert "country" in response.json()["detail"]
+        # Parameters the API does not take are none of its business, repeated or not.
+        assert client.get("/v1/events", params=[("utm_source", "a"), ("utm_source", "b")]).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["1700000000", "-3.0e-72", "2024-5-6", "٢٠٢٤-٠٥-٠٦", "2024-02-30"])
+def test_a_date_filter_must_be_an_iso_date(tmp_path, extractor, value):
+    settings = Settings(DATABASE_URL=database_url(tmp_path))
+    with TestClient(create_app(settings, extractor=extractor)) as client:
+        response = client.get("/v1/events", params={"date_from": value})
+        assert response.status_code == 422, f"{value!r} was taken as a date"
+        assert response.json()["errors"][0]["loc"] == ["query", "date_from"]
+        assert client.get("/v1/events", params={"date_from": "2024-05-06"}).status_code == 200
