@@ -20,10 +20,6 @@ AGREEMENT_NOUNS = frozenset({
     "arrangement",
 })
 
-# Verbs that by themselves report a meeting (``met``, ``visited``, ``hosted``, ``received``).
-MEETING_VERBS = frozenset({"meet", "visit", "host", "receive", "confer", "negotiate", "welcome"})
-# Verbs that report an exercise (``drilled`` is rare; ``exercise`` as a verb means "use").
-EXERCISE_VERBS = frozenset({"drill"})
 # Verbs that conclude an agreement when its noun is their object (or passive subject).
 CONCLUDING_VERBS = frozenset({
     "sign", "conclude", "reach", "ratify", "strike", "seal", "clinch", "finalize", "finalise",
@@ -67,11 +63,6 @@ REPORTING_VERBS = frozenset({
 # Modal and hedging auxiliaries that make a clause hypothetical.
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ought"})
 FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})
-# ``is due to``, ``is set to``, ``is scheduled to``, ``plans to``: firmly planned.
-SCHEDULING_WORDS = frozenset({
-    "due", "set", "scheduled", "slated", "expected", "planned", "poised", "going", "plan", "schedule",
-    "upcoming", "forthcoming", "next", "planned", "proposed", "future", "potential", "possible",
-})
 PLANNED_NOUN_MODIFIERS = frozenset({"upcoming", "forthcoming", "next", "planned", "scheduled"})
 HYPOTHETICAL_NOUN_MODIFIERS = frozenset({
     "proposed", "possible", "potential", "future", "draft", "hypothetical", "would-be", "prospective",
