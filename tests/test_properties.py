@@ -174,14 +174,10 @@ def test_whitespace_only_is_a_clear_422(sqlite_client, blank):
     assert "empty" in response.json()["detail"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug for the extraction rules: service/extraction/events.py scans the whole document once per "
-    "trigger (_attach_dates/_attached_timex, _referenced_event, _sentence_end), so time grows with "
-    "triggers x tokens; 4x the text takes ~20x the time. Remove this mark once it scales linearly.",
-)
 def test_time_grows_about_linearly_with_the_text(extractor):
+    """Per-trigger scans of the whole document once made 4x the text take ~20x the time."""
     sentence = "officials of Peru and Chile met in Lima on Monday to talk about fishing"
-    _, small = extract_timed(extractor, " ".join([sentence] * 100))
-    _, large = extract_timed(extractor, " ".join([sentence] * 400))
+    # The best of two runs each, to keep a busy machine's noise out of the ratio.
+    small = min(extract_timed(extractor, " ".join([sentence] * 100))[1] for _ in range(2))
+    large = min(extract_timed(extractor, " ".join([sentence] * 400))[1] for _ in range(2))
     assert large < 8 * small, f"4x the text took {large / small:.1f}x the time ({small:.1f}s -> {large:.1f}s)"
