@@ -43,12 +43,14 @@ FIELD_ALIASES = {"id": "external_id", "published": "published_at"}
 REQUEST_FIELDS = ("text", "published_at", "external_id", "url", "title", "source", "language")
 
 
-class BulkInputError(Exception):
-    """The output file cannot be resumed from; the message says why."""
+class UnreadableOutput(Exception):
+    """The output file holds a line that is no result of ours, so it cannot be resumed from."""
 
 
 @dataclass
 class BulkSummary:
+    """What a run did: documents written, skipped as already written, and invalid input lines."""
+
     written: int = 0
     skipped: int = 0
     failed: int = 0
@@ -62,13 +64,14 @@ def run_bulk(
     processes: int,
     persist: bool,
     progress: IO[str] | None = None,
-    errors: IO[str] = sys.stderr,
+    errors: IO[str] | None = None,
 ) -> BulkSummary:
     """Extract every article of ``input_path`` not yet in ``output_path`` and append its result there.
 
     ``progress`` (a terminal) gets a progress line with rate and ETA; invalid input lines are
-    reported on ``errors`` with their line number and counted as failed.
+    reported on ``errors`` (standard error by default) with their line number and counted as failed.
     """
+    errors = errors or sys.stderr
     started = time.perf_counter()
     summary = BulkSummary()
     done = _keys_already_written(output_path)
@@ -173,7 +176,7 @@ def _keys_already_written(output_path: Path) -> set[str]:
                     )
                 )
             except (ValueError, KeyError, TypeError) as exc:
-                raise BulkInputError(
+                raise UnreadableOutput(
                     f"{output_path}:{number} is not a result of eventex extract ({exc!r}); "
                     "give another --output, or remove that line"
                 ) from None

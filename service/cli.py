@@ -151,7 +151,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _extract_bulk(args: argparse.Namespace) -> int:
-    from service.bulk import BulkInputError, default_processes, run_bulk
+    from service.bulk import UnreadableOutput, default_processes, run_bulk
 
     if args.file is not None or args.published_at is not None:
         print("eventex extract: with --input, each line carries its own text and published_at", file=sys.stderr)
@@ -170,7 +170,7 @@ def _extract_bulk(args: argparse.Namespace) -> int:
             persist=args.persist,
             progress=sys.stderr if sys.stderr.isatty() else None,
         )
-    except BulkInputError as exc:
+    except UnreadableOutput as exc:
         print(f"eventex extract: {exc}", file=sys.stderr)
         return 2
     rate = summary.written / summary.seconds if summary.seconds else 0.0

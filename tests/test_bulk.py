@@ -198,3 +198,14 @@ def test_wrong_arguments_exit_2_with_a_message(tmp_path, args):
 
     assert done.returncode == 2
     assert done.stderr.startswith("eventex extract:")
+
+
+def test_an_output_file_of_something_else_is_left_alone(tmp_path, articles_file):
+    output = tmp_path / "notes.jsonl"
+    output.write_text('{"shopping": ["bread", "milk"]}\n', encoding="utf-8")
+
+    done = run_extract("--input", str(articles_file), "--output", str(output))
+
+    assert done.returncode == 2
+    assert "is not a result of eventex extract" in done.stderr
+    assert output.read_text(encoding="utf-8") == '{"shopping": ["bread", "milk"]}\n'
