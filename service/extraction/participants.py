@@ -372,8 +372,7 @@ class PartyReader:
             return Party("organization", match.name, None, None, role, spans)
         if match.kind == "region" or match.code is None:
             return Party("group", match.name, None, None, role, spans)
-        if match.kind == "demonym":
-            return Party("country", self.resolver.name_of(match.code) or match.name, match.code, None, role, spans)
+        # A country by name, demonym or capital: named by its common short name.
         return Party("country", self.resolver.name_of(match.code) or match.name, match.code, None, role, spans)
 
     def _pronoun(self, token: Token, role: str) -> list[Party]:
