@@ -52,7 +52,6 @@ class Mention:
     trigger: Trigger
     sentence: Span
     parties: list[Party] = field(default_factory=list)
-    timex: Timex | None = None
     date_value: str | None = None
     date_text: str | None = None
     granularity: str | None = None
@@ -316,7 +315,6 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
         candidates = [(t, span) for t, span in by_sentence.get(mention.sentence.start, []) if abs(span.start - mention.trigger.head.i) <= _DATE_REACH]
         chosen = _attached_timex(mention, candidates)
         if chosen is not None:
-            mention.timex = chosen
             mention.date_text = chosen.text
             mention.modifier = _MODIFIERS.get(chosen.modifier or "")
             if chosen.offset is not None:
