@@ -5,6 +5,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.problems import problem_response
 
+# How much of an oversize chunked body is read and dropped so that the client can read the 413.
+_DRAIN_LIMIT_BYTES = 1_048_576
+
 
 class BodySizeLimitMiddleware:
     """Pure ASGI middleware: reads the whole body first (up to ``max_bytes``), then replays it.
@@ -34,6 +37,8 @@ class BodySizeLimitMiddleware:
             chunk = message.get("body", b"")
             received += len(chunk)
             if received > self.max_bytes:
+                if message.get("more_body", False):
+                    await self._drain(receive)
                 await self._reject(scope, receive, send)
                 return
             chunks.append(chunk)
@@ -50,6 +55,22 @@ class BodySizeLimitMiddleware:
             return await receive()
 
         await self.app(scope, replay, send)
+
+    @staticmethod
+    async def _drain(receive: Receive) -> None:
+        """Read and drop the rest of a chunked body, up to a bound, before answering 413.
+
+        Closing while the client still sends makes the kernel reset the connection, and the
+        client may lose the 413 it was about to read; a bounded drain lets it finish sending.
+        """
+        drained = 0
+        while drained < _DRAIN_LIMIT_BYTES:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            drained += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return
 
     @staticmethod
     def _declared_length(scope: Scope) -> int:
