@@ -242,3 +242,41 @@ def test_the_two_countries_are_the_two_named_before(extract):
     text = "The defence ministers of Greece and Cyprus met in Nicosia on Tuesday. The two countries signed an agreement on maritime security."
     agreement = next(e for e in extract(text) if e.type == "agreement")
     assert _countries(agreement) == {"GRC", "CYP"}
+
+
+def test_visitor_named_by_a_relative_clause_is_one_visit(extract):
+    text = (
+        "Peruvian Foreign Minister Ana Torres held talks with Chilean Foreign Minister Pedro Soto in Santiago on Thursday. "
+        "Torres, who arrived in Santiago on Wednesday for a three-day official visit, also laid a wreath at a monument."
+    )
+    events = extract(text)
+    assert [e.type for e in events] == ["meeting"]
+    assert _countries(events[0]) == {"PER", "CHL"}
+    assert len(events[0].mentions) == 2
+
+
+def test_received_by_a_person_is_a_meeting(extract):
+    events = extract("The Danish envoy Lars Holm was received by Finnish President Aino Virtanen in Helsinki on Monday.")
+    assert [e.type for e in events] == ["meeting"]
+    assert {"Lars Holm", "Aino Virtanen"} <= _persons(events[0])
+    roles = {p.name: p.role for p in events[0].participants if p.kind == "person"}
+    assert roles == {"Lars Holm": "visitor", "Aino Virtanen": "host"}
+    assert extract("The new budget was received by markets with relief on Monday.") == []
+
+
+def test_subject_of_is_due_to_meet_is_a_participant(extract):
+    events = extract("Kenyan President William Ruto is due to meet Tanzanian President John Mrema in Arusha next week.")
+    assert [e.type for e in events] == ["meeting"]
+    assert events[0].status == "planned"
+    assert _countries(events[0]) == {"KEN", "TZA"}
+
+
+def test_he_refers_to_the_subject_of_the_sentence_before(extract):
+    text = (
+        "Austrian Chancellor Karl Brandt met Swiss President Ursula Keller in Bern on Monday. "
+        "Brandt said they discussed a future visit by the Italian prime minister. "
+        "He said the talks had been useful."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert "ITA" not in _countries(meeting)
+    assert _countries(meeting) == {"AUT", "CHE"}

@@ -131,11 +131,14 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
         if not subjects:
             subjects = [s for s in [_misattached_subject(verb)] if s is not None]
         for subject in subjects:
+            if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                subject = verb.head  # "Gromov, who arrived for a visit": the relative pronoun stands for Gromov
             if subject == head:
                 continue
             if trigger.type == "agreement" and subject.dep_ == "nsubjpass":
                 continue
-            role = "visitor" if lemma == "visit" and verb == head else ("host" if lemma in ("host", "receive") else "party" if trigger.type == "agreement" else "participant")
+            passive = subject.dep_ == "nsubjpass"
+            role = "visitor" if is_visit else ("host" if lemma in ("host", "receive") and not passive else "visitor" if lemma in ("host", "receive") else "party" if trigger.type == "agreement" else "participant")
             found.append((subject, role))
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child != head and verb == head:
@@ -144,7 +147,8 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
             if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
                 found.extend((p, "party" if trigger.type == "agreement" else "participant") for p in child.children if p.dep_ == "pobj")
             if child.dep_ == "agent":
-                found.extend((p, "party" if trigger.type == "agreement" else "participant") for p in child.children if p.dep_ == "pobj")
+                agent_role = "party" if trigger.type == "agreement" else "host" if lemma in ("host", "receive") and verb == head else "participant"
+                found.extend((p, agent_role) for p in child.children if p.dep_ == "pobj")
     if not (head.pos_ in ("VERB",) or head.tag_.startswith("VB")):
         for child in head.children:
             if child.dep_ == "poss":
@@ -187,7 +191,8 @@ _GATHERING_VERBS = frozenset({"bring", "involve", "include", "gather", "unite", 
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "punct"})
 
 
-_CONTROLLED_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", "pobj"})
+# "acomp": "Putin is due to meet Erdogan", "the two sides are ready to sign".
+_CONTROLLED_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", "pobj", "acomp"})
 
 
 def _controller_subjects(verb: Token) -> list[Token]:

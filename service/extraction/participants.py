@@ -408,11 +408,18 @@ class PartyReader:
         for child in clause.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child != pronoun and not child.tag_.startswith("PRP") and _is_person_like(child):
                 return child
+        # The nearest sentence that names a person, and in it its subject first: "Gromov said they
+        # discussed a visit by the Russian president. He said ..." — He is Gromov.
+        fallback = None
         for i in range(pronoun.i - 1, max(-1, pronoun.sent.start - 200), -1):
             token = self.doc[i]
+            if fallback is not None and token.sent != fallback.sent:
+                break
             if token.dep_ in ("nsubj", "nsubjpass", "appos", "pobj", "dobj") and _is_person_like(token) and not token.tag_.startswith("PRP"):
-                return token
-        return None
+                if token.dep_ in ("nsubj", "nsubjpass") and token.i < pronoun.sent.start:
+                    return token
+                fallback = fallback or token
+        return fallback
 
 
 def _is_person_like(token: Token) -> bool:

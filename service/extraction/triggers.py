@@ -299,6 +299,13 @@ def read_meeting(span: Span) -> Trigger | None:
     return Trigger(span, "meeting", status, governor, anaphoric, strength, creates=governor is not None or _introduces(token))
 
 
+def _received_by_person(verb: Token) -> bool:
+    """"The envoy was received by President Liu": hosted by a person, not "was received by markets"."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return bool(agents) and all(a.ent_type_ == "PERSON" or _lemma(a) in lx.PERSON_TITLE_HEADS for a in agents) and all(_is_party(s) for s in subjects)
+
+
 def _held_with(noun: Token) -> bool:
     governor = governing_verb(noun)
     return governor is not None and _lemma(governor) in ("hold", "have") and (_with_party(noun) or _with_party(governor))
@@ -320,7 +327,8 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive and not (lemma in ("host", "receive") and _received_by_person(verb)):
         return None  # "was met with opposition", "they were met by armed men"
     if subjects and not all(_is_party(s) for s in subjects):
         return None  # "the offensive has met with success", "tourists visited Vietnam"
@@ -333,7 +341,7 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
             return None
         if not any(o.ent_type_ in ("PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS for o in objects) and not _foreign_place_in(verb.sent):
             return None  # "the president visited the flooded town": a tour at home, no one met
-    elif lemma in ("host", "receive"):
+    elif lemma in ("host", "receive") and not passive:
         # "hosted the Saudi crown prince", "received the envoy"; not "received 1.5 billion cubic meters".
         if not objects or not any(o.ent_type_ in ("PERSON", "NORP") or _lemma(o) in lx.PERSON_TITLE_HEADS or _lemma(o) in ("delegation", "counterpart", "leader", "official") for o in objects):
             return None
