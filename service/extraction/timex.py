@@ -373,14 +373,17 @@ def _resolve_weekday(weekday: int, anchor: date, direction: int) -> date:
     return ahead if direction > 0 else back
 
 
-def _resolve_month(month: int, anchor: date, direction: int, strict: bool = False) -> int:
+def _resolve_month(month: int, anchor: date, direction: int, strict: bool = False, since: bool = False) -> int:
     """Year of a month named without one.
 
     With ``strict`` ("last May", "next May") the anchor's own month is excluded and the direction is
     obeyed. Otherwise a future clause takes the next such month; a past clause the latest one if it lies
     within nine months, a clause of unknown tense if within six, else the coming one (deadlines and
     payment dates soon after the anchor often stand in past-tense sentences: "extended the offer to May").
+    With ``since`` the latest such month up to the anchor's own ("has fallen since May").
     """
+    if since:
+        return anchor.year if month <= anchor.month else anchor.year - 1
     if strict:
         if direction < 0:
             return anchor.year if month < anchor.month else anchor.year - 1
@@ -393,8 +396,9 @@ def _resolve_month(month: int, anchor: date, direction: int, strict: bool = Fals
     return anchor.year if month > anchor.month else anchor.year + 1
 
 
-def _resolve_day_month(month: int, day: int, anchor: date, direction: int) -> date | None:
-    """Year of a date given without one; None for a day that does not exist (Feb 30)."""
+def _resolve_day_month(month: int, day: int, anchor: date, direction: int, *, since: bool = False) -> date | None:
+    """Year of a date given without one; None for a day that does not exist (Feb 30). ``since``: the
+    latest such day on or before the anchor ("has risen since May 6")."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -405,6 +409,8 @@ def _resolve_day_month(month: int, day: int, anchor: date, direction: int) -> da
         return None
     past = [c for c in candidates if c <= anchor]
     future = [c for c in candidates if c >= anchor]
+    if since and past:
+        return past[-1]
     # As for months alone: a future clause looks ahead, others look back at most nine or six months.
     if direction > 0 and future and (future[0] - anchor).days <= 366:
         return future[0]
@@ -627,8 +633,20 @@ _FUTURE_GOVERNORS = frozenset("""
     agrees agreed seek seeks sought prepare prepares prepared preparing going propose proposes proposed
     threaten threatens threatened vow vows vowed promise promises promised ready about
 """.split())
+_SAME_IN_PAST = frozenset("""
+    beat bet bid broadcast burst cast cost cut forecast hit hurt let put quit read set shed shut split spread
+    thrust upset
+""".split())
 _BE_FORMS = frozenset("be is are was were am been being 's 're".split())
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "xcomp", "conj", "relcl", "acl", "pcomp", "csubj", "parataxis"}
+
+
+def _pluperfect(word) -> bool:
+    """'had planned', 'had been scheduled', 'had been due' (the adjective through its verb)."""
+    for token in (word, word.head) if word.dep_ == "acomp" else (word,):
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
+            return True
+    return False
 
 
 def tense_from_doc(doc) -> Tense:
@@ -649,7 +667,8 @@ def tense_from_doc(doc) -> Tense:
         if "going" in lowers:
             return "future"
         if verb.dep_ in ("xcomp", "acomp") and verb.head.lower_ in _FUTURE_GOVERNORS:
-            return "future"
+            # "had been due to expire Friday": a plan already past by a past time, so the event is past too.
+            return "past" if _pluperfect(verb.head) else "future"
         if verb.tag_ == "VB" and verb.dep_ == "xcomp":
             # "... is to meet", "agreed to meet": the time of the infinitive follows its governor.
             if verb.head.lower_ in _BE_FORMS or verb.head.lower_ in _FUTURE_GOVERNORS:
@@ -666,7 +685,8 @@ def tense_from_doc(doc) -> Tense:
         if verb.tag_ == "VBN":
             return "present" if any(a.tag_ in ("VBZ", "VBP") for a in auxes) else "past"
         if verb.tag_ in ("VBZ", "VBP"):
-            return "present"
+            # "which hurt the index on Friday": the form of these verbs does not tell past from present.
+            return None if verb.tag_ == "VBP" and verb.lower_ in _SAME_IN_PAST else "present"
         if verb.tag_ == "VBG":
             if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
                 return "future"  # "are meeting on Friday": a present progressive with a date is planned
@@ -743,6 +763,11 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|to|effective|payable|
                               r"deadline\s+of)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:(?:early|late)\s+|mid-?\s*|the\s+(?:start|beginning|end|middle)"
+                           r"\s+of\s+)?$", re.IGNORECASE)
+
+
 class _Context:
     __slots__ = ("text", "anchor", "_tense", "_cache", "adverbial")
 
@@ -750,16 +775,32 @@ class _Context:
         self.text = text
         self.anchor = anchor
         self._tense = tense
-        self._cache: dict[int, str | None] = {}
+        self._cache: dict[int, tuple[str | None, bool]] = {}
         self.adverbial = adverbial
 
     def direction(self, offset: int) -> int:
+        return _direction(self._guess(offset)[0])
+
+    def _guess(self, offset: int) -> tuple[str | None, bool]:
+        """Tense of the clause at offset, and whether the parse (not the word heuristic) gave it."""
         if offset not in self._cache:
             guess = self._tense(offset) if self._tense else None
-            if guess is None:
-                guess = _heuristic_tense(self.text, offset)
-            self._cache[offset] = guess
-        return _direction(self._cache[offset])
+            self._cache[offset] = (guess, True) if guess is not None else (_heuristic_tense(self.text, offset), False)
+        return self._cache[offset]
+
+    def day_direction(self, offset: int, end: int) -> int:
+        """Direction for a weekday: a simple present with a weekday is a timetable ("the envoys meet
+        Monday", "the vote is set for Tuesday"), so it looks ahead like a future; not a possessive, which
+        names a past day as often ("the deal follows Tuesday's vote")."""
+        if self.since(offset):
+            return -1
+        if self._guess(offset) == ("present", True) and not _POSSESSIVE.match(self.text, end):
+            return 1
+        return self.direction(offset)
+
+    def since(self, offset: int) -> bool:
+        """'since May 6', 'since early May': the date lies on or before the anchor, however far back."""
+        return bool(_SINCE_BEFORE.search(self.text, max(0, offset - 40), offset))
 
     def calendar_direction(self, offset: int) -> int:
         """Direction for a month or a day of a month: after 'by', 'until', 'payable' ... the tense of the
@@ -845,7 +886,7 @@ def spelled_day(m, ctx):
     day = DAY_ORDINALS[re.sub(r"\s+", " ", (m["day"] or m["day2"]).lower())]
     if ctx.anchor is None:
         return _Found("DATE", f"XXXX-{month:02d}-{day:02d}")
-    resolved = _resolve_day_month(month, day, ctx.anchor, ctx.calendar_direction(m.start()))
+    resolved = _resolve_day_month(month, day, ctx.anchor, ctx.calendar_direction(m.start()), since=ctx.since(m.start()))
     return _Found("DATE", _day(resolved)) if resolved else None
 
 
@@ -855,7 +896,7 @@ def _day_without_year(m, ctx):
     month, day = _month_number(m["month"]), int(re.match(r"\d+", m["day"])[0])
     if ctx.anchor is None:
         return _Found("DATE", f"XXXX-{month:02d}-{day:02d}")
-    resolved = _resolve_day_month(month, day, ctx.anchor, ctx.calendar_direction(m.start()))
+    resolved = _resolve_day_month(month, day, ctx.anchor, ctx.calendar_direction(m.start()), since=ctx.since(m.start()))
     return _Found("DATE", _day(resolved)) if resolved else None
 
 
@@ -1062,7 +1103,8 @@ def month_alone(m, ctx):
         return _Found("DATE", _month(_resolve_month(month, ctx.anchor, -1, strict=True), month))
     if rel in ("next", "coming"):
         return _Found("DATE", _month(_resolve_month(month, ctx.anchor, 1, strict=True), month))
-    return _Found("DATE", _month(_resolve_month(month, ctx.anchor, ctx.calendar_direction(m.start())), month))
+    year = _resolve_month(month, ctx.anchor, ctx.calendar_direction(m.start()), since=ctx.since(m.start()))
+    return _Found("DATE", _month(year, month))
 
 
 @rule(rf"(?:(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming|(?:the\s+)?previous|"
@@ -1084,9 +1126,9 @@ def weekday(m, ctx):
     elif rel in ("next", "coming"):
         day = _resolve_weekday(number, ctx.anchor + timedelta(days=1), 1)
     elif rel == "this":
-        day = _resolve_weekday(number, ctx.anchor, ctx.direction(m.start()) or 1)
+        day = _resolve_weekday(number, ctx.anchor, ctx.day_direction(m.start(), m.end()) or 1)
     else:
-        day = _resolve_weekday(number, ctx.anchor, ctx.direction(m.start()))
+        day = _resolve_weekday(number, ctx.anchor, ctx.day_direction(m.start(), m.end()))
     return _Found(kind, _day(day) + suffix)
 
 
@@ -1579,7 +1621,7 @@ def time_of_day(m, ctx):
                                           ctx.anchor, ctx.direction(m.start()))
             day = resolved or ctx.anchor
         else:
-            day = _resolve_weekday(WEEKDAYS[word], ctx.anchor, ctx.direction(m.start()))
+            day = _resolve_weekday(WEEKDAYS[word], ctx.anchor, ctx.day_direction(m.start(), m.end()))
     return _Found("TIME", _day(day) + clock, modifier)
 
 

