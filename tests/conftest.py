@@ -148,3 +148,26 @@ def build_event(
 @pytest.fixture
 def make_event() -> Callable[..., Event]:
     return build_event
+
+
+class WrappedExtractor:
+    """The real extractor with ``extract_many`` replaced, for injecting faults or changed output:
+    ``extract`` goes through the replacement, and every other attribute (the pipeline, the
+    versions) is the real extractor's unless given in ``attributes``."""
+
+    def __init__(self, real: Extractor, extract_many: Callable[..., list], **attributes: object) -> None:
+        self.real = real
+        self.extract_many = extract_many
+        self.__dict__.update(attributes)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def extract(self, text: str, published_at: object = None) -> object:
+        return self.extract_many([(text, published_at)])[0]
+
+
+@pytest.fixture
+def wrap_extractor(extractor: Extractor) -> Callable[..., WrappedExtractor]:
+    """``wrap_extractor(extract_many, **attributes)``: the session's extractor, wrapped."""
+    return lambda extract_many, **attributes: WrappedExtractor(extractor, extract_many, **attributes)

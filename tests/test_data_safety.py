@@ -68,29 +68,15 @@ def test_delete_removes_the_document_and_its_events_and_nothing_else(client):
     assert total_rows(client) == (2, sum(events for events, _ in kept), sum(people for _, people in kept))
 
 
-class UpgradedExtractor:
-    """The real extractor under a newer version that keeps only the first event it finds,
-    so that its output differs from the old one in a way the test can see."""
-
-    extractor_version = "99.0.0"
-
-    def __init__(self, real) -> None:
-        self.real = real
-
-    def __getattr__(self, name):
-        return getattr(self.real, name)
-
-    def extract(self, text, published_at=None):
-        return self.extract_many([(text, published_at)])[0]
-
-    def extract_many(self, items, batch_size=16):
+def test_reextracting_after_an_upgrade_replaces_the_events_at_once(client, database_url, extractor, wrap_extractor):
+    def keep_only_the_first_event(items, batch_size=16):
+        # A newer extractor whose output differs from the old one in a way the test can see.
         return [
             Extraction(events=result.events[:1], temporal_expressions=result.temporal_expressions)
-            for result in self.real.extract_many(items, batch_size)
+            for result in extractor.extract_many(items, batch_size)
         ]
 
-
-def test_reextracting_after_an_upgrade_replaces_the_events_at_once(client, database_url, extractor):
+    upgraded_extractor = wrap_extractor(keep_only_the_first_event, extractor_version="99.0.0")
     old = persist(client, "east")
     document_id = old["document"]["id"]
     old_ids = sorted(event["id"] for event in old["events"])
@@ -98,7 +84,7 @@ def test_reextracting_after_an_upgrade_replaces_the_events_at_once(client, datab
     old_stored = client.get(f"/v1/documents/{document_id}").json()
 
     seen_mid_replacement: list[list[str]] = []
-    upgraded = TestClient(create_app(Settings(DATABASE_URL=database_url), extractor=UpgradedExtractor(extractor)))
+    upgraded = TestClient(create_app(Settings(DATABASE_URL=database_url), extractor=upgraded_extractor))
     with upgraded:
         engine = upgraded.app.state.engine
 
