@@ -10,6 +10,7 @@ from service.api.problems import problem_responses
 from service.api.schemas import StoredDocument
 from service.extraction.models import Event
 from service.storage import documents
+from service.storage.models import DocumentRecord
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
@@ -26,21 +27,14 @@ def get_document(document_id: DocumentId, db_session: SessionDep) -> StoredDocum
     record = documents.get(db_session=db_session, document_id=document_id)
     if record is None:
         raise HTTPException(404, detail=f"no document with id {document_id}")
-    return StoredDocument(
-        id=record.id,
-        external_id=record.external_id,
-        url=record.url,
-        title=record.title,
-        source=record.source,
-        language=record.language,
-        content_sha256=record.content_sha256,
-        published_at=record.published_at,
-        text=record.text,
-        extractor_version=record.extractor_version,
-        created_at=record.created_at,
-        updated_at=record.updated_at,
-        events=[Event.model_validate(event.data) for event in record.events],
-    )
+    return stored_document(record)
+
+
+def stored_document(record: DocumentRecord) -> StoredDocument:
+    """The API view of a stored document: every field but the events is the record's column of
+    the same name (a field the record lacks fails loudly); the events are their stored JSON."""
+    columns = {name: getattr(record, name) for name in StoredDocument.model_fields if name != "events"}
+    return StoredDocument(**columns, events=[Event.model_validate(event.data) for event in record.events])
 
 
 @router.delete(
