@@ -54,3 +54,16 @@ def test_a_plan_in_the_pluperfect_is_past(found):
     assert found("The offer had been due to expire Friday evening.")["Friday evening"].value == "2021-11-26TEV"
     assert found("The talks had been scheduled to resume on Monday.")["Monday"].value == "2021-11-29"
     assert found("The talks are scheduled to resume on Monday.")["Monday"].value == "2021-12-06"
+
+
+# ---- times of day ---------------------------------------------------------------------------------------
+
+
+def test_a_time_of_day_without_a_day_is_on_the_day_the_story_is_on(found):
+    text = "Gunmen attacked a bus near the border on Monday. The first shots were heard at 6:15 a.m., police said."
+    assert found(text)["6:15 a.m."].value == "2021-11-29T06:15"
+    assert found("The minister landed in Accra at 10 a.m. and left at noon.")["10 a.m."].value == "2021-12-01T10:00"
+    # A month is no day to put a clock time on: the publication day stands.
+    assert found("Prices rose in November. Trading closed at 4 p.m.")["4 p.m."].value == "2021-12-01T16:00"
+    text = "The convoy left on Tuesday and reached the camp in the late evening."
+    assert (found(text)["late evening"].value, found(text)["late evening"].modifier) == ("2021-11-30TEV", "END")

@@ -551,6 +551,16 @@ def _season_from_reference(season: str, direction: int) -> Resolver:
     return resolve
 
 
+def _on_reference_day(suffix: str) -> Resolver:
+    """A time of day with no day named ("at 3:30 p.m."): on the reference day, if it is a day."""
+
+    def resolve(reference: str) -> str | None:
+        start = _period_start(reference)
+        return _day(start[0]) + suffix if start is not None and start[1] == "day" else None
+
+    return resolve
+
+
 def _quarter_of_reference(year: int | None) -> Resolver:
     """'the quarter' while a report is on a quarter is that quarter (in ``year`` when given)."""
 
@@ -1612,6 +1622,9 @@ def time_of_day(m, ctx):
     if ctx.anchor is None:
         return _Found("TIME", f"XXXX-XX-XX{clock}", modifier)
     day = ctx.anchor
+    if not m["dayword"]:
+        # "at 3:30 p.m." with no day named: the day the story is on (the last day named), else the anchor.
+        return _Found("TIME", _day(day) + clock, modifier, relative=_on_reference_day(clock))
     if m["dayword"]:
         word = m["dayword"].lower()
         if word in _DAY_WORDS:
@@ -1637,7 +1650,7 @@ def part_of_day_alone(m, ctx):
     modifier = POSITION_MODS[m["pos"].lower()]
     if ctx.anchor is None:
         return _Found("TIME", f"XXXX-XX-XXT{part}", modifier)
-    return _Found("TIME", _day(ctx.anchor) + f"T{part}", modifier)
+    return _Found("TIME", _day(ctx.anchor) + f"T{part}", modifier, relative=_on_reference_day(f"T{part}"))
 
 
 # --------------------------------------------------------------------------------------------------------
