@@ -280,3 +280,24 @@ def test_he_refers_to_the_subject_of_the_sentence_before(extract):
     meeting = next(e for e in extract(text) if e.type == "meeting")
     assert "ITA" not in _countries(meeting)
     assert _countries(meeting) == {"AUT", "CHE"}
+
+
+def test_date_of_a_reported_clause_is_not_the_meetings(extract):
+    text = (
+        "Nepalese Foreign Minister Hari Thapa held talks with his Bhutanese counterpart Karma Wangdi in Thimphu on Wednesday. "
+        "The Bhutanese foreign ministry said in a statement after the meeting that both sides had agreed to reopen the road from Saturday."
+    )
+    meetings = [e for e in extract(text) if e.type == "meeting"]
+    assert len(meetings) == 1
+    assert meetings[0].date.value == "2024-05-15"
+
+
+def test_the_ministers_trip_refers_back_to_the_visit(extract):
+    text = (
+        "Qatari Foreign Minister Khalid Al Thani arrived in Tehran on Sunday and held talks with Iranian President Reza Karimi. "
+        "Diplomats say the Qatari minister's trip was also linked to an exchange of messages between Tehran and Washington."
+    )
+    events = extract(text)
+    assert [e.type for e in events] == ["meeting"]
+    assert len(events[0].mentions) == 2
+    assert events[0].location is None or "exchange" not in events[0].location.name

@@ -284,7 +284,9 @@ def _location(trigger: Trigger, places: Places, resolver) -> tuple[Location | No
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     if pobj.ent_type_ in ("DATE", "TIME"):
                         continue
-                    inner = places.within(list(pobj.subtree))
+                    # Under the trigger, a phrase that contains a place ("in the capital of Turkmenistan");
+                    # elsewhere, only a place itself ("linked to an exchange between Tehran and ..." is none).
+                    inner = places.within(list(pobj.subtree) if holder == head else [pobj])
                     countries = [m for m, _ in inner if m.code]
                     if pobj.ent_type_ in ("GPE", "LOC", "FAC") or countries or pobj.lower_ == "capital":
                         code = countries[0].code if countries else None
@@ -362,6 +364,8 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             hops = 0
             current = token
             while hops < 6 and current.i not in holders and current.head != current:
+                if current.dep_ == "ccomp":
+                    break  # "said after the meeting that they agreed to reopen it from Saturday": the reported clause's date
                 current = current.head
                 hops += 1
                 if current.lemma_.lower() in lx.REPORTING_VERBS and current.i not in holders:

@@ -512,6 +512,8 @@ def _is_anaphoric(noun: Token) -> bool:
             return True
         if child.dep_ == "poss" and (child.tag_ == "PRP$" or child.ent_type_ in ("DATE", "TIME")):
             return True  # "his talks", "Friday's meeting"
+        if child.dep_ == "poss" and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in child.children):
+            return True  # "the minister's trip"
     return False
 
 
