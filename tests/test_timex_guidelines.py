@@ -67,3 +67,27 @@ def test_a_time_of_day_without_a_day_is_on_the_day_the_story_is_on(found):
     assert found("Prices rose in November. Trading closed at 4 p.m.")["4 p.m."].value == "2021-12-01T16:00"
     text = "The convoy left on Tuesday and reached the camp in the late evening."
     assert (found(text)["late evening"].value, found(text)["late evening"].modifier) == ("2021-11-30TEV", "END")
+
+
+# ---- durations ------------------------------------------------------------------------------------------
+
+
+def test_halves_of_a_unit(found):
+    text = "The envoys talked for half an hour, after a half-day strike; the dynasty ruled for about half a century."
+    got = found(text)
+    assert got["half an hour"].value == "PT30M"
+    assert got["a half-day"].value == "PT12H"
+    assert (got["about half a century"].value, got["about half a century"].modifier) == ("P50Y", "APPROX")
+
+
+def test_unit_long_adjectives_are_durations(found):
+    got = found("After a month-long siege and a weeklong truce, the decades-long feud flared again in a "
+                "three-week-long offensive.")
+    assert {text: t.value for text, t in got.items()} == {
+        "month-long": "P1M", "weeklong": "P1W", "decades-long": "PXDE", "three-week-long": "P3W"}
+    assert {t.type for t in got.values()} == {"DURATION"}
+
+
+def test_two_counts_in_a_row_are_no_compound_number(found):
+    got = found("The governor served two four-year terms and twenty-four months in the senate.")
+    assert {text: t.value for text, t in got.items()} == {"four-year": "P4Y", "twenty-four months": "P24M"}

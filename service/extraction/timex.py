@@ -308,6 +308,11 @@ def _number(text: str) -> float | None:
     words = [w for w in re.split(r"[\s-]+", text) if w and w != "and"]
     if not words:
         return None
+    for before, word in zip(words, words[1:]):
+        # "twenty-four" and "two hundred" are numbers; "two four(-year terms)" and "ten twenty" are not.
+        if before in SMALL_NUMBERS and word not in SCALES or before in TENS and (
+                word in TENS or SMALL_NUMBERS.get(word, 10) > 9):
+            return None
     for word in words:
         if word in ("a", "an"):
             current += 1
@@ -1381,7 +1386,7 @@ _FRACTION_AFTER = re.compile(rf"\s+of\s+(?!(?:the\s+)?(?:fiscal|calendar|financi
       rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<low>{NUMBER})\s*(?:to|-)\s*)?(?P<qty>{QUANTITY})(?:\s+or\s+(?:more|two|three|four|five))?"
       rf"(?P<hyphen>[\s-])(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+|full\s+|long\s+)?"
       rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
-      rf"(?:(?P<old>-old)|\s+(?P<after>ago|earlier|later|before|after|hence|from\s+now|previously|since|"
+      rf"(?:(?P<old>-old)|(?P<long>-long)|\s+(?P<after>ago|earlier|later|before|after|hence|from\s+now|previously|since|"
       rf"back|in\s+advance|beforehand|afterwards?))?",
       re.IGNORECASE)
 def quantity_of_units(m, ctx):
@@ -1392,9 +1397,10 @@ def quantity_of_units(m, ctx):
     singular = UNIT_ALIASES.get(singular, singular)
     plural = unit.endswith("s") and unit not in ("hrs", "mins")
     approx = APPROX_MODS.get(re.sub(r"\s+", " ", m["approx"].lower())) if m["approx"] else None
+    end = start = None
     if qty_lower in ("a", "an"):
-        if plural or singular == "second":
-            return None  # "a second round" is an ordinal
+        if plural or singular == "second" or m["long"]:
+            return None  # "a second round" is an ordinal; in "a month-long siege" the article is the noun's
         amount: float | None = 1.0
     elif re.fullmatch(VAGUE, qty_lower) and not qty_lower.endswith("couple of"):
         if qty_lower == "some" and not plural:
@@ -1402,6 +1408,11 @@ def quantity_of_units(m, ctx):
         amount = None
     else:
         amount = _number(qty)
+        if amount is None and not m["low"]:
+            # "two four-year terms": the count is the last number word before the unit.
+            last = re.search(rf"(?<![\w-])(?:{NUM_WORD})$", qty, re.IGNORECASE)
+            if last and last.start() > 0 and not (m["lead"] or m["rel"] or m["approx"]):
+                amount, start = _number(last[0]), m.start("qty") + last.start()
         if amount is None or amount > 100000:
             return None
     if m["orso"] or qty_lower.endswith("couple of"):
@@ -1410,7 +1421,12 @@ def quantity_of_units(m, ctx):
         if amount is None or plural:
             return None  # "a minute and a half", "an hour and a half"; not "days and a half"
         amount += 0.5
-    if m["low"]:
+    if m["low"] and ctx.text[m.end("low"):m.start("qty")] == "-" and not m["low"][-1].isdigit():
+        # "twenty-four" is one number, not a range from twenty to four.
+        amount = _number(ctx.text[m.start("low"):m.end("qty")])
+        if amount is None:
+            return None
+    elif m["low"]:
         # "two to three weeks": TimeML has no range; the lower bound with EQUAL_OR_MORE keeps what is sure.
         low = _number(m["low"])
         if low is None or amount is None or low >= amount:
@@ -1419,7 +1435,6 @@ def quantity_of_units(m, ctx):
     rel = (m["rel"] or "").lower()
     after = re.sub(r"\s+", " ", (m["after"] or "").lower())
     lead = (m["lead"] or "").lower()
-    end = start = None
     if rel == "last" and not lead and _VERB_LAST_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
         # "expected to last about 80 days": the verb, not "the last 80 days"
         rel, start = "", m.start("approx") if m["approx"] else m.start("low") if m["low"] else m.start("qty")
@@ -1452,6 +1467,22 @@ def quantity_of_units(m, ctx):
         end = (m.end("orso") if m["orso"] else m.end("half") if m["half"] else m.end("unit"))
         return _Found("DURATION", _duration(amount, singular), approx, offset=offset, end=end, start=start)
     return _Found("DURATION", _duration(amount, singular), approx, end=end, start=start)
+
+
+@rule(r"(?P<unit>hour|day|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?-?long", re.IGNORECASE)
+def unit_long(m, ctx):
+    """'a month-long siege', 'a weeklong visit': one unit; 'a decades-long feud': an unknown number of them."""
+    unit = m["unit"].lower().replace("centurie", "century")
+    return _Found("DURATION", _duration(None if m["plural"] else 1, unit))
+
+
+@rule(rf"(?:(?P<approx>{APPROX})\s+)?(?:half\s+an?\s+|an?\s+half[\s-]|half-)"
+      r"(?P<unit>minute|hour|day|year|decade|century)(?:-long)?", re.IGNORECASE)
+def half_unit(m, ctx):
+    """'half an hour' (PT30M), 'a half-day' (PT12H), 'half a century' (P50Y)."""
+    unit = m["unit"].lower()
+    value = "PT12H" if unit == "day" else _duration(0.5, unit)
+    return _Found("DURATION", value, APPROX_MODS.get(re.sub(r"\s+", " ", m["approx"].lower())) if m["approx"] else None)
 
 
 def _ago(ctx, unit: str, amount: int | None, sign: int, approx, exact_amount, start: int | None = None) -> _Found:
