@@ -50,7 +50,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Variables read by the math libraries spaCy's dependencies may load (OpenBLAS through numpy, MKL,
+# OpenMP, BLIS, torch's intra-op pool), each at the moment it is loaded.
+MATH_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
+
+
+def one_math_thread_per_process() -> None:
+    """Have the math libraries of this process and of the ones it starts use a single thread each.
+
+    eventex parallelizes by processes: one pipeline per worker (or bulk process), one per core,
+    and each runs one extraction at a time. A library that sizes its own thread pool to the
+    machine's cores (OpenBLAS does, from the host's count, not a container's CPU limit) would
+    give N workers N x cores threads competing for N cores. The model's matrices are small, so a
+    pool would not help one extraction anyway. It is set always, not only with several workers:
+    a replica with one worker shares its node with other replicas. A value the operator has set
+    is kept. The variables only take effect if set before the libraries load (numpy is not loaded
+    yet when ``serve`` or bulk mode starts; workers are started afresh and inherit them).
+    """
+    for variable in MATH_THREAD_VARIABLES:
+        os.environ.setdefault(variable, "1")
+
+
 def _serve(args: argparse.Namespace) -> int:
+    one_math_thread_per_process()
     import uvicorn
 
     from service.settings import get_settings
@@ -151,6 +173,7 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _extract_bulk(args: argparse.Namespace) -> int:
+    one_math_thread_per_process()
     from service.bulk import UnreadableOutput, default_processes, run_bulk
 
     if args.file is not None or args.published_at is not None:
