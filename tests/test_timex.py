@@ -235,20 +235,23 @@ def test_sets():
     text = "The navies drill every year, patrols meet twice a week and the council sits every Monday."
     found = {t.text: (t.type, t.value) for t in find_timexes(text, WEDNESDAY)}
     assert found["every year"] == ("SET", "P1Y")
-    assert found["a week"] == ("SET", "P1W")
+    assert found["twice a week"] == ("SET", "P1W")  # TimeML: the count is part of the extent
     assert found["every Monday"] == ("SET", "XXXX-WXX-1")
     rate = timex("The pipeline earns the state $40 million a year.", "a year")
     assert (rate.type, rate.value) == ("SET", "P1Y")
     assert timex("The truce held for a year.", "a year").type == "DURATION"
 
 
-def test_frequency_adverbs_are_sets_only_when_they_repeat_an_action():
+def test_frequency_words_are_sets_valued_as_the_period_that_repeats():
     text = "The joint commission meets weekly, and the levy is paid annually."
     found = {t.text: (t.type, t.value) for t in find_timexes(text, WEDNESDAY)}
-    assert found == {"weekly": ("SET", "XXXX-WXX"), "annually": ("SET", "XXXX")}
-    assert timex("Envoys briefed the press twice daily.", "daily").value == "XXXX-XX-XX"
-    # Before a noun they describe a thing, not a time.
-    assert find_timexes("He edits a daily newspaper and writes weekly columns.", WEDNESDAY) == []
+    assert found == {"weekly": ("SET", "P1W"), "annually": ("SET", "P1Y")}
+    assert timex("Envoys briefed the press twice daily.", "daily").value == "P1D"
+    # TimeML tags them before a noun too; a paper's name is no time, nor a company's quarterly dividend.
+    found = {t.text: t.value for t in find_timexes("He flies on daily flights and writes weekly columns.", WEDNESDAY)}
+    assert found == {"daily": "P1D", "weekly": "P1W"}
+    assert find_timexes("She wrote for The Weekly Standard and the Daily Mirror.", WEDNESDAY) == []
+    assert find_timexes("The bank raised its quarterly dividend.", WEDNESDAY) == []
     assert timex("Pilgrims gather in the square each July.", "each July").value == "XXXX-07"
     assert timex("The night market opens on Saturday evenings.", "Saturday evenings").value == "XXXX-WXX-6TEV"
 

@@ -1529,7 +1529,8 @@ _RATE_BEFORE = re.compile(
     re.IGNORECASE)
 
 
-@rule(r"(?P<each>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d{1,2})\s+)?"
+@rule(rf"(?:(?P<times>once|twice|thrice|(?:\d{{1,2}}|{NUM_WORD})\s+times)\s+(?=(?:a|an|per|every|each)\s))?"
+      r"(?P<each>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d{1,2})\s+)?"
       r"(?P<unit>day|week|month|quarter|year|decade|hour|minute|night|morning|evening|summer|winter|spring|autumn|"
       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
       r"|(?:on\s+)?(?P<days>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)"
@@ -1552,7 +1553,7 @@ def recurring(m, ctx):
             return None
         return _Found("SET", f"XXXX-WXX-{WEEKDAYS[m['days'].lower()[:-1]] + 1}")
     each, unit = m["each"].lower(), m["unit"].lower().removesuffix("s")
-    if each == "a" and not _RATE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+    if each == "a" and not m["times"] and not _RATE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
         return None  # "a year" is a rate only after a count: "twice a year", "$5 million a year"
     n = {"other": 2, None: 1}.get(m["n"], None)
     if n is None:
@@ -1571,9 +1572,9 @@ def recurring(m, ctx):
     return _Found("SET", f"P{n}{letter}")
 
 
-# Adverbs of frequency, valued as TimeBank does (after HeidelTime): the period that repeats.
-_FREQUENCY_ADVERBS = {"hourly": "PT1H", "daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
-                      "monthly": "XXXX-XX", "quarterly": "XXXX-QX", "annually": "XXXX", "yearly": "XXXX"}
+# Words of frequency, valued as the TimeML guidelines do: the period that repeats ("daily" P1D, as "every day").
+_FREQUENCY_ADVERBS = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+                      "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y"}
 # Without a parse: the word repeats an action when no noun follows it ("paid annually to", "meets weekly.").
 _NOT_A_NOUN_AFTER = re.compile(
     r"\s*(?:[.,;:!?)\"'\u2019\u201d]|$|(?:in|on|at|to|for|by|from|with|and|or|but|since|until|as|through|during|"
@@ -1584,13 +1585,17 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|my|th
 
 @rule(_words(_FREQUENCY_ADVERBS), re.IGNORECASE)
 def frequency_adverb(m, ctx):
-    """'meets weekly', 'paid annually': a SET; 'a daily newspaper', 'weekly talks' are no time expressions."""
-    adverbial = ctx.adverbial(m.start()) if ctx.adverbial else None
-    if adverbial is None:
-        adverbial = bool(_NOT_A_NOUN_AFTER.match(ctx.text, m.end())) and not _DETERMINER_BEFORE.search(
-            ctx.text, max(0, m.start() - 10), m.start())
-    if not adverbial:
-        return None
+    """'meets weekly', 'daily flights', 'paid annually': a SET, adverb or adjective alike (TimeML tags both);
+    but 'a quarterly dividend' or 'quarterly results' name a company's reporting period, not a recurrence."""
+    if m[0].lower() == "quarterly":
+        adverbial = ctx.adverbial(m.start()) if ctx.adverbial else None
+        if adverbial is None:
+            adverbial = bool(_NOT_A_NOUN_AFTER.match(ctx.text, m.end())) and not _DETERMINER_BEFORE.search(
+                ctx.text, max(0, m.start() - 10), m.start())
+        if not adverbial:
+            return None
+    if _is_title(m, ctx):
+        return None  # "Daily Telegraph", "Weekly Standard"
     return _Found("SET", _FREQUENCY_ADVERBS[m[0].lower()])
 
 
