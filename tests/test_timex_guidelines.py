@@ -50,6 +50,11 @@ def test_a_weekday_in_a_simple_present_is_a_timetable(found):
     assert found("Storms hurt the harvest on Monday, farmers said.")["Monday"].value == "2021-11-29"
 
 
+def test_a_modal_perfect_looks_back(found):
+    assert found("Fears of a recall may have caused the drop in the shares on Monday.")["Monday"].value == "2021-11-29"
+    assert found("The minister may attend the summit on Monday.")["Monday"].value == "2021-12-06"
+
+
 def test_a_plan_in_the_pluperfect_is_past(found):
     assert found("The offer had been due to expire Friday evening.")["Friday evening"].value == "2021-11-26TEV"
     assert found("The talks had been scheduled to resume on Monday.")["Monday"].value == "2021-11-29"
@@ -91,3 +96,8 @@ def test_unit_long_adjectives_are_durations(found):
 def test_two_counts_in_a_row_are_no_compound_number(found):
     got = found("The governor served two four-year terms and twenty-four months in the senate.")
     assert {text: t.value for text, t in got.items()} == {"four-year": "P4Y", "twenty-four months": "P24M"}
+
+
+def test_the_year_before_a_year_is_part_of_the_expression(found):
+    got = found("The bridge will be finished by the year 2030.")
+    assert [(t.text, t.value) for t in got.values()] == [("the year 2030", "2030")]

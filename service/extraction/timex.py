@@ -677,6 +677,8 @@ def tense_from_doc(doc) -> Tense:
     def verb_tense(verb, depth: int = 0) -> str | None:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         lowers = [a.lower_ for a in auxes]
+        if "have" in lowers and verb.tag_ == "VBN" and not {"will", "shall", "'ll"} & set(lowers):
+            return "past"  # "may have been", "could have met": a modal perfect looks back
         if any(a in _FUTURE_AUX for a in lowers):
             return "future"
         if "going" in lowers:
@@ -965,7 +967,7 @@ def spelled_year(m, ctx):
     return _Found("DATE", str(_spelled_year(m)))
 
 
-@rule(rf"(?:(?:the\s+)?(?P<fiscal>fiscal|calendar|financial|model)(?:\s+year)?\s+)?(?P<year>{YEAR4})"
+@rule(rf"(?:(?:the\s+)?(?P<fiscal>fiscal|calendar|financial|model)(?:\s+year)?\s+|the\s+year\s+)?(?P<year>{YEAR4})"
       rf"(?:\s+(?P<beyond>and\s+beyond|or\s+later|or\s+after|or\s+earlier|or\s+before))?",
       re.IGNORECASE)
 def year_alone(m, ctx):
