@@ -101,3 +101,9 @@ def test_two_counts_in_a_row_are_no_compound_number(found):
 def test_the_year_before_a_year_is_part_of_the_expression(found):
     got = found("The bridge will be finished by the year 2030.")
     assert [(t.text, t.value) for t in got.values()] == [("the year 2030", "2030")]
+
+
+def test_unknown_stretches_at_the_start_or_hedged_between_two_units(found):
+    got = found("Hundreds surrendered in the first hours of the offensive; the rest held out for weeks or months.")
+    assert (got["the first hours"].type, got["the first hours"].value) == ("DURATION", "PTXH")
+    assert (got["weeks or months"].value, got["weeks or months"].modifier) == ("PXW", "APPROX")

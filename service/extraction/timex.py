@@ -1602,21 +1602,26 @@ def frequency_adverb(m, ctx):
 
 
 # bare plural units: "for years", "in recent decades", "months of talks"
-@rule(r"(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|past|next|last|early)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours)"
-      r"(?P<ahead>\s+ahead|\s+to\s+come)?", re.IGNORECASE)
+@rule(r"(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|past|next|last|early|first|final)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours)"
+      r"(?P<or>\s+or\s+(?:days|weeks|months|years|decades))?(?P<ahead>\s+ahead|\s+to\s+come)?", re.IGNORECASE)
 def plural_units(m, ctx):
     rel = (m["rel"] or "").lower()
     unit = m["unit"].lower()
     singular = "century" if unit == "centuries" else unit[:-1]
-    if rel in ("recent", "past", "last", "next", "early", "coming") or (m["the"] and m["ahead"]):
-        # TimeML: "in recent months" is a stretch of unknown length (PXM), as is "the past weeks".
+    if m["or"] and (rel or m["the"]):
+        return None
+    modifier = "APPROX" if m["or"] else None  # "weeks or months": the shorter unit, hedged
+    if rel in ("recent", "past", "last", "next", "early", "coming") or (m["the"] and (m["ahead"] or rel)):
+        # TimeML: "in recent months" is a stretch of unknown length (PXM), as are "the past weeks" and
+        # "the first hours (of the war)".
         return _Found("DURATION", _duration(None, singular))
-    if m["the"] or m["ahead"]:
+    if m["the"] or m["ahead"] or rel:
         return None
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     after = ctx.text[m.end():m.end() + 8].lower()
-    if re.search(r"\b(?:for|in|over|within|took|take|takes|lasted|last)\s+$", before) and not after.startswith(("'", " of ", " ago")):
-        return _Found("DURATION", _duration(None, singular))
+    if re.search(r"\b(?:for|in|over|within|took|take|takes|lasted|last)\s+$", before) and not after.startswith(("'", " ago")) and (
+            m["or"] or not after.startswith(" of ")):
+        return _Found("DURATION", _duration(None, singular), modifier)
     return None
 
 
