@@ -13,8 +13,8 @@ eventex components, run with ``nlp.pipe`` over the same texts in this process, o
 call ("per document") and in batches ("batched"), each call in a memory zone as the service does:
 later calls do not find the words of earlier ones cached, as a service meeting new articles would not.
 The machine may be shared with other work, so the modes take turns: the modes that take one
-document at a time run on each document one after the other, and the batched and concurrent modes
-on each chunk of --chunk documents, in an order that rotates from turn to turn. A ratio thus
+document at a time run on each document one after the other, and the batched modes on each chunk
+of --chunk documents, in an order that rotates from turn to turn. A ratio thus
 compares work done seconds apart, not minutes. Batched modes send one chunk as one batch.
 Besides docs/s (wall clock), docs per CPU-second of whoever does the work (this process, or the
 server's processes) is shown: it is what a ratio would be on an idle machine, give or take.
@@ -24,8 +24,19 @@ HTTP POST /v1/extract on `eventex serve` with one worker (one client, then 8 cli
 workers (8 clients); POST /v1/extract/batch; persistence on (SQLite, and PostgreSQL in a schema of
 its own that is dropped at the end); latency p50/p95/p99 for the seed article with one client and
 with 8; resident memory of a one-worker server after the first 100 and after --memory-requests
-varied requests. Servers listen on 127.0.0.1 only (ports --port and up), every loop is bounded in
-requests, and --max-seconds bounds the whole run (a phase cut short says so).
+varied requests.
+
+HTTP requests come from a load generator in a process of its own (bench/loadgen.py: bodies
+encoded beforehand, keep-alive connections, answers not decoded but for one per pass), whose CPU
+time is printed. The 8-client modes measure what a server keeps up with: each pass is the whole
+corpus sent as one stream, one worker and two taking turns (1, 2, 2, 1 in each round), and the
+"saturated" rate counts the answers while all 8 clients still had requests to send, leaving out
+the stream's end, when a worker that has answered its share of the last requests waits idle. For
+these modes the benchmark also accounts for the machine's cores: the workers running and waiting
+for a core (from /proc/<pid>/task/*/schedstat), the generator, every other process, idle.
+
+Servers listen on 127.0.0.1 only (ports --port and up), every loop is bounded in requests, and
+--max-seconds bounds the whole run (a phase cut short says so).
 Exit status: 0 all targets met, 1 a target missed, 2 a material or a server is missing.
 """
 from __future__ import annotations
@@ -38,7 +49,6 @@ import os
 import platform
 import random
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -53,6 +63,8 @@ from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY))
+
+from bench.loadgen import Job, LoadGenerator  # noqa: E402
 
 SHARED_DIR = Path(os.environ.get("EVENTEX_SHARED", REPOSITORY.parent / "shared"))
 CORPUS = SHARED_DIR / "corpus" / "voa-stories.jsonl"
@@ -70,7 +82,7 @@ REQUEST_TIMEOUT_S = 120
 TARGETS = {  # name: (minimum ratio, what it compares)
     "library": (0.85, "library per document / bare per document"),
     "http_one_worker": (0.80, "HTTP 1 worker, 1 client / bare per document"),
-    "two_workers": (1.80, "HTTP 2 workers / 1 worker (8 clients each)"),
+    "two_workers": (1.80, "saturated docs/s, HTTP 2 workers / 1 worker, 8 clients each"),
     "batch_endpoint": (0.90, "POST /v1/extract/batch / bare batched"),
     "persist_sqlite": (0.75, "HTTP persist SQLite / bare per document"),
     "persist_postgresql": (0.75, "HTTP persist PostgreSQL / bare per document"),
@@ -178,6 +190,76 @@ def own_cpu_seconds() -> float:
     return time.process_time()
 
 
+def thread_schedstats(pids: list[int]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Nanoseconds each thread of these processes has run, and waited runnable for a core."""
+    found = {}
+    for pid in pids:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                ran, waited, _ = (task / "schedstat").read_text().split()
+            except (OSError, ValueError):
+                continue  # the thread ended meanwhile
+            found[pid, int(task.name)] = (int(ran), int(waited))
+    return found
+
+
+def machine_cpu_seconds() -> tuple[float, float]:
+    """CPU-seconds the machine's cores were busy (any process, and the kernel), and stolen by the host."""
+    ticks = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = ticks[:8]
+    tick = os.sysconf("SC_CLK_TCK")
+    return (user + nice + system + irq + softirq) / tick, steal / tick
+
+
+@dataclass
+class CoreAccount:
+    """Where the cores went during concurrent passes on one server: its workers running, its
+    workers waiting for a core, the load generator, every other process, and nothing."""
+
+    workers: int
+    seconds: float = 0.0
+    ran: list[float] = field(default_factory=list)  # per worker
+    waited: float = 0.0
+    generator: float = 0.0
+    machine_busy: float = 0.0
+    stolen: float = 0.0
+
+    def measure(self, srv: Server, work: Callable[[], Measured]) -> Measured:
+        pids = srv.pids
+        before, (busy, stolen) = thread_schedstats(pids), machine_cpu_seconds()
+        started = time.perf_counter()
+        measured = work()
+        self.seconds += time.perf_counter() - started
+        busy_after, stolen_after = machine_cpu_seconds()
+        self.machine_busy += busy_after - busy
+        self.stolen += stolen_after - stolen
+        self.generator += measured.client_cpu_seconds
+        if not self.ran:
+            self.ran = [0.0] * len(pids)
+        # Threads that ended during the pass had been idle for seconds (the thread pool retires
+        # idle threads), so leaving them out loses nothing; threads born during it started at 0.
+        for (pid, tid), (ran, waited) in thread_schedstats(pids).items():
+            ran_before, waited_before = before.get((pid, tid), (0, 0))
+            self.ran[pids.index(pid)] += (ran - ran_before) / 1e9
+            self.waited += (waited - waited_before) / 1e9
+        return measured
+
+    def describe(self) -> str:
+        if not self.seconds:
+            return "not measured"
+        cores = lambda seconds: seconds / self.seconds  # noqa: E731
+        ran = sum(self.ran)
+        others = self.machine_busy - ran - self.generator
+        idle = (os.cpu_count() or 1) * self.seconds - self.machine_busy - self.stolen
+        each = " + ".join(f"{cores(r):.2f}" for r in self.ran)
+        return (
+            f"{os.cpu_count()} cores x {self.seconds:.0f} s: worker{'s' if self.workers > 1 else ''} ran "
+            f"{cores(ran):.2f} cores ({each}) and waited runnable {cores(self.waited):.2f}; "
+            f"load generator {cores(self.generator):.3f} ({self.generator:.1f} CPU-s); other processes and "
+            f"the kernel {cores(others):.2f}; stolen by the host {cores(self.stolen):.2f}; cores idle {cores(idle):.2f}"
+        )
+
+
 def children_of(pid: int) -> list[int]:
     children = []
     for entry in Path("/proc").iterdir():
@@ -250,11 +332,10 @@ def wait_ready(servers: list[Server]) -> None:
 
 
 class Client:
-    """One keep-alive HTTP connection to a loopback port."""
+    """One keep-alive HTTP connection to a loopback port (readiness checks and the memory phase)."""
 
-    def __init__(self, port: int, *, fresh_connections: bool = False) -> None:
+    def __init__(self, port: int) -> None:
         self.port = port
-        self.fresh = fresh_connections
         self.connection: http.client.HTTPConnection | None = None
 
     def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, bytes]:
@@ -271,8 +352,6 @@ class Client:
         if self.connection is None:
             self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT_S)
         headers = {"Content-Type": "application/json"}
-        if self.fresh:
-            headers["Connection"] = "close"
         payload = json.dumps(body).encode() if body is not None else None
         try:
             self.connection.request(method, path, body=payload, headers=headers)
@@ -282,13 +361,25 @@ class Client:
             self.connection.close()
             self.connection = None
             raise
-        if self.fresh or response.will_close:
+        if response.will_close:
             self.connection.close()
             self.connection = None
         return response.status, data
 
 
 # --------------------------------------------------------------------------- passes
+
+
+@dataclass
+class Measured:
+    """One pass of one mode: its wall seconds and failed requests, and for HTTP what the load
+    generator saw (its own CPU, and the part of the pass during which every client was busy)."""
+
+    seconds: float
+    errors: int = 0
+    client_cpu_seconds: float = 0.0
+    saturated_seconds: float = 0.0
+    saturated_documents: int = 0
 
 
 @dataclass
@@ -300,13 +391,19 @@ class Tally:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     errors: int = 0
+    client_cpu_seconds: float = 0.0
+    saturated_documents: int = 0
+    saturated_seconds: float = 0.0
 
-    def add(self, documents: list[Document], seconds: float, cpu_seconds: float, errors: int) -> None:
+    def add(self, documents: list[Document], measured: Measured, cpu_seconds: float) -> None:
         self.documents += len(documents)
         self.words += sum(d.words for d in documents)
-        self.seconds += seconds
+        self.seconds += measured.seconds
         self.cpu_seconds += cpu_seconds
-        self.errors += errors
+        self.errors += measured.errors
+        self.client_cpu_seconds += measured.client_cpu_seconds
+        self.saturated_documents += measured.saturated_documents
+        self.saturated_seconds += measured.saturated_seconds
 
     @property
     def docs_per_cpu_s(self) -> float:
@@ -317,97 +414,52 @@ class Tally:
         return self.documents / self.seconds if self.seconds else 0.0
 
     @property
+    def saturated_docs_per_s(self) -> float:
+        return self.saturated_documents / self.saturated_seconds if self.saturated_seconds else 0.0
+
+    @property
     def words_per_s(self) -> float:
         return self.words / self.seconds if self.seconds else 0.0
 
 
-def library_pass(extractor, documents: list[Document], *, batched: bool = False) -> None:
+def library_pass(extractor, documents: list[Document], *, batched: bool = False) -> Measured:
     items = [(d.text, date.fromisoformat(d.published_at) if d.published_at else None) for d in documents]
+    started = time.perf_counter()
     if batched:
         extractor.extract_many(items, len(items))
     else:
         for text, published_at in items:
             extractor.extract(text, published_at)
+    return Measured(time.perf_counter() - started)
 
 
-def timed(work: Callable[[], int | None], cpu: Callable[[], float]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (of whoever does the work: this process or the server) and errors."""
-    cpu_before = cpu()
+def bare_pass(nlp, documents: list[Document], batch_size: int) -> Measured:
     started = time.perf_counter()
-    errors = work() or 0
-    return time.perf_counter() - started, cpu() - cpu_before, errors
-
-
-def bare_pass(nlp, documents: list[Document], batch_size: int) -> None:
     with nlp.memory_zone():  # each pass meets its words anew, as the service does
         for _ in nlp.pipe((d.text for d in documents), batch_size=batch_size):
             pass
+    return Measured(time.perf_counter() - started)
 
 
-def http_pass(port: int, documents: list[Document], clients: int, *, fresh: bool = False) -> int:
-    """POST each document to /v1/extract from ``clients`` threads; returns the number of non-200 answers."""
-    todo = list(documents)
-    lock = threading.Lock()
-    errors = 0
-
-    def client_loop() -> None:
-        nonlocal errors
-        client = Client(port, fresh_connections=fresh)
-        while True:
-            with lock:
-                if not todo:
-                    return
-                document = todo.pop()
-            status, _ = client.request("POST", "/v1/extract", document.body())
-            if status != 200:
-                with lock:
-                    errors += 1
-
-    threads = [threading.Thread(target=client_loop) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
+def encoded(body: dict) -> bytes:
+    return json.dumps(body).encode()
 
 
-def post_each(client: Client, documents: list[Document], *, persist: bool = False) -> int:
-    """POST each document to /v1/extract on one keep-alive connection; returns the non-200 answers."""
-    errors = 0
-    for document in documents:
-        extra = {"persist": True, "external_id": f"bench-{uuid.uuid4().hex}"} if persist else {}
-        status, _ = client.request("POST", "/v1/extract", document.body(**extra))
-        errors += status != 200
-    return errors
+def extract_bodies(documents: list[Document], *, persist: bool = False) -> list[bytes]:
+    """POST /v1/extract bodies; persisted ones with an external id of their own, so none is a repeat."""
+    extra = lambda: {"persist": True, "external_id": f"bench-{uuid.uuid4().hex}"} if persist else {}  # noqa: E731
+    return [encoded(d.body(**extra())) for d in documents]
 
 
-def batch_pass(port: int, documents: list[Document]) -> int:
-    status, _ = Client(port).request("POST", "/v1/extract/batch", {"documents": [d.body() for d in documents]})
-    return int(status != 200)
-
-
-def latencies(port: int, document: Document, clients: int, per_client: int) -> tuple[list[float], int]:
-    found: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-
-    def client_loop() -> None:
-        nonlocal errors
-        client = Client(port)
-        for _ in range(per_client):
-            started = time.perf_counter()
-            status, _ = client.request("POST", "/v1/extract", document.body())
-            took = time.perf_counter() - started
-            with lock:
-                found.append(took)
-                errors += status != 200
-
-    threads = [threading.Thread(target=client_loop) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return found, errors
+def http_pass(generator: LoadGenerator, job: Job) -> Measured:
+    outcome = generator.run(job)
+    return Measured(
+        outcome.seconds,
+        outcome.errors,
+        outcome.cpu_seconds,
+        outcome.saturated_seconds,
+        outcome.saturated_answers,  # one document each: only /v1/extract passes read this
+    )
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -455,6 +507,10 @@ def machine_description() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     options = _arguments(argv)
+    # The bare pipeline and the library run here under the workers' conditions (see the function).
+    from service.cli import one_math_thread_per_process
+
+    one_math_thread_per_process()
     report = Report()
     deadline = time.monotonic() + options.max_seconds
     try:
@@ -497,35 +553,55 @@ def main(argv: list[str] | None = None) -> int:
             servers.append(stack.enter_context(server("persist-postgresql", port + 3, 1, postgres_url, logs)))
         wait_ready(servers)
 
-        # Each mode: a function of a list of documents returning its failed requests, and whose CPU it
-        # uses. Modes that take one document at a time alternate document by document; the others
-        # (batches, concurrent clients) alternate chunk by chunk.
-        keep_alive = {srv.port: Client(srv.port) for srv in servers}
-        Mode = tuple[Callable[[list[Document]], int | None], Callable[[], float]]
+        generator = stack.enter_context(LoadGenerator())
+
+        # Each mode: a function of a list of documents that measures one pass, and whose CPU it
+        # uses. Modes that take one document at a time alternate document by document; batched
+        # modes chunk by chunk. HTTP requests come from the load generator's process.
+        def one_by_one(srv: Server, *, persist: bool = False) -> Callable[[list[Document]], Measured]:
+            return lambda docs: http_pass(generator, Job(srv.port, "/v1/extract", extract_bodies(docs, persist=persist)))
+
+        Mode = tuple[Callable[[list[Document]], Measured], Callable[[], float]]
         single: dict[str, Mode] = {
             "bare per document": (lambda docs: bare_pass(bare, docs, 1), own_cpu_seconds),
             "library per document": (lambda docs: library_pass(extractor, docs), own_cpu_seconds),
-            "HTTP 1 worker, 1 client": (lambda docs: post_each(keep_alive[one.port], docs), one.cpu_seconds),
-            "HTTP persist SQLite": (lambda docs: post_each(keep_alive[sqlite.port], docs, persist=True), sqlite.cpu_seconds),
+            "HTTP 1 worker, 1 client": (one_by_one(one), one.cpu_seconds),
+            "HTTP persist SQLite": (one_by_one(sqlite, persist=True), sqlite.cpu_seconds),
         }
         if postgres_url:
             pg = servers[3]
-            single["HTTP persist PostgreSQL"] = (lambda docs: post_each(keep_alive[pg.port], docs, persist=True), pg.cpu_seconds)
+            single["HTTP persist PostgreSQL"] = (one_by_one(pg, persist=True), pg.cpu_seconds)
+        batch_job = lambda chunk: Job(  # noqa: E731
+            one.port, "/v1/extract/batch", [encoded({"documents": [d.body() for d in chunk]})], expect_key="results"
+        )
         chunked: dict[str, Mode] = {
             "bare batched": (lambda chunk: bare_pass(bare, chunk, len(chunk)), own_cpu_seconds),
             "library batched": (lambda chunk: library_pass(extractor, chunk, batched=True), own_cpu_seconds),
-            "HTTP batch endpoint": (lambda chunk: batch_pass(one.port, chunk), one.cpu_seconds),
-            "HTTP 1 worker, 8 clients": (lambda chunk: http_pass(one.port, chunk, CLIENTS, fresh=True), one.cpu_seconds),
-            "HTTP 2 workers, 8 clients": (lambda chunk: http_pass(two.port, chunk, CLIENTS, fresh=True), two.cpu_seconds),
+            "HTTP batch endpoint": (lambda chunk: http_pass(generator, batch_job(chunk)), one.cpu_seconds),
         }
-        tallies = {name: Tally() for name in [*single, *chunked]}
+        # The concurrent modes measure how many requests a server keeps up with: each pass sends the
+        # whole corpus as one stream from CLIENTS keep-alive connections, not chunk by chunk, since
+        # at the end of each stream the last requests leave the workers idle one after the other.
+        concurrent: dict[str, tuple[Server, CoreAccount]] = {
+            f"HTTP 1 worker, {CLIENTS} clients": (one, CoreAccount(1)),
+            f"HTTP 2 workers, {CLIENTS} clients": (two, CoreAccount(2)),
+        }
+        tallies = {name: Tally() for name in [*single, *chunked, *concurrent]}
 
         def run(modes: dict[str, Mode], order: list[str], documents: list[Document]) -> list[str]:
             for name in order:
                 work, cpu = modes[name]
-                seconds, cpu_seconds, errors = timed(lambda: work(documents), cpu)
-                tallies[name].add(documents, seconds, cpu_seconds, errors)
+                cpu_before = cpu()
+                measured = work(documents)
+                tallies[name].add(documents, measured, cpu() - cpu_before)
             return order[1:] + order[:1]  # the next turn starts with the next mode
+
+        def run_concurrent(name: str) -> None:
+            srv, account = concurrent[name]
+            cpu_before = srv.cpu_seconds()
+            job = Job(srv.port, "/v1/extract", extract_bodies(corpus), clients=CLIENTS)
+            measured = account.measure(srv, lambda: http_pass(generator, job))
+            tallies[name].add(corpus, measured, srv.cpu_seconds() - cpu_before)
 
         chunks = [corpus[start : start + options.chunk] for start in range(0, len(corpus), options.chunk)]
         single_order, chunk_order = list(single), list(chunked)
@@ -537,12 +613,25 @@ def main(argv: list[str] | None = None) -> int:
                 for document in chunk:
                     single_order = run(single, single_order, [document])
                 chunk_order = run(chunked, chunk_order, chunk)
+            # One worker, two, two, one: a load that rises or falls steadily during the round
+            # weighs on both alike.
+            for name in [*concurrent, *reversed(concurrent)]:
+                run_concurrent(name)
         report.say()
-        report.say(f"{'mode':<28} {'docs/s':>7} {'words/s':>8} {'docs/CPU-s':>10} {'errors':>6}")
+        report.say(
+            f"{'mode':<28} {'docs/s':>7} {'words/s':>8} {'docs/CPU-s':>10} {'errors':>6} {'saturated docs/s':>16} {'client CPU-s':>12}"
+        )
         for name, tally in tallies.items():
+            saturated = f"{tally.saturated_docs_per_s:16.2f}" if name in concurrent else " " * 16
+            client = f"{tally.client_cpu_seconds:12.2f}" if tally.client_cpu_seconds else ""
             report.say(
-                f"{name:<28} {tally.docs_per_s:7.2f} {tally.words_per_s:8.0f} {tally.docs_per_cpu_s:10.2f} {tally.errors:6d}"
+                f"{name:<28} {tally.docs_per_s:7.2f} {tally.words_per_s:8.0f} {tally.docs_per_cpu_s:10.2f} "
+                f"{tally.errors:6d} {saturated} {client}".rstrip()
             )
+        report.say()
+        for name, (_, account) in concurrent.items():
+            report.say(f"{name}: {account.describe()}")
+
         def ratio(mode: str, baseline: str) -> dict:
             return {
                 "ratio": tallies[mode].docs_per_s / tallies[baseline].docs_per_s,
@@ -557,8 +646,16 @@ def main(argv: list[str] | None = None) -> int:
             f"per CPU-second {library_batched['cpu_ratio']:.2f})"
         )
         report.target("http_one_worker", *TARGETS["http_one_worker"], **ratio("HTTP 1 worker, 1 client", "bare per document"))
-        two_workers = tallies["HTTP 2 workers, 8 clients"].docs_per_s / tallies["HTTP 1 worker, 8 clients"].docs_per_s
-        report.target("two_workers", *TARGETS["two_workers"], ratio=two_workers)
+        one_name, two_name = concurrent
+        report.target(
+            "two_workers",
+            *TARGETS["two_workers"],
+            ratio=tallies[two_name].saturated_docs_per_s / tallies[one_name].saturated_docs_per_s,
+        )
+        report.say(
+            f"       (whole streams, their last requests included: {tallies[two_name].docs_per_s / tallies[one_name].docs_per_s:.2f}; "
+            f"per CPU-second {tallies[two_name].docs_per_cpu_s / tallies[one_name].docs_per_cpu_s:.2f})"
+        )
         report.target("batch_endpoint", *TARGETS["batch_endpoint"], **ratio("HTTP batch endpoint", "bare batched"))
         report.target("persist_sqlite", *TARGETS["persist_sqlite"], **ratio("HTTP persist SQLite", "bare per document"))
         if postgres_url:
@@ -573,18 +670,19 @@ def main(argv: list[str] | None = None) -> int:
         # Latency of the ~770-word article.
         report.say()
         cases = [
-            ("1 client, 1 worker", one, 1, options.latency_requests),
-            ("8 clients, 1 worker", one, LATENCY_CLIENTS, max(1, options.latency_requests // LATENCY_CLIENTS)),
-            ("8 clients, 2 workers", two, LATENCY_CLIENTS, max(1, options.latency_requests // LATENCY_CLIENTS)),
+            ("1 client, 1 worker", one, 1),
+            (f"{LATENCY_CLIENTS} clients, 1 worker", one, LATENCY_CLIENTS),
+            (f"{LATENCY_CLIENTS} clients, 2 workers", two, LATENCY_CLIENTS),
         ]
-        for label, srv, clients, per_client in cases:
+        for label, srv, clients in cases:
             if time.monotonic() > deadline:
                 report.say(f"latency {label}: not measured (time limit)")
                 continue
-            found, errors = latencies(srv.port, seed, clients, per_client)
+            outcome = generator.run(Job(srv.port, "/v1/extract", extract_bodies([seed] * options.latency_requests), clients))
+            found = outcome.latencies
             report.say(
                 f"latency {label:<21} p50 {percentile(found, 50) * 1000:6.0f} ms  p95 {percentile(found, 95) * 1000:6.0f} ms  "
-                f"p99 {percentile(found, 99) * 1000:6.0f} ms  ({len(found)} requests, {errors} errors)"
+                f"p99 {percentile(found, 99) * 1000:6.0f} ms  ({len(found)} requests, {outcome.errors} errors)"
             )
         worker_rss = [rss / 2**20 for srv in servers for rss in srv.rss_bytes()]
         report.say(f"resident memory per worker after these runs: {min(worker_rss):.0f}–{max(worker_rss):.0f} MiB")
