@@ -1478,13 +1478,15 @@ def unit_long(m, ctx):
     return _Found("DURATION", _duration(None if m["plural"] else 1, unit))
 
 
-@rule(rf"(?:(?P<approx>{APPROX})\s+)?(?:half\s+an?\s+|an?\s+half[\s-]|half-)"
-      r"(?P<unit>minute|hour|day|year|decade|century)(?:-long)?", re.IGNORECASE)
+@rule(r"(?:half\s+an?\s+|an?\s+half[\s-]|half-)(?P<unit>minute|hour|day|year|decade|century)(?:-long)?", re.IGNORECASE)
 def half_unit(m, ctx):
-    """'half an hour' (PT30M), 'a half-day' (PT12H), 'half a century' (P50Y)."""
+    """'half an hour' (PT30M), 'a half-day' (PT12H), 'about half a century' (P50Y, APPROX)."""
     unit = m["unit"].lower()
     value = "PT12H" if unit == "day" else _duration(0.5, unit)
-    return _Found("DURATION", value, APPROX_MODS.get(re.sub(r"\s+", " ", m["approx"].lower())) if m["approx"] else None)
+    hedge = _APPROX_PREFIX.search(ctx.text, max(0, m.start() - 25), m.start())
+    if hedge:
+        return _Found("DURATION", value, APPROX_MODS[re.sub(r"\s+", " ", hedge["approx"].lower())], start=hedge.start())
+    return _Found("DURATION", value)
 
 
 def _ago(ctx, unit: str, amount: int | None, sign: int, approx, exact_amount, start: int | None = None) -> _Found:
@@ -1524,6 +1526,7 @@ def event_relative_day(m, ctx):
     return _Found("DATE", None, offset=(amount, code), relative=_from_reference(amount, code, keep_granularity=False))
 
 
+_TIMES_BEFORE = re.compile(rf"\b(?:once|twice|thrice|(?:\d{{1,2}}|{NUM_WORD})\s+times)\s+$", re.IGNORECASE)
 # A count, then up to two words ("700 seats", "$5 million", "four flights"), right before "a <unit>".
 _RATE_BEFORE = re.compile(
     rf"(?:\b(?:once|twice|thrice|times)|(?:\d[\d,.]*|\b(?:{NUM_WORD}|million|billion|dozen))"
@@ -1531,8 +1534,7 @@ _RATE_BEFORE = re.compile(
     re.IGNORECASE)
 
 
-@rule(rf"(?:(?P<times>once|twice|thrice|(?:\d{{1,2}}|{NUM_WORD})\s+times)\s+(?=(?:a|an|per|every|each)\s))?"
-      r"(?P<each>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d{1,2})\s+)?"
+@rule(r"(?P<each>every|each|per|a)\s+(?:(?P<n>other|two|three|four|five|six|\d{1,2})\s+)?"
       r"(?P<unit>day|week|month|quarter|year|decade|hour|minute|night|morning|evening|summer|winter|spring|autumn|"
       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
       r"|(?:on\s+)?(?P<days>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)"
@@ -1555,23 +1557,26 @@ def recurring(m, ctx):
             return None
         return _Found("SET", f"XXXX-WXX-{WEEKDAYS[m['days'].lower()[:-1]] + 1}")
     each, unit = m["each"].lower(), m["unit"].lower().removesuffix("s")
-    if each == "a" and not m["times"] and not _RATE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+    # TimeML: the count belongs to the expression ("twice a year": P1Y, twice).
+    times = _TIMES_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    start = times.start() if times else None
+    if each == "a" and not times and not _RATE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
         return None  # "a year" is a rate only after a count: "twice a year", "$5 million a year"
     n = {"other": 2, None: 1}.get(m["n"], None)
     if n is None:
         n = _number(m["n"]) or 1
     n = int(n)
     if unit.endswith("day") and unit != "day":
-        return _Found("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}")
+        return _Found("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}", start=start)
     if unit in SEASONS:
-        return _Found("SET", f"XXXX-{SEASONS[unit]}")
+        return _Found("SET", f"XXXX-{SEASONS[unit]}", start=start)
     if unit in ("morning", "evening", "night"):
-        return _Found("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}")
+        return _Found("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", start=start)
     letter = {"day": "D", "night": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
               "hour": "TH", "minute": "TM"}[unit]
     if letter.startswith("T"):
-        return _Found("SET", f"PT{n}{letter[1:]}")
-    return _Found("SET", f"P{n}{letter}")
+        return _Found("SET", f"PT{n}{letter[1:]}", start=start)
+    return _Found("SET", f"P{n}{letter}", start=start)
 
 
 # Words of frequency, valued as the TimeML guidelines do: the period that repeats ("daily" P1D, as "every day").
