@@ -107,3 +107,11 @@ def test_unknown_stretches_at_the_start_or_hedged_between_two_units(found):
     got = found("Hundreds surrendered in the first hours of the offensive; the rest held out for weeks or months.")
     assert (got["the first hours"].type, got["the first hours"].value) == ("DURATION", "PTXH")
     assert (got["weeks or months"].value, got["weeks or months"].modifier) == ("PXW", "APPROX")
+
+
+def test_a_part_of_the_day_before_its_day_and_late_last_night(found):
+    got = found("Shares slipped in mid-afternoon yesterday, and the rebels struck again early morning Monday.")
+    assert (got["mid-afternoon yesterday"].value, got["mid-afternoon yesterday"].modifier) == ("2021-11-30TAF", "MID")
+    assert (got["early morning Monday"].type, got["early morning Monday"].value) == ("TIME", "2021-11-29TMO")
+    got = found("The convoy arrived late last night.")
+    assert (got["late last night"].value, got["late last night"].modifier) == ("2021-11-30TNI", "END")

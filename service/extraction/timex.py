@@ -1170,6 +1170,7 @@ def _is_title(m, ctx) -> bool:
 def relative_day(m, ctx):
     if _is_title(m, ctx):
         return None
+    position = None
     if m["around"]:
         amount, part = (-2 if m["around"].lower().startswith("before") else 2), None
     elif m["word"]:
@@ -1185,11 +1186,12 @@ def relative_day(m, ctx):
         if rel.endswith("last") and part != "NI":
             return None  # "last evening" is rare and "last morning" is not a date
         amount = -1 if rel.endswith("last") else 0
+        position = POSITION_MODS.get(rel.split()[0])  # "late last night": END
     kind = "TIME" if part else "DATE"
     suffix = f"T{part}" if part else ""
     if ctx.anchor is None:
-        return _Found(kind, None)
-    return _Found(kind, _day(ctx.anchor + timedelta(days=amount)) + suffix)
+        return _Found(kind, None, position)
+    return _Found(kind, _day(ctx.anchor + timedelta(days=amount)) + suffix, position)
 
 
 _REF_WORDS = {
@@ -1693,12 +1695,34 @@ def part_of_day_alone(m, ctx):
         return None
     part = PARTS_OF_DAY[m["part"].lower()]
     before = ctx.text[max(0, m.start() - 10):m.start()].lower()
-    if not re.search(r"\b(?:in\s+the|on|by|until|from|at|since|this)\s+$", before):
+    if not re.search(r"\b(?:in(?:\s+the)?|on|by|until|from|at|since|this)\s+$", before):
         return None
     modifier = POSITION_MODS[m["pos"].lower()]
     if ctx.anchor is None:
         return _Found("TIME", f"XXXX-XX-XXT{part}", modifier)
     return _Found("TIME", _day(ctx.anchor) + f"T{part}", modifier, relative=_on_reference_day(f"T{part}"))
+
+
+@rule(rf"(?:(?P<pos>early|late|mid)[\s-]+)?(?P<part>morning|afternoon|evening|night)\s+(?P<day>yesterday|today|tomorrow|"
+      rf"{WEEKDAY})", re.IGNORECASE)
+def part_of_day_then_day(m, ctx):
+    """'mid-afternoon yesterday', 'early morning Monday': one time of day on the day named after it."""
+    day_word = m["day"].lower()
+    if day_word not in _DAY_WORDS and not m["day"][0].isupper():
+        return None
+    if re.search(r"\b(?:every|each)\s+$", ctx.text[max(0, m.start() - 7):m.start()], re.IGNORECASE):
+        return None  # "every morning Monday through Friday" repeats
+    part = PARTS_OF_DAY[m["part"].lower()]
+    modifier = POSITION_MODS[m["pos"].lower()] if m["pos"] else None
+    if day_word in _DAY_WORDS:
+        if ctx.anchor is None:
+            return None
+        day = ctx.anchor + timedelta(days=_DAY_WORDS[day_word])
+    else:
+        if ctx.anchor is None:
+            return _Found("TIME", f"XXXX-WXX-{WEEKDAYS[day_word] + 1}T{part}", modifier)
+        day = _resolve_weekday(WEEKDAYS[day_word], ctx.anchor, ctx.day_direction(m.start("day"), m.end()))
+    return _Found("TIME", _day(day) + f"T{part}", modifier)
 
 
 # --------------------------------------------------------------------------------------------------------
