@@ -115,3 +115,8 @@ def test_a_part_of_the_day_before_its_day_and_late_last_night(found):
     assert (got["early morning Monday"].type, got["early morning Monday"].value) == ("TIME", "2021-11-29TMO")
     got = found("The convoy arrived late last night.")
     assert (got["late last night"].value, got["late last night"].modifier) == ("2021-11-30TNI", "END")
+
+
+def test_this_coming_before_a_full_date_is_part_of_it(found):
+    got = found("The referendum is this coming Sunday, December 5, officials said.")
+    assert [(t.text, t.value) for t in got.values()] == [("this coming Sunday, December 5", "2021-12-05")]

@@ -120,6 +120,8 @@ MONTH = rf"(?:(?:{_cased(_MONTH_FULL)})\b|(?:{_cased(_MONTH_ABBR)})(?:\.|\b))"
 WEEKDAY = rf"(?:{_cased(n for n in WEEKDAYS if len(n) > 5)})"
 WEEKDAY_ANY = rf"(?:(?:{_cased(n for n in WEEKDAYS if len(n) > 5)})\b|(?:{_cased(n for n in WEEKDAYS if len(n) <= 5)})\.)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+# "this coming Sunday, March 8": the words before a weekday that a full date follows belong to the expression.
+WEEKDAY_LEAD = r"(?:(?:[Tt]his\s+(?:coming\s+|past\s+)?|[Nn]ext\s+|[Ll]ast\s+|[Cc]oming\s+)?)"
 YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 NUM_WORD = _words([*SMALL_NUMBERS, *TENS, *SCALES])
 NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2)?|an?\s+(?:hundred|thousand)|(?:{NUM_WORD})(?:[\s-](?:and\s)?(?:{NUM_WORD})){{0,4}}"
@@ -858,7 +860,7 @@ def _year(text: str) -> int:
 # ---- absolute dates --------------------------------------------------------------------------------------
 
 
-@rule(rf"(?:{WEEKDAY_ANY},?\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})(?:\s*,\s*|\s+)(?P<year>{YEAR4}|'\d\d)\b")
+@rule(rf"(?:{WEEKDAY_LEAD}{WEEKDAY_ANY},?\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})(?:\s*,\s*|\s+)(?P<year>{YEAR4}|'\d\d)\b")
 def month_day_year(m, ctx):
     try:
         return _Found("DATE", _day(date(_year(m["year"]), _month_number(m["month"]), int(m["day"][:2].rstrip("snrt")))))
@@ -866,7 +868,7 @@ def month_day_year(m, ctx):
         return None
 
 
-@rule(rf"(?:{WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH}),?\s+(?P<year>{YEAR4})\b")
+@rule(rf"(?:{WEEKDAY_LEAD}{WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH}),?\s+(?P<year>{YEAR4})\b")
 def day_month_year(m, ctx):
     try:
         return _Found("DATE", _day(date(int(m["year"]), _month_number(m["month"]), int(re.match(r"\d+", m["day"])[0]))))
@@ -874,12 +876,12 @@ def day_month_year(m, ctx):
         return None
 
 
-@rule(rf"(?:{WEEKDAY_ANY},?\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})")
+@rule(rf"(?:{WEEKDAY_LEAD}{WEEKDAY_ANY},?\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})")
 def month_day(m, ctx):
     return _day_without_year(m, ctx)
 
 
-@rule(rf"(?:{WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})")
+@rule(rf"(?:{WEEKDAY_LEAD}{WEEKDAY_ANY},?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})")
 def day_month(m, ctx):
     return _day_without_year(m, ctx)
 
@@ -895,7 +897,7 @@ DAY_ORDINALS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
 _DAY_ORDINAL = _words(DAY_ORDINALS).replace("\\ ", "\\s+")
 
 
-@rule(rf"(?:{WEEKDAY_ANY},?\s+)?(?:(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{_DAY_ORDINAL})|the\s+(?P<day2>{_DAY_ORDINAL})"
+@rule(rf"(?:{WEEKDAY_LEAD}{WEEKDAY_ANY},?\s+)?(?:(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{_DAY_ORDINAL})|the\s+(?P<day2>{_DAY_ORDINAL})"
       rf"\s+of\s+(?P<month2>{MONTH}))(?!\s+(?:quarter|half|time|round|day|week|month|year|place|term)\b)")
 def spelled_day(m, ctx):
     """'March eighth', 'the twenty-first of May', as transcripts of broadcasts write them."""
