@@ -301,3 +301,37 @@ def test_the_ministers_trip_refers_back_to_the_visit(extract):
     assert [e.type for e in events] == ["meeting"]
     assert len(events[0].mentions) == 2
     assert events[0].location is None or "exchange" not in events[0].location.name
+
+
+def test_the_drills_many_sentences_later_are_the_same_exercise(extract):
+    text = (
+        "Greece and Cyprus began a joint naval exercise off Crete on Monday. "
+        "Six frigates and two submarines are taking part. "
+        "Helicopters from both navies practised landing on the decks. "
+        "A coast guard vessel also joined for a rescue scenario. "
+        "Officials said the weather had been calm. "
+        "Turkey criticised the drills as provocative."
+    )
+    events = extract(text)
+    assert [e.type for e in events] == ["exercise"]
+    assert len(events[0].mentions) == 2
+
+
+def test_its_own_exercise_is_another_event(extract):
+    text = (
+        "Thousands of allied troops began a large NATO exercise in Estonia on Monday. "
+        "As part of it, the Latvian army will stage its own national exercise in June."
+    )
+    exercises = [e for e in extract(text) if e.type == "exercise"]
+    assert len(exercises) == 2
+
+
+def test_a_year_in_a_name_dates_nothing(extract):
+    events = extract("The drills, dubbed Northern Shield 2023, involve troops from Norway and Denmark.", date(2024, 5, 17))
+    assert all(e.date is None or e.date.value != "2023" for e in events)
+
+
+def test_date_in_a_relative_clause_on_a_participant_is_not_the_events(extract):
+    text = "Other parts of the exercise include Baltic Guard, in which soldiers from Estonia and Latvia will train in March."
+    for event in extract(text):
+        assert event.date is None or event.date.value != "2025-03"

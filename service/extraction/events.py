@@ -45,6 +45,7 @@ _MAX_MENTIONS = 200
 # How far (in tokens) from its trigger a date may stand and still be the event's.
 _DATE_REACH = 40
 _VISIT_DAYS = 3
+_MULTI_DAY_NOUNS = frozenset({"talks", "negotiations", "consultations"})
 
 
 @dataclass
@@ -244,7 +245,7 @@ def _parties(trigger: Trigger, reader: PartyReader, host: str | None) -> list[Pa
         # A parse that lost the subject ("China conducted the military drills encircling Taiwan"):
         # the subject of the sentence's main verb, when it is a party.
         root = trigger.head.sent.root
-        if _hops_to(trigger.head, root, through={"dobj", "ccomp", "xcomp", "conj", "nsubj", "attr", "compound", "amod"}) <= 2:
+        if root.lemma_.lower() not in _TALKING_ABOUT_VERBS and _hops_to(trigger.head, root, through={"dobj", "ccomp", "xcomp", "conj", "nsubj", "attr", "compound", "amod"}) <= 2:
             for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < trigger.head.i):
                 parties.extend(reader.parties(subject, "participant", host))
     if host is not None and not any(p.country == host for p in parties):
@@ -312,7 +313,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
     by_sentence: dict[int, list[tuple[Timex, Span]]] = {}
     for timex in dated:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is not None:
+        if span is not None and not _in_a_name(span):
             by_sentence.setdefault(span.sent.start, []).append((timex, span))
     sentences = {m.sentence.start: m.sentence for m in mentions}
     references = {start: _referenced_events(sentence) for start, sentence in sentences.items()}
@@ -334,6 +335,12 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
         mention.refers_to = next((t for t in references[mention.sentence.start] if t != mention.trigger.head), None)
         if mention.date_value:
             previous_value = mention.date_value
+
+
+def _in_a_name(span: Span) -> bool:
+    """"Steadfast Defender 2024", "Dragon 24": a year that ends a name dates nothing."""
+    root = span.root
+    return len(span) == 1 and root.dep_ in ("nummod", "compound", "appos") and root.head.pos_ == "PROPN" and root.head.i < root.i and not root.head.ent_type_ in ("DATE", "TIME")
 
 
 def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> Timex | None:
@@ -364,8 +371,10 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             hops = 0
             current = token
             while hops < 6 and current.i not in holders and current.head != current:
-                if current.dep_ == "ccomp":
-                    break  # "said after the meeting that they agreed to reopen it from Saturday": the reported clause's date
+                if current.dep_ == "ccomp" or current.dep_ == "relcl" and current.head.i not in holders:
+                    # "said after the meeting that they agreed to reopen it from Saturday", "parts of the
+                    # exercise include Nordic Response, in which troops train in March": that clause's date
+                    break
                 current = current.head
                 hops += 1
                 if current.lemma_.lower() in lx.REPORTING_VERBS and current.i not in holders:
@@ -486,6 +495,10 @@ class _Cluster:
         return any(m.trigger.head.lemma_.lower() in ("visit", "trip", "tour") for m in self.mentions)
 
     @cached_property
+    def has_negotiations(self) -> bool:
+        return any(m.trigger.head.lower_ in _MULTI_DAY_NOUNS for m in self.mentions)
+
+    @cached_property
     def ordinals(self) -> set[str]:
         """"their first summit" and "the second summit" are two happenings."""
         return {c.lower_ for m in self.mentions for c in m.trigger.head.children if c.dep_ == "amod" and c.ent_type_ == "ORDINAL"}
@@ -525,6 +538,11 @@ def _dates_conflict(a: str | None, b: str | None, slack_days: int = 0) -> bool:
     return (b_start - a_end).days > slack_days or (a_start - b_end).days > slack_days
 
 
+def _both_single_days(a: str | None, b: str | None) -> bool:
+    ranges = [date_range(v) for v in (a, b) if v]
+    return len(ranges) == 2 and all(start is not None and start == end for start, end in ranges)
+
+
 def _most_precise(values) -> str | None:
     best, best_days = None, None
     for value in values:
@@ -538,7 +556,9 @@ def _most_precise(values) -> str | None:
 
 
 def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
-    slack = _VISIT_DAYS if a.has_visit or b.has_visit else 0
+    # A visit lasts a few days and its talks fall on one of them; so do rounds of negotiations, but
+    # talks dated on two different days ("met on Monday", "talks on Tuesday") are two sessions.
+    slack = _VISIT_DAYS if a.has_visit or b.has_visit or (a.has_negotiations or b.has_negotiations) and not _both_single_days(a.date, b.date) else 0
     if a.type != b.type or _dates_conflict(a.date, b.date, slack):
         return float("-inf")
     ordinals_a, ordinals_b = a.ordinals, b.ordinals
@@ -566,15 +586,15 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if a.sentences & b.sentences:
         score += _MERGE_THRESHOLD
     # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.
-    if is_distinct(anaphor.trigger.head):
-        return float("-inf")  # "a separate meeting", "another summit"
+    if any(is_distinct(m.trigger.head) and any(o.start < m.start for o in other.mentions) for c, other in ((a, b), (b, a)) for m in c.mentions):
+        return float("-inf")  # "a separate meeting", "another summit", "its own exercise": not one told before
     if a.status != b.status and not anaphor.trigger.anaphoric:
         return float("-inf")  # "agreed to hold an air exercise next year" is not the drill under way
     if anaphor.trigger.anaphoric:
         last_before = max((m for m in earlier.mentions if m.start < anaphor.start), key=lambda m: m.start, default=None)
         if last_before is not None:
             distance = sentence_index[anaphor.sentence.start] - sentence_index[last_before.sentence.start]
-            score += 3.0 if distance <= 2 else 2.0
+            score += 3.0 if distance <= 2 else 2.6
     return score
 
 

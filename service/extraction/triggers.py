@@ -223,7 +223,17 @@ def _is_military_context(token: Token) -> bool:
         return False
     if modifiers & lx.MILITARY_WORDS - {"exercise", "drill"}:
         return True
-    return bool(_sentence_lemmas(token) & (lx.MILITARY_WORDS - {"exercise", "drill", "joint", "special", "command", "air", "fire", "guard", "coast", "strategic", "nuclear"}))
+    if _sentence_lemmas(token) & _MILITARY_CONTEXT:
+        return True
+    # "Turkey said the drills were a provocation": the story before says what drills they are.
+    if _is_anaphoric(token):
+        start = max(0, token.sent.start - _CONTEXT_TOKENS)
+        return any(_lemma(t) in _MILITARY_CONTEXT for t in token.doc[start : token.sent.start])
+    return False
+
+
+_MILITARY_CONTEXT = lx.MILITARY_WORDS - {"exercise", "drill", "joint", "special", "command", "air", "fire", "guard", "coast", "strategic", "nuclear"}
+_CONTEXT_TOKENS = 250
 
 
 def _is_place_or_party(token: Token) -> bool:
