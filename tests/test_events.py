@@ -310,7 +310,7 @@ def test_the_drills_many_sentences_later_are_the_same_exercise(extract):
         "Helicopters from both navies practised landing on the decks. "
         "A coast guard vessel also joined for a rescue scenario. "
         "Officials said the weather had been calm. "
-        "Turkey criticised the drills as provocative."
+        "Turkey said the drills were a provocation."
     )
     events = extract(text)
     assert [e.type for e in events] == ["exercise"]
