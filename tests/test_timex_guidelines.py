@@ -120,3 +120,17 @@ def test_a_part_of_the_day_before_its_day_and_late_last_night(found):
 def test_this_coming_before_a_full_date_is_part_of_it(found):
     got = found("The referendum is this coming Sunday, December 5, officials said.")
     assert [(t.text, t.value) for t in got.values()] == [("this coming Sunday, December 5", "2021-12-05")]
+
+
+def test_calendar_edges_stay_right_through_the_parse(found):
+    # The timetable present on the publication weekday is that same day, not a week later.
+    assert found("The summit opens Wednesday in Geneva.")["Wednesday"].value == "2021-12-01"
+    # December named in a January article, and since December across the year boundary.
+    january = date(2022, 1, 12)
+    assert found("The accord was signed in December.", january)["December"].value == "2021-12"
+    assert found("Prices have doubled since December 30.", january)["December 30"].value == "2021-12-30"
+    # A leap day, without a year and with one; the ISO week of a date in the last days of a year.
+    march_2024 = date(2024, 3, 4)
+    assert found("The fire broke out on February 29.", march_2024)["February 29"].value == "2024-02-29"
+    assert "February 29, 2023" not in found("The deadline was February 29, 2023.", march_2024)
+    assert found("Markets were quiet last week.", date(2021, 1, 6))["last week"].value == "2020-W53"
