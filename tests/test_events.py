@@ -335,3 +335,22 @@ def test_date_in_a_relative_clause_on_a_participant_is_not_the_events(extract):
     text = "Other parts of the exercise include Baltic Guard, in which soldiers from Estonia and Latvia will train in March."
     for event in extract(text):
         assert event.date is None or event.date.value != "2025-03"
+
+
+def test_an_official_in_a_datelined_story_is_of_the_dateline_country(extract):
+    text = (
+        "HANOI, May 14 (Wire) - Prime Minister Tran Van Long received Laotian Foreign Minister Somsak Vongsa on Tuesday. "
+        "Vietnam and Laos agreed to expand rail links, the Vietnamese government said."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    people = {p.name: p.country for p in meeting.participants if p.kind == "person"}
+    assert people == {"Tran Van Long": "VNM", "Somsak Vongsa": "LAO"}
+
+
+def test_a_story_filed_from_talks_abroad_does_not_give_its_officials_the_dateline_country(extract):
+    text = (
+        "HAVANA, May 14 (Wire) - Peru's government and a rebel group held talks in Havana on Tuesday. "
+        "President Luis Vargas said Peru wanted peace. Peru's army and Peru's police backed the talks."
+    )
+    for event in extract(text):
+        assert all(p.country != "CUB" for p in event.participants if p.kind == "person")

@@ -8,17 +8,21 @@ the host country) resolve to the one named person who holds it in the article.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from service.extraction import lexicon as lx
 from service.extraction.countries import CountryResolver, PlaceMatch
+from service.extraction.segmentation import datelines
 
 _DROP_TITLE_WORDS = frozenset({"the", "of", "for", "and", "affairs", "'s", "’s", "a", "an", "his", "her", "its", "their", "then", "former", "current", "new"})
 _SPELLING = {"defence": "defense", "programme": "program", "minister": "minister"}
 _COLLECTIVES = frozenset({"side", "country", "nation", "government", "state", "party", "neighbor", "neighbour", "capital", "ally"})
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+_MOVEMENTS = frozenset({"taliban", "hamas", "hezbollah", "houthi", "rebel", "rebels", "militia", "opposition"})
+_FOREIGN_FACING_TITLES = frozenset({"ambassador", "envoy", "counterpart", "consul", "mediator", "delegate", "emissary", "negotiator"})
 
 
 @dataclass
@@ -115,9 +119,35 @@ class PartyReader:
         # doc.ents builds new Span objects on every access: read them once.
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self.person_at = {i: e for e in self.persons for i in range(e.start, e.end)}
+        self.home = self._dateline_country()
         self.people: dict[str, Person] = {}
         self.offices: dict[tuple[frozenset[str], str | None], set[str]] = {}
         self._register_people()
+
+    def _dateline_country(self) -> str | None:
+        """The country of the dateline ("NAIROBI, June 14 (Wire) -"), when it names exactly one."""
+        codes = set()
+        for start, end in datelines(self.text):
+            span = self.doc.char_span(start, end, alignment_mode="contract")
+            codes |= {m.code for m, _ in self.places.within(span or []) if m.code and m.kind in ("country", "capital")}
+        if len(codes) != 1:
+            return None
+        # A story filed from talks abroad ("HAVANA - Colombia's government and the rebels ...") is
+        # about another country: the dateline's must be the one the story names most (by country
+        # name or demonym; a capital is as often the venue).
+        counts = Counter(m.code for m in {id(m): m for m in self.places.by_token.values()}.values() if m.code and m.kind != "capital")
+        home = codes.pop()
+        return home if counts[home] == max(counts.values()) else None
+
+    def _home_title(self, title: str | None) -> bool:
+        """A title that a wire story gives its own country's officials without naming the country
+        ("NAIROBI - President Samuel Kiprono ..."); envoys and counterparts are of another."""
+        if not title or self.home is None:
+            return False
+        if any(w.isupper() and len(w) > 1 or w.lower() in _MOVEMENTS for w in title.split()):
+            return False  # "NATO Secretary-General", "ELN commander", "Taliban foreign minister"
+        words = set(title.lower().replace("-", " ").split())
+        return bool(words & lx.PERSON_TITLE_HEADS) and not words & _FOREIGN_FACING_TITLES
 
     # ------------------------------------------------------------------ people of the document
     def _register_people(self) -> None:
@@ -157,6 +187,9 @@ class PartyReader:
                 alone = self.people.pop(key)
                 fuller[0].spans.extend(alone.spans)
                 self.people[key] = fuller[0]
+        for person in self.people.values():
+            if person.country is None and self._home_title(person.title):
+                person.country = self.home
         for key, person in self.people.items():
             if person.title:
                 self.offices.setdefault((title_key(person.title), person.country), set()).add(key)
@@ -328,7 +361,7 @@ class PartyReader:
 
     def _titled_person(self, head: Token, role: str, context_country: str | None) -> Party:
         title, country = self.title_phrase(head)
-        country = country or context_country
+        country = country or context_country or (self.home if self._home_title(title) else None)
         span = [_char_span_of(head)]
         holders = self.offices.get((title_key(title), country), set())
         if len(holders) == 1:

@@ -36,11 +36,11 @@ class LineBreaks:
     """Start a sentence after every line break that ends a paragraph, a headline or a list item."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for dateline in _DATELINE.finditer(doc.text[:_DATELINE_REACH]):
+        for _, dateline_end in datelines(doc.text):
             # The parser would read the place as the subject of the first sentence, and the date
             # of the dispatch as the date of its events.
             for token in doc[1:]:
-                if token.idx >= dateline.end():
+                if token.idx >= dateline_end:
                     token.is_sent_start = True
                     break
         for token in doc[1:]:
@@ -63,6 +63,11 @@ def _last_non_space(doc: Doc, i: int):
     while i >= 0 and doc[i].is_space:
         i -= 1
     return doc[i] if i >= 0 else None
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the datelines at the head of the story ("ASTANA, May 12 (Wire) -")."""
+    return [m.span() for m in _DATELINE.finditer(text[:_DATELINE_REACH])]
 
 
 def non_prose_ranges(text: str) -> list[tuple[int, int]]:
