@@ -354,3 +354,24 @@ def test_a_story_filed_from_talks_abroad_does_not_give_its_officials_the_datelin
     )
     for event in extract(text):
         assert all(p.country != "CUB" for p in event.participants if p.kind == "person")
+
+
+def test_talks_led_by_named_ministers_have_them_as_participants(extract):
+    text = (
+        "Talks on sharing the river's water ended in Dushanbe on Friday without a deal. "
+        "The talks, led by Tajik Energy Minister Rustam Nazarov and Uzbek Water Minister Aziz Karimov, focused on the dam's releases."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert {"Rustam Nazarov", "Aziz Karimov"} <= _persons(meeting)
+    assert {"TJK", "UZB"} <= _countries(meeting)
+
+
+def test_the_two_governments_are_the_two_the_story_is_about(extract):
+    text = (
+        "Spanish Prime Minister Ana Ruiz and Portuguese Prime Minister Rui Costa met in Porto on Monday. "
+        "Spain and Portugal pledged support for Moldova. "
+        "Ruiz travelled with six ministers, who held sessions with their Portuguese counterparts. "
+        "At the end of the talks, the two governments signed an agreement on high-speed rail."
+    )
+    agreement = next(e for e in extract(text) if e.type == "agreement")
+    assert _countries(agreement) == {"ESP", "PRT"}

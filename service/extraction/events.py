@@ -160,6 +160,10 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 found.extend((p, "visitor" if is_visit and child.lower_ in ("of", "by") else ("party" if trigger.type == "agreement" else "participant")) for p in child.children if p.dep_ == "pobj")
             elif child.dep_ == "acl" and child.lower_ in ("involving", "including"):
                 found.extend((p, "participant") for p in child.children if p.dep_ == "dobj")
+            elif child.dep_ == "acl" and child.lemma_.lower() in _LED_BY_VERBS:
+                # "the negotiations, led by the ministers of A, B and C", "a summit hosted by Kenya"
+                role = "host" if child.lemma_.lower() == "host" else "party" if trigger.type == "agreement" else "participant"
+                found.extend((p, role) for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
         # "Trump told Starmer during the visit": whom the subject addressed there took part too.
         if head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS and governor is not None:
             found.extend((c, "participant") for c in governor.children if c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON")
@@ -188,6 +192,7 @@ _END_VERBS = frozenset({"end", "finish", "conclude", "close", "wrap"})
 _DURATION_VERBS = frozenset({"last", "run", "continue", "expire"})
 # "The manoeuvres will run until the end of May": the end of the event, not its date.
 _END_PREPOSITIONS = frozenset({"until", "till", "through", "to"})
+_LED_BY_VERBS = frozenset({"lead", "attend", "host", "chair", "join", "co-chair", "broker", "mediate", "sign"})
 _GATHERING_VERBS = frozenset({"bring", "involve", "include", "gather", "unite", "feature", "draw", "attract", "group"})
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "punct"})
 

@@ -86,16 +86,22 @@ class Places:
         return self.spans.get(token.i)
 
     def countries_before(self, token: Token, how_many: int) -> list[tuple[PlaceMatch, Span]]:
-        """The last ``how_many`` different countries named before ``token``, nearest first."""
-        found: list[tuple[PlaceMatch, Span]] = []
+        """The ``how_many`` countries the text named most often before ``token`` (the nearer of
+        two named as often), nearest first: "the two governments" of a story about Germany and
+        Poland are those two, even after a passing mention of Ukraine."""
+        found: dict[str, tuple[PlaceMatch, Span]] = {}
+        counts: Counter[str] = Counter()
+        seen_spans: set[int] = set()
         for i in range(token.i - 1, -1, -1):
             match = self.by_token.get(i)
-            if match is None or not match.code or any(m.code == match.code for m, _ in found):
+            if match is None or not match.code or self.spans[i].start in seen_spans:
                 continue
-            found.append((match, self.spans[i]))
-            if len(found) == how_many:
-                break
-        return found
+            seen_spans.add(self.spans[i].start)
+            counts[match.code] += 1
+            found.setdefault(match.code, (match, self.spans[i]))
+        order = list(found)  # nearest first
+        chosen = sorted(order, key=lambda code: (-counts[code], order.index(code)))[:how_many]
+        return [found[code] for code in sorted(chosen, key=order.index)]
 
     def within(self, tokens) -> list[tuple[PlaceMatch, Span]]:
         seen, found = set(), []
