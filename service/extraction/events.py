@@ -624,7 +624,9 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
                 key = (a.serial, b.serial)
                 if key not in scores:
                     scores[key] = _score(a, b, sentence_index)
-                if scores[key] >= best:
+                # Of pairs that score alike, the one whose later cluster comes first in the text,
+                # joined to the nearest before it: mentions are resolved in reading order.
+                if scores[key] > best or scores[key] == best and (pair is None or (-j, i) > (-pair[1], pair[0])):
                     best, pair = scores[key], (i, j)
         if pair is None:
             break
