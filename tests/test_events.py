@@ -375,3 +375,20 @@ def test_the_two_governments_are_the_two_the_story_is_about(extract):
     )
     agreement = next(e for e in extract(text) if e.type == "agreement")
     assert _countries(agreement) == {"ESP", "PRT"}
+
+
+def test_people_gathering_in_parks_is_no_meeting_but_a_gathering_of_ministers_is(extract):
+    assert extract("Thousands of residents left their homes on Wednesday, gathering in parks during an earthquake drill.") == []
+    events = extract("A gathering of foreign ministers from Chile, Peru and Bolivia opened in Lima on Monday.")
+    assert [e.type for e in events] == ["meeting"]
+
+
+def test_talks_on_the_sidelines_of_a_summit_are_a_meeting_of_their_own(extract):
+    text = (
+        "Leaders of Brazil, Argentina, Chile and Peru opened a two-day summit in Santiago on Monday. "
+        "On the sidelines of the gathering, Brazilian President Paulo Lima held talks with Peruvian President Ana Rojas on Monday evening."
+    )
+    meetings = [e for e in extract(text) if e.type == "meeting"]
+    assert len(meetings) == 2
+    bilateral = next(m for m in meetings if "talks" in m.trigger.text)
+    assert _countries(bilateral) == {"BRA", "PER"}

@@ -454,6 +454,8 @@ def _group_within_sentences(mentions: list[Mention]) -> None:
             if a.sentence.start != b.sentence.start or a.trigger.type != b.trigger.type:
                 continue
             ta, tb = a.trigger, b.trigger
+            if _on_the_sidelines(ta.head) or _on_the_sidelines(tb.head):
+                continue  # "On the sidelines of the summit, Kusuma held talks with Reyes": a meeting of its own
             linked = (
                 ta.governor is not None and ta.governor == tb.head
                 or tb.governor is not None and tb.governor == ta.head
@@ -466,6 +468,10 @@ def _group_within_sentences(mentions: list[Mention]) -> None:
                 for m in mentions:
                     if m.group == old:
                         m.group = new
+
+
+def _on_the_sidelines(head: Token) -> bool:
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ("sideline", "margin", "side")
 
 
 @dataclass
@@ -588,7 +594,10 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if a.date and a.date == b.date:
         score += 1.0
     # Two triggers of one type in one sentence tell of one happening unless something above set them apart.
-    if a.sentences & b.sentences:
+    shared = a.sentences & b.sentences
+    if shared:
+        if any(_on_the_sidelines(m.trigger.head) for c in (a, b) for m in c.mentions if m.sentence.start in shared):
+            return float("-inf")  # "On the sidelines of the summit, Kusuma held talks with Reyes"
         score += _MERGE_THRESHOLD
     # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.
     if any(is_distinct(m.trigger.head) and any(o.start < m.start for o in other.mentions) for c, other in ((a, b), (b, a)) for m in c.mentions):

@@ -279,6 +279,14 @@ def read_meeting(span: Span) -> Trigger | None:
         return None
     if lemma == "talk" and token.lower_ != "talks":
         return None
+    if lemma in ("gathering", "convening"):
+        # "a gathering of G20 finance ministers", "on the sidelines of the gathering"; not people
+        # "gathering in parks".
+        members = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not _is_anaphoric(token) and not any(_lemma(m) in lx.GROUP_HEADS | lx.PERSON_TITLE_HEADS or m.ent_type_ in ("ORG", "NORP", "GPE") for m in members):
+            return None
+    elif lemma not in lx.MEETING_NOUNS:
+        return None
     if lemma in ("call", "conversation"):
         # "a phone call", "video conversations", "held a call with": not "a wake-up call", "the call for talks".
         if not _compounds(token) & lx.CALL_QUALIFIERS and not _held_with(token):
