@@ -134,3 +134,27 @@ def test_calendar_edges_stay_right_through_the_parse(found):
     assert found("The fire broke out on February 29.", march_2024)["February 29"].value == "2024-02-29"
     assert "February 29, 2023" not in found("The deadline was February 29, 2023.", march_2024)
     assert found("Markets were quiet last week.", date(2021, 1, 6))["last week"].value == "2020-W53"
+
+
+# ---- holidays -------------------------------------------------------------------------------------------
+
+
+def test_holidays_are_their_day_in_the_year_the_tense_picks(found):
+    # A January article: a past Christmas is last year's; a coming holiday this year's.
+    got = found("The envoys met on Christmas Eve, and the treaty will be signed after Easter.", date(2022, 1, 12))
+    assert (got["Christmas Eve"].value, got["Easter"].value) == ("2021-12-24", "2022-04-17")
+    # Movable feasts: Easter by the computus, Thanksgiving the fourth Thursday of November.
+    assert found("The cathedral reopened at Easter.")["Easter"].value == "2021-04-04"
+    assert found("The strike began on Thanksgiving.")["Thanksgiving"].value == "2021-11-25"
+    assert found("The pilgrims arrived on Good Friday 1998.")["Good Friday 1998"].value == "1998-04-10"
+    assert found("She will return home next Easter.")["next Easter"].value == "2022-04-17"
+
+
+def test_a_holiday_that_names_a_thing_or_another_calendar_is_no_date(found):
+    assert found("Families bought Christmas trees on Easter Island, far from Chinese New Year's parades.") == {}
+    assert found("the easter egg was hidden.") == {}
+
+
+def test_holidays_without_a_publication_date(found):
+    got = found("Markets close on Christmas Day and on Easter Monday.", None)
+    assert (got["Christmas Day"].value, got["Easter Monday"].value) == ("XXXX-12-25", "XXXX-XX-XX")

@@ -412,8 +412,11 @@ def _resolve_day_month(month: int, day: int, anchor: date, direction: int, *, si
             candidates.append(date(year, month, day))
         except ValueError:
             continue
-    if not candidates:
-        return None
+    return _pick_year(candidates, anchor, direction, since) if candidates else None
+
+
+def _pick_year(candidates: list[date], anchor: date, direction: int, since: bool = False) -> date:
+    """Which of the same day in consecutive years (sorted) a text means, by the tense of its clause."""
     past = [c for c in candidates if c <= anchor]
     future = [c for c in candidates if c >= anchor]
     if since and past:
@@ -1151,6 +1154,91 @@ def weekday(m, ctx):
     return _Found(kind, _day(day) + suffix)
 
 
+# ---- holidays --------------------------------------------------------------------------------------------
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the computus's own letters)
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th such weekday of a month; n = -1 for the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+# Holidays whose date does not depend on the country that keeps them (Labor Day is May 1 in most of the
+# world and in September in the US; every nation has its own Independence Day).
+FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "halloween": (10, 31), "the fourth of july": (7, 4),
+}
+MOVABLE_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "easter": _easter, "easter sunday": _easter, "easter day": _easter,
+    "good friday": lambda y: _easter(y) - timedelta(days=2), "easter monday": lambda y: _easter(y) + timedelta(days=1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3), "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2), "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
+}
+# "Christmas trees", "Easter Island": the holiday names a thing there, not a day.
+_HOLIDAY_THING_AFTER = re.compile(r"\s+(?:trees?|cards?|carols?|gifts?|presents?|decorations?|lights|ornaments?|"
+                                  r"islands?|bunny|eggs?|lil(?:y|ies)|turkeys?|music|songs?|stockings?)\b",
+                                  re.IGNORECASE)
+_OTHER_NEW_YEAR_BEFORE = re.compile(r"\b(?:lunar|chinese|jewish|persian|iranian|islamic|vietnamese|orthodox)\s+$",
+                                    re.IGNORECASE)
+_HOLIDAY_NAME = _words([*FIXED_HOLIDAYS, *MOVABLE_HOLIDAYS]).replace("'", "['\u2019]").replace("\\ ", r"\s+")
+
+
+@rule(rf"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past)\s+)?(?P<name>{_HOLIDAY_NAME})"
+      rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR4}))?", re.IGNORECASE)
+def holiday(m, ctx):
+    """'Christmas' XXXX-12-25, 'Easter 1998' 1998-04-12, 'last Thanksgiving': without a year, the tense of the
+    clause picks it, as for 'Dec. 25'."""
+    words = m["name"].split()
+    if not all(w[0].isupper() for w in words if w.lower() not in ("the", "of")):
+        return None  # a name is capitalized: "easter" or "the fourth of july" in lower case are not
+    if _HOLIDAY_THING_AFTER.match(ctx.text, m.end()):
+        return None
+    name = " ".join(words).lower().replace("\u2019", "'")
+    if name.startswith("new year") and _OTHER_NEW_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # another calendar's new year
+    if name in FIXED_HOLIDAYS:
+        month, day = FIXED_HOLIDAYS[name]
+        day_of = lambda year: date(year, month, day)  # noqa: E731
+    else:
+        day_of = MOVABLE_HOLIDAYS[name]
+    if m["year"]:
+        return _Found("DATE", _day(day_of(int(m["year"]))))
+    if ctx.anchor is None:
+        return _Found("DATE", f"XXXX-{month:02d}-{day:02d}" if name in FIXED_HOLIDAYS else "XXXX-XX-XX")
+    rel = m["rel"].lower().split()[-1] if m["rel"] else ""
+    anchor = ctx.anchor
+    this_year = day_of(anchor.year)
+    if rel == "this":
+        return _Found("DATE", _day(this_year))
+    if rel in ("last", "past"):
+        return _Found("DATE", _day(this_year if this_year < anchor else day_of(anchor.year - 1)))
+    if rel in ("next", "coming"):
+        return _Found("DATE", _day(this_year if this_year > anchor else day_of(anchor.year + 1)))
+    candidates = [day_of(anchor.year + k) for k in (-1, 0, 1)]
+    return _Found("DATE", _day(_pick_year(candidates, anchor, ctx.calendar_direction(m.start()), ctx.since(m.start()))))
+
+
 # ---- words relative to the publication date --------------------------------------------------------------
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -1777,7 +1865,8 @@ _TRIGGER_WORDS = frozenset(
      *UNITS, *(u + "s" for u in UNITS), *UNIT_ALIASES, "centuries", "fortnights", "nineteen", "thousand",
      "noon", "midday", "midnight", "clock", "now", "current", "currently", "nowadays", "these", "present",
      "moment", "time", "recent", "recently", "lately", "past", "formerly", "ago", "future", "possible",
-     "half", "sept", "tues", "thurs", "while", "period", "term", *_FREQUENCY_ADVERBS])
+     "half", "sept", "tues", "thurs", "while", "period", "term", *_FREQUENCY_ADVERBS,
+     "christmas", "easter", "thanksgiving", "halloween", "valentine"])
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _WINDOW_BEFORE = 45  # longest lead before a trigger word: "the comparable year-earlier third quarter"
 _WINDOW_AFTER = 50  # longest tail after it: "quarter of fiscal 1990", "p.m. EST, Nov. 6"
