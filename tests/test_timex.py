@@ -184,6 +184,15 @@ def test_the_short_term_and_the_weeks_ahead():
     assert find_timexes("The long term plan was shelved.", WEDNESDAY) == []
 
 
+def test_coming_months_and_soon_are_some_time_ahead():
+    found = {t.text: (t.type, t.value) for t in find_timexes(
+        "Fares will rise in the coming months and in future years; the ferry will soon resume.", WEDNESDAY)}
+    assert found == {"the coming months": ("DATE", "FUTURE_REF"), "future years": ("DATE", "FUTURE_REF"),
+                     "soon": ("DATE", "FUTURE_REF")}
+    # "soon after" and "as soon as" point at another event: a signal, not a time.
+    assert find_timexes("The envoy left soon after the vote, as soon as the polls closed.", WEDNESDAY) == []
+
+
 def test_recent_months_is_a_stretch_of_unknown_length():
     # TimeML annotates "recent weeks" as a DURATION whose length is not given.
     text = "Shelling has grown in recent weeks, and both navies expanded in recent years."

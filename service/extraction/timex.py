@@ -1295,7 +1295,7 @@ _REF_WORDS = {
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "more recently": "PAST_REF",
     "most recently": "PAST_REF",
-    "as soon as possible": "FUTURE_REF", "the coming years": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "soon": "FUTURE_REF",
 }
 
 
@@ -1306,6 +1306,9 @@ def reference(m, ctx):
     after = ctx.text[m.end():m.end() + 20]
     if word == "now" and re.match(r"\s*(?:that|defunct)\b", after):
         return None
+    if word == "soon" and (re.match(r"\s*(?:after|afterwards?|before|thereafter)\b", after, re.IGNORECASE)
+                           or re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4):m.start()], re.IGNORECASE)):
+        return None  # "soon after the vote", "as soon as": a signal of another time, not a time
     if word.endswith("term") and not _NOT_A_NOUN_AFTER.match(ctx.text, m.end()):
         return None  # "the long term plan"
     if word == "the present" and not re.match(r"\s*(?:[,.;:)]|$|(?:and|or|day|time)\b)", after):
@@ -1699,7 +1702,8 @@ def frequency_adverb(m, ctx):
 
 
 # bare plural units: "for years", "in recent decades", "months of talks"
-@rule(r"(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|past|next|last|early|first|final)\s+)?(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours)"
+@rule(r"(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|upcoming|future|past|next|last|early|first|final)\s+)?"
+      r"(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours)"
       r"(?P<or>\s+or\s+(?:days|weeks|months|years|decades))?(?P<ahead>\s+ahead|\s+to\s+come)?", re.IGNORECASE)
 def plural_units(m, ctx):
     rel = (m["rel"] or "").lower()
@@ -1708,6 +1712,9 @@ def plural_units(m, ctx):
     if m["or"] and (rel or m["the"]):
         return None
     modifier = "APPROX" if m["or"] else None  # "weeks or months": the shorter unit, hedged
+    if rel in ("coming", "upcoming", "future") and not m["ahead"]:
+        # "in (the) coming months", "future quarters": some time ahead, as "the future" is (HeidelTime, TimeBank).
+        return _Found("DATE", "FUTURE_REF")
     if rel in ("recent", "past", "last", "next", "early", "coming") or (m["the"] and (m["ahead"] or rel)):
         # TimeML: "in recent months" is a stretch of unknown length (PXM), as are "the past weeks" and
         # "the first hours (of the war)".
@@ -1864,7 +1871,7 @@ _TRIGGER_WORDS = frozenset(
     [*MONTHS, *WEEKDAYS, *(w + "s" for w in WEEKDAYS), *SEASONS, *PARTS_OF_DAY, *_DAY_WORDS, *_DECADE_WORDS,
      *UNITS, *(u + "s" for u in UNITS), *UNIT_ALIASES, "centuries", "fortnights", "nineteen", "thousand",
      "noon", "midday", "midnight", "clock", "now", "current", "currently", "nowadays", "these", "present",
-     "moment", "time", "recent", "recently", "lately", "past", "formerly", "ago", "future", "possible",
+     "moment", "time", "recent", "recently", "lately", "past", "formerly", "ago", "future", "possible", "soon",
      "half", "sept", "tues", "thurs", "while", "period", "term", *_FREQUENCY_ADVERBS,
      "christmas", "easter", "thanksgiving", "halloween", "valentine"])
 _WORD = re.compile(r"[A-Za-z]+|\d+")
