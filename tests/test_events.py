@@ -392,3 +392,9 @@ def test_talks_on_the_sidelines_of_a_summit_are_a_meeting_of_their_own(extract):
     assert len(meetings) == 2
     bilateral = next(m for m in meetings if "talks" in m.trigger.text)
     assert _countries(bilateral) == {"BRA", "PER"}
+
+
+def test_similar_pacts_with_many_countries_are_no_one_agreement(extract):
+    assert extract("Singapore has signed similar pacts with more than a dozen countries since 2019.") == []
+    events = extract("The two navies held similar drills in the Baltic Sea in December.", date(2024, 5, 17))
+    assert [e.type for e in events] == ["exercise"]

@@ -156,6 +156,9 @@ def _is_non_factual_word(token: Token) -> bool:
     return _lemma(token) in lx.NON_FACTUAL_GOVERNORS or token.lower_ in lx.NON_FACTUAL_GOVERNORS
 
 
+_CLASS_MODIFIERS = frozenset({"similar", "such", "various", "numerous", "countless"})
+
+
 def factuality(trigger: Token, start: Token | None = None) -> str | None:
     """"occurred", "planned", or None when the text does not say the event happens.
 
@@ -423,6 +426,10 @@ def read_agreement(span: Span) -> Trigger | None:
     if not _is_noun(token):
         return None
     if lemma == "protocol" and _concluding_word(token) is None:
+        return None
+    if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _CLASS_MODIFIERS for c in token.children):
+        # "has signed similar pacts with a dozen countries": a kind of agreement, not one signing
+        # (unlike "drills" or "talks", whose plural tells of one happening).
         return None
     governor = governing_verb(token)
     concluded = _concluding_word(token) is not None
