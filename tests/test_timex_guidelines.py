@@ -158,3 +158,22 @@ def test_a_holiday_that_names_a_thing_or_another_calendar_is_no_date(found):
 def test_holidays_without_a_publication_date(found):
     got = found("Markets close on Christmas Day and on Easter Monday.", None)
     assert (got["Christmas Day"].value, got["Easter Monday"].value) == ("XXXX-12-25", "XXXX-XX-XX")
+
+
+# ---- weekends, fiscal years -----------------------------------------------------------------------------
+
+
+def test_this_weekend_follows_the_tense_like_the_weekend(found):
+    monday = date(2021, 10, 18)
+    assert found("Violence erupted in the capital this weekend.", monday)["this weekend"].value == "2021-W41-WE"
+    assert found("The team will play in Accra this weekend.", monday)["this weekend"].value == "2021-W42-WE"
+    got = found("Sales were strong this past weekend.", monday)
+    assert [(t.text, t.value) for t in got.values()] == [("this past weekend", "2021-W41-WE")]
+
+
+def test_fiscal_years_and_the_latest_one(found):
+    got = found("The agency said fiscal 2021 sales rose, while its 2020 results and FY 2019 revenue were weak.")
+    assert {text: t.value for text, t in got.items()} == {"fiscal 2021": "2021", "2020": "2020", "FY 2019": "2019"}
+    # A count written without a comma before a plural stays a count.
+    assert found("The ship unloaded 2000 tonnes of grain.") == {}
+    assert found("Revenue in the latest fiscal year was flat.")["the latest fiscal year"].value == "2020"

@@ -972,19 +972,27 @@ def spelled_year(m, ctx):
     return _Found("DATE", str(_spelled_year(m)))
 
 
-@rule(rf"(?:(?:the\s+)?(?P<fiscal>fiscal|calendar|financial|model)(?:\s+year)?\s+|the\s+year\s+)?(?P<year>{YEAR4})"
+@rule(rf"(?:(?:the\s+)?(?P<fiscal>fiscal|calendar|financial|model|FY)(?:\s+year)?[\s-]+|the\s+year\s+)?(?P<year>{YEAR4})"
       rf"(?:\s+(?P<beyond>and\s+beyond|or\s+later|or\s+after|or\s+earlier|or\s+before))?",
       re.IGNORECASE)
 def year_alone(m, ctx):
     before = ctx.text[max(0, m.start() - 3):m.start()]
     after = ctx.text[m.end():m.end() + 12]
-    # A count or an amount, not a year: "$2000", "1,999", "2000 tonnes", "1990 percent".
-    if re.search(r"[\d,.]\s*$", before) or re.match(r"\s*(?:%|percent|per\b|[:,]\d|[a-z]+s\b(?<!days)|feet|"
-                                                     r"metres|meters|miles|km|kilometers|kilometres)", after):
+    # A count or an amount, not a year: "$2000", "1,999", "2000 tonnes", "1990 percent"; but after "fiscal"
+    # or a determiner a plural names what the year holds ("fiscal 1999 sales", "its 1998 results").
+    if re.search(r"[\d,.]\s*$", before) or re.match(r"\s*(?:%|percent|per\b|[:,]\d|feet|metres|meters|miles|km|"
+                                                     r"kilometers|kilometres)", after):
+        return None
+    if re.match(r"\s*[a-z]+s\b(?<!days)", after) and not (m["fiscal"] or _YEAR_DETERMINER_BEFORE.search(
+            ctx.text, max(0, m.start() - 8), m.start())):
         return None
     beyond = (m["beyond"] or "").lower()
     modifier = "ON_OR_BEFORE" if beyond.endswith(("earlier", "before")) else ("ON_OR_AFTER" if beyond else None)
     return _Found("DATE", m["year"], modifier)
+
+
+_YEAR_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|this|that|these|those)\s+$|['\u2019]s?\s+$",
+                                     re.IGNORECASE)
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
@@ -1344,6 +1352,8 @@ def relative_unit(m, ctx):
                           relative=_from_reference(0, code, keep_granularity=False))
     if unit == "day":
         return None  # "this day", "the same day": left to the rules for days
+    if unit == "weekend" and rel in ("this", "last", "past", "next", "coming"):
+        return None  # left to the weekend rule, which reads the tense
     if unit == "period":
         if rel not in ("year-ago", "year-earlier"):
             return None
@@ -1362,9 +1372,10 @@ def relative_unit(m, ctx):
         return _Found("DATE", quarter.replace(quarter[:4], str(int(quarter[:4]) - 1)) if quarter
                       else str(ctx.anchor.year - 1), modifier, relative=_same_period_years_back(1, ctx.anchor))
     if rel in ("latest", "most recent"):
-        if unit != "quarter":
+        # The last period completed: "the latest quarter", "the latest fiscal year" (its report is out).
+        if unit not in ("quarter", "year"):
             return None
-        return _Found("DATE", _relative_unit(ctx.anchor, "quarter", -1)[0], modifier)
+        return _Found("DATE", _relative_unit(ctx.anchor, unit, -1)[0], modifier)
     if rel in ("last", "past") and the and unit in ("week", "month", "year", "decade", "century"):
         # "the past year" is the twelve months up to now; as a date it names the previous period.
         pass
@@ -1434,22 +1445,21 @@ def year_ago_adjective(m, ctx):
     return _Found("DATE", str(ctx.anchor.year - 1), relative=_same_period_years_back(1, ctx.anchor))
 
 
-@rule(r"(?:the\s+)?(?:(?P<rel>this|next|last|coming|past)\s+)?weekend|the\s+week", re.IGNORECASE)
+@rule(r"(?:the\s+)?(?:(?P<rel>this\s+past|this\s+coming|this|next|last|coming|past)\s+)?weekend|the\s+week",
+      re.IGNORECASE)
 def weekend(m, ctx):
     text = m[0].lower()
     if text == "the week":
         return None
-    rel = (m["rel"] or "").lower()
+    rel = m["rel"].lower().split()[-1] if m["rel"] else ""
     if ctx.anchor is None:
         return _Found("DATE", "XXXX-WXX-WE")
     if rel in ("next", "coming"):
         amount = 1
     elif rel in ("last", "past"):
         amount = -1
-    elif rel == "this":
-        amount = 0
     else:
-        # "the weekend" in the past tense is the one before the anchor, in the future the coming one.
+        # "the weekend", "this weekend": in the past tense the one before the anchor, in the future the coming one.
         direction = ctx.direction(m.start())
         amount = -1 if direction < 0 and ctx.anchor.weekday() < 5 else (1 if direction > 0 and ctx.anchor.weekday() > 5 else 0)
     return _Found("DATE", _week(ctx.anchor + timedelta(weeks=amount)) + "-WE")
