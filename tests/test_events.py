@@ -398,3 +398,18 @@ def test_similar_pacts_with_many_countries_are_no_one_agreement(extract):
     assert extract("Singapore has signed similar pacts with more than a dozen countries since 2019.") == []
     events = extract("The two navies held similar drills in the Baltic Sea in December.", date(2024, 5, 17))
     assert [e.type for e in events] == ["exercise"]
+
+
+def test_the_countrys_leader_is_its_named_head_of_government(extract):
+    text = (
+        "Hungarian Prime Minister Gabor Nagy said on Sunday that the economy would grow. "
+        "The Hungarian leader told a cabinet meeting in Budapest on Monday that taxes would fall."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert "Gabor Nagy" in _persons(meeting)
+
+
+def test_members_that_requested_a_meeting_take_part(extract):
+    text = "On Monday the Security Council held a meeting requested by Ecuador, Malta and Slovenia on the fighting."
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert {"ECU", "MLT", "SVN"} <= _countries(meeting)

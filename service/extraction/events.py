@@ -192,7 +192,7 @@ _END_VERBS = frozenset({"end", "finish", "conclude", "close", "wrap"})
 _DURATION_VERBS = frozenset({"last", "run", "continue", "expire"})
 # "The manoeuvres will run until the end of May": the end of the event, not its date.
 _END_PREPOSITIONS = frozenset({"until", "till", "through", "to"})
-_LED_BY_VERBS = frozenset({"lead", "attend", "host", "chair", "join", "co-chair", "broker", "mediate", "sign"})
+_LED_BY_VERBS = frozenset({"lead", "attend", "host", "chair", "join", "co-chair", "broker", "mediate", "sign", "request", "convene"})
 _GATHERING_VERBS = frozenset({"bring", "involve", "include", "gather", "unite", "feature", "draw", "attract", "group"})
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "punct"})
 

@@ -370,6 +370,9 @@ class PartyReader:
         country = country or context_country or (self.home if self._home_title(title) else None)
         span = [_char_span_of(head)]
         holders = self.offices.get((title_key(title), country), set())
+        if not holders and country and title_key(title) <= {"leader", "top", "country's", "nation's"}:
+            # "the Israeli leader": the one head of state or government of Israel the story names.
+            holders = {k for k, p in self.people.items() if p.country == country and p.title and lx.LEADER_TITLES & set(p.title.lower().split()) - {"leader"}}
         if len(holders) == 1:
             person = self.people[next(iter(holders))]
             return Party("person", person.name, person.country or country, person.title or title, role, span)
