@@ -333,6 +333,15 @@ def test_periods_named_in_an_earnings_report():
     assert timex("Sales fell in the year ended June 30.", "the year").type == "DURATION"
 
 
+def test_the_day_a_period_ended_is_not_the_reference_time():
+    # "a year earlier" compares with the quarter, of which "Sept. 30" only names the last day.
+    text = "Profit rose to $9 million in the quarter ended Sept. 30, up from $5 million a year earlier."
+    assert values(text, date(2021, 10, 26))["a year earlier"] == "2020-Q3"
+    # A day named for itself stays the reference.
+    assert values("The plant closed on Sept. 30. A year earlier, it had been sold.",
+                  date(2021, 10, 26))["A year earlier"] == "2020-09-30"
+
+
 def test_ranges_of_a_quantity_are_one_duration_from_the_lower_bound():
     ranged = timex("Repairs will take two to three weeks.", "two to three weeks")
     assert (ranged.type, ranged.value, ranged.modifier) == ("DURATION", "P2W", "EQUAL_OR_MORE")

@@ -1910,6 +1910,8 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+# "the quarter ended Sept. 30": the day only names where the period stops; the period stays the reference.
+_PERIOD_END_BEFORE = re.compile(r"\b(?:ended|ending|ends)\s+$", re.IGNORECASE)
 # A value that can serve as the reference time: a year or a named part of it, not 1989-WXX or PAST_REF.
 _SPECIFIC_VALUE = re.compile(r"\d{4}(?:$|-(?:\d\d|W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)(?!\w))")
 
@@ -1951,9 +1953,11 @@ def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None,
     for start, end, found in taken:
         start, modifier, value = _extend_left(text, found, start, previous_end)
         kind = found.type
-        if found.relative is not None and reference is not None:
-            value = found.relative(reference) or value
-        elif kind in ("DATE", "TIME") and value and _SPECIFIC_VALUE.match(value):
+        relative_value = found.relative(reference) if found.relative is not None and reference is not None else None
+        if relative_value:
+            value = relative_value
+        elif (kind in ("DATE", "TIME") and value and _SPECIFIC_VALUE.match(value)
+              and not _PERIOD_END_BEFORE.search(text, max(0, start - 12), start)):
             reference = value.split("T", 1)[0]
         result.append(Timex(start, end, text[start:end], kind, value, modifier,
                             granularity_of(value) if kind == "DATE" else None, found.offset))
