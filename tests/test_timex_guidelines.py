@@ -177,3 +177,28 @@ def test_fiscal_years_and_the_latest_one(found):
     # A count written without a comma before a plural stays a count.
     assert found("The ship unloaded 2000 tonnes of grain.") == {}
     assert found("Revenue in the latest fiscal year was flat.")["the latest fiscal year"].value == "2020"
+
+
+# ---- the reference time and vague future ----------------------------------------------------------------
+
+
+def test_a_month_of_that_year_is_in_the_year_last_named(found):
+    got = found("The war began in 1991. In March of that year the city fell, and on June 5 of the same year a "
+                "truce was signed.")
+    assert got["March of that year"].value == "1991-03"
+    assert got["June 5 of the same year"].value == "1991-06-05"
+    assert found("In March of that year the city fell.", None)["March of that year"].value == "XXXX-03"
+
+
+def test_one_day_after_a_modal_is_some_day_ahead(found):
+    got = found("The minister said the country will one day join the union; someday the border will open.")
+    assert (got["one day"].value, got["someday"].value) == ("FUTURE_REF", "FUTURE_REF")
+    # Elsewhere it is a day's length.
+    got = found("The crossing took one day.")
+    assert (got["one day"].type, got["one day"].value) == ("DURATION", "P1D")
+
+
+def test_more_holidays_by_the_computus_and_armistice_day(found):
+    got = found("The ceasefire was declared on Palm Sunday 1999 and the pact signed on Veterans Day 1999.")
+    assert got["Palm Sunday 1999"].value == "1999-03-28"
+    assert got["Veterans Day 1999"].value == "1999-11-11"

@@ -945,6 +945,26 @@ def month_year(m, ctx):
     return _Found("DATE", _month(_year(m["year"]), _month_number(m["month"])))
 
 
+@rule(rf"(?P<month>{MONTH})(?:\s+(?P<day>{DAY}))?,?\s+of\s+(?:that|the\s+same)\s+year")
+def month_of_that_year(m, ctx):
+    """'March of that year', 'June 5 of the same year': in the year of the last date named."""
+    month = _month_number(m["month"])
+    day = int(re.match(r"\d+", m["day"])[0]) if m["day"] else None
+
+    def resolve(reference: str) -> str | None:
+        start = _period_start(reference)
+        if start is None or _GRANULARITY_RANK[start[1]] > _GRANULARITY_RANK["year"]:
+            return None
+        try:
+            return _day(date(start[0].year, month, day)) if day else _month(start[0].year, month)
+        except ValueError:
+            return None
+
+    unknown = f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}"
+    # No offset: the event layer counting from the previous event would lose the month; it takes the value.
+    return _Found("DATE", unknown, relative=resolve)
+
+
 _SPELLED_YEAR = (rf"nineteen[\s-](?:hundred(?:\s+and)?[\s-])?(?P<tens>{_words(TENS)}|{_words(SMALL_NUMBERS)})"
                  rf"(?:[\s-](?P<ones>{_words(SMALL_NUMBERS)}))?"
                  rf"|two\s+thousand(?:\s+and)?(?:[\s-](?P<after2000>{_words(SMALL_NUMBERS)}|{_words(TENS)}))?")
@@ -1192,12 +1212,15 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 # world and in September in the US; every nation has its own Independence Day).
 FIXED_HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
     "new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
     "halloween": (10, 31), "the fourth of july": (7, 4),
 }
 MOVABLE_HOLIDAYS: dict[str, Callable[[int], date]] = {
     "easter": _easter, "easter sunday": _easter, "easter day": _easter,
     "good friday": lambda y: _easter(y) - timedelta(days=2), "easter monday": lambda y: _easter(y) + timedelta(days=1),
+    "palm sunday": lambda y: _easter(y) - timedelta(days=7), "ash wednesday": lambda y: _easter(y) - timedelta(days=46),
+    "pentecost": lambda y: _easter(y) + timedelta(days=49),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1), "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
     "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3), "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
@@ -1292,6 +1315,7 @@ def relative_day(m, ctx):
     return _Found(kind, _day(ctx.anchor + timedelta(days=amount)) + suffix, position)
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|shall|must|to)\s+$|'ll\s+$", re.IGNORECASE)
 _REF_WORDS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
@@ -1303,7 +1327,8 @@ _REF_WORDS = {
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "more recently": "PAST_REF",
     "most recently": "PAST_REF",
-    "as soon as possible": "FUTURE_REF", "soon": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "soon": "FUTURE_REF", "someday": "FUTURE_REF", "some day": "FUTURE_REF",
+    "one day": "FUTURE_REF",
 }
 
 
@@ -1314,6 +1339,8 @@ def reference(m, ctx):
     after = ctx.text[m.end():m.end() + 20]
     if word == "now" and re.match(r"\s*(?:that|defunct)\b", after):
         return None
+    if word == "one day" and not _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
+        return None  # "one day" is some day ahead only after a modal ("will one day lead"); else a day's length
     if word == "soon" and (re.match(r"\s*(?:after|afterwards?|before|thereafter)\b", after, re.IGNORECASE)
                            or re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4):m.start()], re.IGNORECASE)):
         return None  # "soon after the vote", "as soon as": a signal of another time, not a time
@@ -1882,8 +1909,8 @@ _TRIGGER_WORDS = frozenset(
      *UNITS, *(u + "s" for u in UNITS), *UNIT_ALIASES, "centuries", "fortnights", "nineteen", "thousand",
      "noon", "midday", "midnight", "clock", "now", "current", "currently", "nowadays", "these", "present",
      "moment", "time", "recent", "recently", "lately", "past", "formerly", "ago", "future", "possible", "soon",
-     "half", "sept", "tues", "thurs", "while", "period", "term", *_FREQUENCY_ADVERBS,
-     "christmas", "easter", "thanksgiving", "halloween", "valentine"])
+     "someday", "half", "sept", "tues", "thurs", "while", "period", "term", *_FREQUENCY_ADVERBS,
+     "christmas", "easter", "thanksgiving", "halloween", "valentine", "pentecost"])
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _WINDOW_BEFORE = 45  # longest lead before a trigger word: "the comparable year-earlier third quarter"
 _WINDOW_AFTER = 50  # longest tail after it: "quarter of fiscal 1990", "p.m. EST, Nov. 6"
