@@ -413,3 +413,8 @@ def test_members_that_requested_a_meeting_take_part(extract):
     text = "On Monday the Security Council held a meeting requested by Ecuador, Malta and Slovenia on the fighting."
     meeting = next(e for e in extract(text) if e.type == "meeting")
     assert {"ECU", "MLT", "SVN"} <= _countries(meeting)
+
+
+def test_what_was_announced_on_the_sidelines_of_a_summit_dates_the_summit(extract):
+    events = extract("Ghanaian Foreign Minister Kofi Mensah announced the plan on Tuesday on the sidelines of an ECOWAS summit in Abuja.")
+    assert [(e.type, e.date.value) for e in events] == [("meeting", "2024-05-14")]

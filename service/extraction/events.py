@@ -356,7 +356,7 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
     # only talks about it ("In 2019, Trump praised his first summit").
     governor = mention.trigger.governor
     head = mention.trigger.head
-    framed = head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS
+    framed = head.dep_ == "pobj" and (head.head.lower_ in _FRAMING_PREPS or _on_the_sidelines(head))
     # "announced ... on Tuesday on the sidelines of the summit": the date of what happened there.
     if governor is not None and (governor.lemma_.lower() not in _TALKING_ABOUT_VERBS or framed):
         holders.add(mention.trigger.governor.i)
