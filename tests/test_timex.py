@@ -333,6 +333,16 @@ def test_periods_named_in_an_earnings_report():
     assert timex("Sales fell in the year ended June 30.", "the year").type == "DURATION"
 
 
+def test_a_narrative_moves_the_reference_day_by_day():
+    text = ("The rebels attacked on Feb. 12. Two days later, the army withdrew. The next morning, refugees "
+            "returned. The following day, the camp closed.")
+    found = values(text, date(1998, 3, 4))
+    assert (found["The next morning"], found["The following day"]) == ("1998-02-15TMO", "1998-02-16")
+    # Comparisons by year do not chain: both name the same year before the quarter.
+    text = "Profit rose in the third quarter from a year earlier; year-ago sales were lower."
+    assert values(text, date(2021, 10, 26))["a year earlier"] == values(text, date(2021, 10, 26))["year-ago"]
+
+
 def test_the_day_a_period_ended_is_not_the_reference_time():
     # "a year earlier" compares with the quarter, of which "Sept. 30" only names the last day.
     text = "Profit rose to $9 million in the quarter ended Sept. 30, up from $5 million a year earlier."

@@ -1937,6 +1937,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?![\d-])")
 # "the quarter ended Sept. 30": the day only names where the period stops; the period stays the reference.
 _PERIOD_END_BEFORE = re.compile(r"\b(?:ended|ending|ends)\s+$", re.IGNORECASE)
 # A value that can serve as the reference time: a year or a named part of it, not 1989-WXX or PAST_REF.
@@ -1983,6 +1984,12 @@ def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None,
         relative_value = found.relative(reference) if found.relative is not None and reference is not None else None
         if relative_value:
             value = relative_value
+            if _DAY_VALUE.match(relative_value):
+                # A narrative moves on day by day: "The next day ... The following day" is the day after that.
+                # Not so for coarser periods: "a year earlier" and "year-ago" compare with one same period.
+                reference = relative_value[:10]
+        elif kind == "DURATION" and found.offset and found.offset[1] == "D" and reference and _DAY_VALUE.match(reference):
+            reference = shift(reference, *found.offset)  # "Two days later, ..."
         elif (kind in ("DATE", "TIME") and value and _SPECIFIC_VALUE.match(value)
               and not _PERIOD_END_BEFORE.search(text, max(0, start - 12), start)):
             reference = value.split("T", 1)[0]
