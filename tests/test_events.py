@@ -418,3 +418,18 @@ def test_members_that_requested_a_meeting_take_part(extract):
 def test_what_was_announced_on_the_sidelines_of_a_summit_dates_the_summit(extract):
     events = extract("Ghanaian Foreign Minister Kofi Mensah announced the plan on Tuesday on the sidelines of an ECOWAS summit in Abuja.")
     assert [(e.type, e.date.value) for e in events] == [("meeting", "2024-05-14")]
+
+
+def test_an_earlier_edition_of_an_exercise_is_its_own_event(extract):
+    text = (
+        "Egyptian and Saudi naval forces began the Morgan exercise in the Red Sea on Sunday. "
+        "The first edition of the exercise was held off Jeddah in November 2019."
+    )
+    exercises = [e for e in extract(text) if e.type == "exercise"]
+    assert sorted(e.date.value for e in exercises) == ["2019-11", "2024-05-12"]
+
+
+def test_an_exercise_in_a_region_is_an_exercise_but_not_an_exercise_in_futility(extract):
+    events = extract("The army held a similar exercise in the same border region in October last year.")
+    assert [(e.type, e.date.value) for e in events] == [("exercise", "2023-10")]
+    assert extract("Critics called the army's plan an exercise in futility.") == []

@@ -99,6 +99,7 @@ def _is_verb(token: Token) -> bool:
 # Nouns that only frame another: "eight hours of talks", "on the sidelines of the summit".
 _FRAME_NOUNS = frozenset({
     "hour", "day", "week", "month", "round", "series", "session", "sideline", "margin", "eve",
+    "edition", "iteration", "phase", "stage", "leg",
     "end", "start", "opening", "close", "conclusion", "part", "kind", "number", "couple", "flurry",
     "spate", "wave", "string", "set", "lot", "host", "week-long", "two-day", "three-day",
 })
@@ -156,6 +157,10 @@ def _is_non_factual_word(token: Token) -> bool:
     return _lemma(token) in lx.NON_FACTUAL_GOVERNORS or token.lower_ in lx.NON_FACTUAL_GOVERNORS
 
 
+_PLACE_NOUNS = frozenset({
+    "region", "area", "sea", "waters", "zone", "province", "district", "strait", "gulf", "bay",
+    "desert", "mountain", "border", "coast", "airspace", "range", "north", "south", "east", "west",
+})
 _CLASS_MODIFIERS = frozenset({"similar", "such", "various", "numerous", "countless"})
 
 
@@ -400,8 +405,8 @@ def read_exercise(span: Span) -> Trigger | None:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if child.lower_ == "in" and not any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
-                    return None
+                if child.lower_ == "in" and not any(o.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(o) in _PLACE_NOUNS for o in objects):
+                    return None  # "an exercise in nation-building", not "an exercise in the same region"
                 if any(_lemma(o) in lx.ABSTRACT_EXERCISE_OBJECTS for o in objects):
                     return None
     if any(c.lower_ in ("political", "diplomatic", "legal", "procedural", "parliamentary") for c in token.children):
