@@ -433,3 +433,12 @@ def test_an_exercise_in_a_region_is_an_exercise_but_not_an_exercise_in_futility(
     events = extract("The army held a similar exercise in the same border region in October last year.")
     assert [(e.type, e.date.value) for e in events] == [("exercise", "2023-10")]
     assert extract("Critics called the army's plan an exercise in futility.") == []
+
+
+def test_a_conjunct_with_its_own_subject_keeps_its_own_date(extract):
+    text = (
+        "Kagame visited Nairobi in February, the first visit by a Rwandan president in years, "
+        "and Kenyan President Daniel Mwangi paid a return visit to Kigali in September."
+    )
+    visits = sorted((e.date.value for e in extract(text, date(2024, 10, 16)) if e.type == "meeting"))
+    assert visits == ["2024-02", "2024-09"]

@@ -361,7 +361,8 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
     if governor is not None and (governor.lemma_.lower() not in _TALKING_ABOUT_VERBS or framed):
         holders.add(mention.trigger.governor.i)
         # "the Army ... was stationed ... and held a large-scale exercise": the date of the first conjunct.
-        if mention.trigger.governor.dep_ == "conj":
+        # ("..., and Mansour paid a return visit in September": a conjunct with its own subject has its own date.)
+        if mention.trigger.governor.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in mention.trigger.governor.children):
             holders.add(mention.trigger.governor.head.i)
     attached, unattached = [], []
     for timex, span in candidates:
