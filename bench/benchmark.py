@@ -453,6 +453,8 @@ def extract_bodies(documents: list[Document], *, persist: bool = False) -> list[
 
 def http_pass(generator: LoadGenerator, job: Job) -> Measured:
     outcome = generator.run(job)
+    if outcome.problem:
+        print(f"benchmark: POST {job.path} on port {job.port} answered 200 but {outcome.problem}", file=sys.stderr)
     return Measured(
         outcome.seconds,
         outcome.errors,

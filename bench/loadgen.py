@@ -47,7 +47,7 @@ class Outcome:
     latencies: list[float] = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)
     cpu_seconds: float = 0.0  # this process, all its threads, during the job
-    problem: str | None = None  # what was wrong with the sampled answer, if anything
+    problem: str | None = None  # what was wrong with a 200 answer sampled, if anything
 
     @property
     def errors(self) -> int:
@@ -151,14 +151,17 @@ def run(job: Job, connections: Connections) -> Outcome:
         latencies=latencies,
         statuses=statuses,
         cpu_seconds=cpu_seconds,
-        problem=check(job, *sample[0]) if sample else "no answer",
+        problem=check(job, *sample[0]) if sample else None,
     )
 
 
 def check(job: Job, status: int, body: bytes, data: bytes) -> str | None:
-    """What is wrong with one answer, or None: the sample that stands for a job's correctness."""
+    """What is wrong with one answer, or None: the sample that stands for a job's correctness.
+
+    An answer that is not 200 is an error already, counted by its status.
+    """
     if status != 200:
-        return f"status {status}"
+        return None
     try:
         answer = json.loads(data)
         sent = json.loads(body)
