@@ -442,3 +442,12 @@ def test_a_conjunct_with_its_own_subject_keeps_its_own_date(extract):
     )
     visits = sorted((e.date.value for e in extract(text, date(2024, 10, 16)) if e.type == "meeting"))
     assert visits == ["2024-02", "2024-09"]
+
+
+def test_a_phone_call_preparing_a_planned_visit_is_not_the_visit(extract):
+    text = (
+        "Chilean President Rosa Vidal will make a state visit to Argentina on Friday, the first in six years. "
+        "Preparations for the visit were finalised when Foreign Minister Pablo Soto spoke by phone with his Argentine counterpart Luis Ortega on Tuesday."
+    )
+    meetings = sorted(((e.status, e.date.value) for e in extract(text) if e.type == "meeting"))
+    assert meetings == [("occurred", "2024-05-14"), ("planned", "2024-05-17")]

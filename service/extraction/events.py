@@ -500,7 +500,9 @@ class _Cluster:
 
     @cached_property
     def status(self) -> str:
-        return "occurred" if any(m.trigger.status == "occurred" for m in self.mentions) else "planned"
+        # A reference back ("preparations for the visit were finalised") says nothing of whether it took place.
+        telling = [m for m in self.mentions if not m.trigger.anaphoric] or self.mentions
+        return "occurred" if any(m.trigger.status == "occurred" for m in telling) else "planned"
 
     @cached_property
     def has_visit(self) -> bool:
@@ -690,7 +692,7 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster) -> Event
     if dated is not None:
         date = EventDate(text=dated.date_text or "", value=dated.date_value, granularity=dated.granularity, modifier=dated.modifier)
     location = next((m.location for m in mentions if m.location is not None), None)
-    status = "occurred" if any(m.trigger.status == "occurred" for m in mentions) else "planned"
+    status = cluster.status
     trigger = _text_span(main.trigger.span)
     named = sum(1 for p in participants if p.country or p.kind in ("person", "organization"))
     confidence = main.trigger.strength + 0.05 * min(2, len(mentions) - 1) + (0.05 if named >= 2 else 0.0) + (0.03 if date else 0.0)
