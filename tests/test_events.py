@@ -403,7 +403,7 @@ def test_similar_pacts_with_many_countries_are_no_one_agreement(extract):
 def test_the_countrys_leader_is_its_named_head_of_government(extract):
     text = (
         "Hungarian Prime Minister Gabor Nagy said on Sunday that the economy would grow. "
-        "The Hungarian leader told a cabinet meeting in Budapest on Monday that taxes would fall."
+        "The Hungarian leader told a meeting of Central European leaders in Prague on Monday that taxes would fall."
     )
     meeting = next(e for e in extract(text) if e.type == "meeting")
     assert "Gabor Nagy" in _persons(meeting)
@@ -451,3 +451,24 @@ def test_a_phone_call_preparing_a_planned_visit_is_not_the_visit(extract):
     )
     meetings = sorted(((e.status, e.date.value) for e in extract(text) if e.type == "meeting"))
     assert meetings == [("occurred", "2024-05-14"), ("planned", "2024-05-17")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana and Nigeria met in the final in Accra on Sunday, and Ghana won on penalties.",
+        "A record 300 climbers reached the summit of Mount Kilimanjaro on Tuesday, the park authority said.",
+        "Prime Minister Ana Silva convened a meeting of the government's flood task force on Monday.",
+        "The Bolivian and Paraguayan navies have held the exercise periodically since 1998.",
+        "Negotiations on the border between Chad and Niger had been held since 2004.",
+        "Manila accused Beijing of dangerous maneuvers near the shoal on Monday.",
+        "Hanoi has denounced such joint drills as provocations.",
+    ],
+)
+def test_sports_summits_domestic_meetings_and_habits_are_no_events(extract, text):
+    assert extract(text) == []
+
+
+def test_an_international_body_or_another_party_keeps_a_meeting(extract):
+    assert [e.type for e in extract("Diplomats attended a meeting of the UN Security Council in New York on Monday.")] == ["meeting"]
+    assert [e.type for e in extract("The Kenyan cabinet held a meeting with Ugandan ministers in Nairobi on Monday.")] == ["meeting"]

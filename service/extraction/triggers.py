@@ -161,6 +161,23 @@ _PLACE_NOUNS = frozenset({
     "region", "area", "sea", "waters", "zone", "province", "district", "strait", "gulf", "bay",
     "desert", "mountain", "border", "coast", "airspace", "range", "north", "south", "east", "west",
 })
+def _told_as_a_habit(trigger: Token) -> bool:
+    """"has been held periodically since 1993", "negotiations had been held since 2002": a series
+    or a process of years, not one happening."""
+    verb = trigger if _is_verb(trigger) else governing_verb(trigger)
+    if verb is None:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in verb.children):
+        return True
+    perfect = any(c.dep_ in ("aux", "auxpass") and _lemma(c) == "have" for c in verb.children)
+    since_year = any(
+        c.dep_ == "prep" and c.lower_ == "since" and any(p.dep_ == "pobj" and p.like_num and len(p.text) == 4 for p in c.children)
+        for c in verb.children
+    )
+    return perfect and since_year
+
+
+_HABIT_ADVERBS = frozenset({"periodically", "regularly", "routinely", "frequently", "often", "traditionally", "usually", "customarily"})
 _CLASS_MODIFIERS = frozenset({"similar", "such", "various", "numerous", "countless"})
 
 
@@ -174,6 +191,10 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
     """
     planned = any(c.dep_ in ("amod", "compound") and c.lower_ in lx.PLANNED_NOUN_MODIFIERS for c in trigger.children)
     if _has_neg(trigger) or any(c.dep_ == "amod" and c.lower_ in lx.HYPOTHETICAL_NOUN_MODIFIERS for c in trigger.children):
+        return None
+    if any(c.dep_ in ("amod", "det", "predet") and c.lower_ == "such" for c in trigger.children):
+        return None  # "has denounced such drills": a kind of event
+    if _told_as_a_habit(trigger if start is None else start):
         return None
     node = start if start is not None else trigger
     for _ in range(10):
@@ -281,11 +302,15 @@ def _with_party(verb: Token) -> bool:
 def read_meeting(span: Span) -> Trigger | None:
     token = span.root
     lemma = _lemma(token)
+    if _off_the_field(token):
+        return None
     if _is_verb(token) and token.tag_ != "VBG" or (token.tag_ == "VBG" and token.dep_ not in ("pobj", "dobj", "nsubj", "compound")):
         return _meeting_verb(span, token, lemma)
     if not _is_noun(token):
         return None
     if lemma == "talk" and token.lower_ != "talks":
+        return None
+    if lemma == "meeting" and _of_one_body(token):
         return None
     if lemma in ("gathering", "convening"):
         # "a gathering of G20 finance ministers", "on the sidelines of the gathering"; not people
@@ -330,6 +355,44 @@ def _received_by_person(verb: Token) -> bool:
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     return bool(agents) and all(a.ent_type_ == "PERSON" or _lemma(a) in lx.PERSON_TITLE_HEADS for a in agents) and all(_is_party(s) for s in subjects)
+
+
+def _off_the_field(token: Token) -> bool:
+    """Sports and mountaineering: "the two sides met in the final", "reached the summit of Everest"."""
+    for t in token.sent:
+        # ("final" is often tagged an adjective even where it is the match: "met in the final")
+        if (t.pos_ == "NOUN" or t.dep_ in ("pobj", "dobj", "nsubj")) and _lemma(t) in _SPORTS_NOUNS or _lemma(t) in _MOUNTAIN_WORDS:
+            return True
+    return False
+
+
+def _of_one_body(meeting: Token) -> bool:
+    """"a meeting of the government's disaster task force", "a cabinet meeting": one side's own
+    meeting, unless an international body ("a meeting of the UN Security Council", "NATO's
+    military committee") or another party ("with ...") is named."""
+    if _with_party(meeting):
+        return False
+    bodies = [c for c in meeting.children if c.dep_ == "compound"]
+    bodies += [p for c in meeting.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    for body in bodies:
+        if _lemma(body) not in _DOMESTIC_BODIES or any(c.dep_ == "conj" for c in body.children):
+            continue
+        if any(t.ent_type_ in ("ORG", "GPE", "NORP") and t.lower_ not in ("government", "cabinet") for t in body.subtree):
+            continue
+        return True
+    return False
+
+
+_SPORTS_NOUNS = frozenset({
+    "final", "semifinal", "semi-final", "quarterfinal", "quarter-final", "match", "tournament",
+    "championship", "league", "goal", "penalty", "coach", "striker", "midfielder", "goalkeeper",
+    "stadium", "kickoff", "fixture", "derby", "playoff", "rematch", "innings", "wicket", "olympics",
+})
+_MOUNTAIN_WORDS = frozenset({
+    "climb", "climber", "climbing", "mountaineer", "mountaineering", "mountain", "peak", "ascent",
+    "expedition", "sherpa", "everest", "altitude", "summiteer", "trek", "glacier",
+})
+_DOMESTIC_BODIES = frozenset({"cabinet", "force", "taskforce", "committee", "politburo", "caucus", "staff", "board", "presidium", "panel"})
 
 
 def _held_with(noun: Token) -> bool:
@@ -409,7 +472,7 @@ def read_exercise(span: Span) -> Trigger | None:
                     return None  # "an exercise in nation-building", not "an exercise in the same region"
                 if any(_lemma(o) in lx.ABSTRACT_EXERCISE_OBJECTS for o in objects):
                     return None
-    if any(c.lower_ in ("political", "diplomatic", "legal", "procedural", "parliamentary") for c in token.children):
+    if any(c.lower_ in ("political", "diplomatic", "legal", "procedural", "parliamentary", "dangerous", "unsafe", "aggressive", "risky", "reckless", "evasive", "unprofessional") for c in token.children):
         return None
     if not _is_military_context(token):
         return None
