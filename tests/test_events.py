@@ -472,3 +472,22 @@ def test_sports_summits_domestic_meetings_and_habits_are_no_events(extract, text
 def test_an_international_body_or_another_party_keeps_a_meeting(extract):
     assert [e.type for e in extract("Diplomats attended a meeting of the UN Security Council in New York on Monday.")] == ["meeting"]
     assert [e.type for e in extract("The Kenyan cabinet held a meeting with Ugandan ministers in Nairobi on Monday.")] == ["meeting"]
+
+
+def test_a_memorandum_signed_during_talks_has_the_parties_that_met(extract):
+    text = (
+        "Moroccan Foreign Minister Karim Alaoui held talks with his Senegalese counterpart Awa Ndiaye in Rabat on Monday. "
+        "During the talks, the two ministers signed a memorandum of understanding on visas."
+    )
+    agreement = next(e for e in extract(text) if e.type == "agreement")
+    assert _countries(agreement) == {"MAR", "SEN"}
+    assert agreement.date.value == "2024-05-13"
+
+
+def test_the_two_ministers_are_the_two_ministers_named(extract):
+    text = (
+        "Greek Defence Minister Nikos Pappas hosted Cypriot Foreign Minister Elena Georgiou in Athens on Monday. "
+        "The two ministers signed an agreement on search and rescue."
+    )
+    agreement = next(e for e in extract(text) if e.type == "agreement")
+    assert {"Nikos Pappas", "Elena Georgiou"} <= _persons(agreement)

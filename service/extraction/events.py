@@ -437,7 +437,7 @@ def _referenced_events(sentence: Span) -> list[Token]:
     return [
         pobj
         for token in sentence
-        if token.lower_ in ("after", "following") and token.dep_ == "prep"
+        if token.lower_ in ("after", "following", "during") and token.dep_ == "prep"
         for pobj in token.children
         if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _EVENT_NOUNS
     ]
@@ -652,6 +652,14 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
 def _date_from_references(clusters: list[_Cluster]) -> None:
     by_trigger = {m.trigger.head.i: c for c in clusters for m in c.mentions}
     for cluster in clusters:
+        if cluster.type == "agreement" and not any(p.kind != "person" or p.name or p.country for m in cluster.mentions for p in m.parties):
+            # "During the talks, the ministers signed a memorandum": its parties are those who met.
+            source = next((by_trigger.get(m.refers_to.i) for m in cluster.mentions if m.refers_to is not None), None)
+            if source is not None and source is not cluster and source.type == "meeting":
+                signing = cluster.mentions[0]
+                signing.parties = signing.parties + [
+                    Party(p.kind, p.name, p.country, p.title, "party", []) for m in source.mentions for p in m.parties if p.country or p.kind == "organization"
+                ]
         if cluster.date:
             continue
         for mention in cluster.mentions:

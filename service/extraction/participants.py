@@ -20,6 +20,7 @@ from service.extraction.segmentation import datelines
 _DROP_TITLE_WORDS = frozenset({"the", "of", "for", "and", "affairs", "'s", "’s", "a", "an", "his", "her", "its", "their", "then", "former", "current", "new"})
 _SPELLING = {"defence": "defense", "programme": "program", "minister": "minister"}
 _COLLECTIVES = frozenset({"side", "country", "nation", "government", "state", "party", "neighbor", "neighbour", "capital", "ally"})
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _MOVEMENTS = frozenset({"taliban", "hamas", "hezbollah", "houthi", "rebel", "rebels", "militia", "opposition"})
 _FOREIGN_FACING_TITLES = frozenset({"ambassador", "envoy", "counterpart", "consul", "mediator", "delegate", "emissary", "negotiator"})
@@ -384,8 +385,15 @@ class PartyReader:
         title, country = self.title_phrase(plural)
         if country is not None:
             return []
-        key = title_key(" ".join(w[:-1] if w.lower().endswith("s") else w for w in title.split()))
+        key = title_key(" ".join(w[:-1] if w.lower().endswith("s") else w for w in title.split())) - set(_NUMBERS) - {"both"}
+        count = _NUMBERS.get(next((c.lower_ for c in plural.children if c.dep_ == "nummod"), ""))
         names = {name for (office, _), holders in self.offices.items() if office == key for name in holders}
+        if count is not None and len(names) != count:
+            # "the two ministers" after a foreign minister and a defence minister: whoever holds
+            # an office of that name, when just that many do.
+            names = {name for (office, _), holders in self.offices.items() if key and key <= office for name in holders}
+            if len(names) != count:
+                return []
         if not 2 <= len(names) <= 6:
             return []
         span = [_char_span_of(plural)]
