@@ -491,3 +491,19 @@ def test_the_two_ministers_are_the_two_ministers_named(extract):
     )
     agreement = next(e for e in extract(text) if e.type == "agreement")
     assert {"Nikos Pappas", "Elena Georgiou"} <= _persons(agreement)
+
+
+def test_who_after_a_name_is_that_person_however_the_clause_is_hung(extract):
+    text = (
+        "The accord was signed in Apia on Thursday by Samoa's Prime Minister Tui Leota and his New Zealand counterpart James Cole, "
+        "who is on a two-day official visit to Samoa. Cole held talks with Leota at the parliament."
+    )
+    meetings = [e for e in extract(text) if e.type == "meeting"]
+    assert len(meetings) == 1
+    assert {"NZL", "WSM"} <= _countries(meetings[0])
+
+
+def test_an_acting_president_keeps_the_country_before_the_title(extract):
+    events = extract("Hartley was received by Fiji's acting President Ratu Isikeli Vuniwai at State House on Wednesday.")
+    people = {p.name: p.country for e in events for p in e.participants if p.kind == "person"}
+    assert people.get("Ratu Isikeli Vuniwai") == "FJI"

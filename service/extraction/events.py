@@ -133,7 +133,7 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
             subjects = [s for s in [_misattached_subject(verb)] if s is not None]
         for subject in subjects:
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                subject = verb.head  # "Gromov, who arrived for a visit": the relative pronoun stands for Gromov
+                subject = _relative_antecedent(subject, verb)  # "Gromov, who arrived for a visit": Gromov
             if subject == head:
                 continue
             if trigger.type == "agreement" and subject.dep_ == "nsubjpass":
@@ -199,6 +199,19 @@ _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "
 
 # "acomp": "Putin is due to meet Erdogan", "the two sides are ready to sign".
 _CONTROLLED_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", "pobj", "acomp"})
+
+
+def _relative_antecedent(pronoun: Token, clause: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs on, or, for "who", the name
+    written just before it when the parser hung the clause elsewhere."""
+    antecedent = clause.head
+    if pronoun.lower_ in ("who", "whom") and antecedent.ent_type_ != "PERSON" and antecedent.lemma_.lower() not in lx.PERSON_TITLE_HEADS:
+        before = pronoun.doc[pronoun.i - 1] if pronoun.i > 0 else None
+        if before is not None and before.is_punct and before.i > 0:
+            before = pronoun.doc[before.i - 1]
+        if before is not None and (before.ent_type_ == "PERSON" or before.lemma_.lower() in lx.PERSON_TITLE_HEADS):
+            return before
+    return antecedent
 
 
 def _controller_subjects(verb: Token) -> list[Token]:

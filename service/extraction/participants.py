@@ -228,7 +228,8 @@ class PartyReader:
                 continue
             if token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL") or token.dep_ in ("det", "poss", "cc", "punct") and token.text != "-":
                 break
-            attached = token.i in in_phrase and token.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "PUNCT")
+            # ("acting", "outgoing": participles that modify the title)
+            attached = token.i in in_phrase and (token.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "PUNCT") or token.dep_ == "amod")
             titled = token.tag_ in ("NNP", "NNPS") or token.lower_ in lx.TITLE_WORDS
             if not (attached or titled):
                 break
