@@ -507,3 +507,19 @@ def test_an_acting_president_keeps_the_country_before_the_title(extract):
     events = extract("Hartley was received by Fiji's acting President Ratu Isikeli Vuniwai at State House on Wednesday.")
     people = {p.name: p.country for e in events for p in e.participants if p.kind == "person"}
     assert people.get("Ratu Isikeli Vuniwai") == "FJI"
+
+
+def test_calling_on_an_official_is_a_meeting(extract):
+    events = extract("On Tuesday, Admiral Rao called on the Commander of the Maldivian coast guard, Colonel Ali Shareef, in Male.")
+    assert [e.type for e in events] == ["meeting"]
+    assert extract("On Tuesday, the opposition called on the government to resign.") == []
+
+
+def test_meeting_a_diaspora_community_is_no_meeting(extract):
+    assert extract("President Maria Santos also met with members of the Chilean community in Lima on Monday.") == []
+
+
+def test_talks_that_involved_named_ministers_have_them_as_participants(extract):
+    events = extract("The pact was signed in Manila on Monday after security talks that also involved Japanese Defence Minister Ken Sato and Philippine Foreign Secretary Jose Cruz.")
+    meeting = next(e for e in events if e.type == "meeting")
+    assert {"Ken Sato", "Jose Cruz"} <= _persons(meeting)

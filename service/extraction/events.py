@@ -109,6 +109,17 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     hosts = {m.group: m.host for m in mentions if m.host is not None}
     for mention in mentions:
         mention.parties = _parties(mention.trigger, reader, hosts.get(mention.group))
+    # A visitor is not of the country visited: "HANOI - President Dizon arrived for a state visit"
+    # is no Vietnamese president, whatever the dateline suggested.
+    guessed_wrong = [
+        reader.unguess_home(p.name)
+        for m in mentions
+        for p in m.parties
+        if p.kind == "person" and p.role == "visitor" and p.name and p.country is not None and p.country == hosts.get(m.group)
+    ]
+    if any(guessed_wrong):
+        for mention in mentions:
+            mention.parties = _parties(mention.trigger, reader, hosts.get(mention.group))
     timexes = doc._.timexes if doc.has_extension("timexes") and doc._.timexes else []
     _attach_dates(doc, mentions, timexes)
     clusters = _cluster(mentions)
@@ -158,7 +169,8 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 found.append((child, _NAMING))
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by", "involving"):
                 found.extend((p, "visitor" if is_visit and child.lower_ in ("of", "by") else ("party" if trigger.type == "agreement" else "participant")) for p in child.children if p.dep_ == "pobj")
-            elif child.dep_ == "acl" and child.lower_ in ("involving", "including"):
+            elif child.dep_ == "acl" and child.lower_ in ("involving", "including") or child.dep_ == "relcl" and child.lemma_.lower() in ("involve", "include", "bring", "gather"):
+                # "talks involving X", "talks that also involved X", "a summit that brought together X and Y"
                 found.extend((p, "participant") for p in child.children if p.dep_ == "dobj")
             elif child.dep_ == "acl" and child.lemma_.lower() in _LED_BY_VERBS:
                 # "the negotiations, led by the ministers of A, B and C", "a summit hosted by Kenya"

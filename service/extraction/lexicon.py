@@ -93,7 +93,7 @@ ABSTRACT_EXERCISE_OBJECTS = frozenset({
 })
 
 # Meeting nouns that need a qualifier to mean a meeting of officials.
-CALL_QUALIFIERS = frozenset({"phone", "telephone", "video", "conference", "virtual"})
+CALL_QUALIFIERS = frozenset({"phone", "telephone", "video", "conference", "virtual", "courtesy"})
 NOT_MEETING_CONFERENCE = frozenset({"press", "news", "media"})
 # Gatherings that are not officials meeting: "a public meeting" (a rally), "a board meeting".
 NOT_OFFICIAL_MEETING = frozenset({

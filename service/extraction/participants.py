@@ -146,6 +146,16 @@ class PartyReader:
         home = codes.pop()
         return home if counts[home] == max(counts.values()) else None
 
+    def unguess_home(self, name: str) -> bool:
+        """Take back the dateline's country from a person it was only guessed for (the story turns
+        out to have them visit that country); whether there was such a guess."""
+        key = last_name(name)
+        if key not in self.home_guessed:
+            return False
+        self.home_guessed.discard(key)
+        self.people[key].country = None
+        return True
+
     def _home_title(self, title: str | None) -> bool:
         """A title that a wire story gives its own country's officials without naming the country
         ("NAIROBI - President Samuel Kiprono ..."); envoys and counterparts are of another."""
@@ -194,9 +204,11 @@ class PartyReader:
                 alone = self.people.pop(key)
                 fuller[0].spans.extend(alone.spans)
                 self.people[key] = fuller[0]
-        for person in self.people.values():
+        self.home_guessed: set[str] = set()
+        for key, person in self.people.items():
             if person.country is None and self._home_title(person.title):
                 person.country = self.home
+                self.home_guessed.add(key)
         for key, person in self.people.items():
             if person.title:
                 self.offices.setdefault((title_key(person.title), person.country), set()).add(key)

@@ -22,7 +22,7 @@ _MEETING_FORMS = [
     "trip", "trips", "meet", "meets", "met", "host", "hosts", "hosted", "hosting", "receive",
     "receives", "received", "receiving", "talk", "talked", "talking", "speak", "speaks", "spoke",
     "speaking", "confer", "confers", "conferred", "summitry", "tête-à-tête", "gathered", "convened",
-    "gather", "convene", "gathering", "convening",
+    "gather", "convene", "gathering", "convening", "called",
 ]
 _EXERCISE_FORMS = [
     "exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "maneuver", "manoeuvre",
@@ -395,6 +395,29 @@ _MOUNTAIN_WORDS = frozenset({
 _DOMESTIC_BODIES = frozenset({"cabinet", "force", "taskforce", "committee", "politburo", "caucus", "staff", "board", "presidium", "panel"})
 
 
+def _with_objects(verb: Token) -> list[Token]:
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+
+
+def _call_on(span: Span, verb: Token) -> Trigger | None:
+    """"Menon called on the Commander of the Navy": a courtesy visit to a named official."""
+    hosts = [p for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i == verb.i + 1 for p in c.children if p.dep_ == "pobj"]
+    if not hosts or not all(h.ent_type_ == "PERSON" or _lemma(h) in lx.PERSON_TITLE_HEADS for h in hosts):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects and not all(_is_party(s) for s in subjects):
+        return None
+    status = factuality(verb)
+    return Trigger(span, "meeting", status, verb, False, 0.8) if status else None
+
+
+_NOT_OFFICIAL_COMPANY = frozenset({
+    "community", "diaspora", "student", "resident", "supporter", "fan", "worker", "journalist",
+    "reporter", "volunteer", "veteran", "family", "relative", "victim", "survivor", "pilgrim",
+    "tourist", "expatriate", "child", "pupil", "villager", "farmer",
+})
+
+
 def _held_with(noun: Token) -> bool:
     governor = governing_verb(noun)
     return governor is not None and _lemma(governor) in ("hold", "have") and (_with_party(noun) or _with_party(governor))
@@ -412,6 +435,8 @@ def _visit_has_party(noun: Token) -> bool:
 
 
 def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
+    if lemma == "call":
+        return _call_on(span, verb)
     if lemma not in ("meet", "visit", "host", "receive", "talk", "speak", "confer", "gather", "convene"):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
@@ -421,6 +446,8 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         return None  # "was met with opposition", "they were met by armed men"
     if subjects and not all(_is_party(s) for s in subjects):
         return None  # "the offensive has met with success", "tourists visited Vietnam"
+    if any(_lemma(t) in _NOT_OFFICIAL_COMPANY for p in objects + _with_objects(verb) for t in p.subtree):
+        return None  # "met with members of the Filipino community", "visited students"
     if lemma == "meet":
         partners = objects + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
         if partners and not all(_is_party(o) for o in partners):
