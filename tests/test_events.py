@@ -523,3 +523,13 @@ def test_talks_that_involved_named_ministers_have_them_as_participants(extract):
     events = extract("The pact was signed in Manila on Monday after security talks that also involved Japanese Defence Minister Ken Sato and Philippine Foreign Secretary Jose Cruz.")
     meeting = next(e for e in events if e.type == "meeting")
     assert {"Ken Sato", "Jose Cruz"} <= _persons(meeting)
+
+
+def test_a_visiting_president_in_a_story_datelined_at_the_host_is_not_of_the_host(extract):
+    text = (
+        "HANOI, Jan 30 (Wire) - President Ramon Cruz wrapped up his two-day state visit to Vietnam on Tuesday. "
+        "Cruz held talks with Vietnamese President Tran Duc Hai on trade. Vietnam and Vietnam's partners welcomed the visit."
+    )
+    people = {p.name: p.country for e in extract(text, date(2024, 1, 30)) for p in e.participants if p.kind == "person"}
+    assert people.get("Ramon Cruz") != "VNM"
+    assert people.get("Tran Duc Hai") == "VNM"
