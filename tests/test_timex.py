@@ -505,3 +505,9 @@ def test_timebank_value_f1_stays_above_floor():
     assert relaxed_f1 >= 0.93
     assert score.strict_prf()[2] >= 0.89
     assert value_f1 >= 0.81
+
+
+def test_a_year_glued_to_a_name_is_no_date():
+    found = values("Troops ended the Steppe-2023 drills on Monday, as planned in mid-2022 and in 2021.")
+    assert "2023" not in found and found["Monday"] == "2021-11-29"
+    assert found["mid-2022"] == "2022" and found["2021"] == "2021"

@@ -1000,6 +1000,9 @@ def year_alone(m, ctx):
     after = ctx.text[m.end():m.end() + 12]
     # A count or an amount, not a year: "$2000", "1,999", "2000 tonnes", "1990 percent"; but after "fiscal"
     # or a determiner a plural names what the year holds ("fiscal 1999 sales", "its 1998 results").
+    # A year glued to a name: "Khamkorlik-2024", "Zapad-2025", "Vision-2030".
+    if not m["fiscal"] and _NAME_BEFORE_YEAR.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None
     if re.search(r"[\d,.]\s*$", before) or re.match(r"\s*(?:%|percent|per\b|[:,]\d|feet|metres|meters|miles|km|"
                                                      r"kilometers|kilometres)", after):
         return None
@@ -1011,6 +1014,7 @@ def year_alone(m, ctx):
     return _Found("DATE", m["year"], modifier)
 
 
+_NAME_BEFORE_YEAR = re.compile(r"\b(?!(?:Mid|Early|Late|Pre|Post|Fiscal|FY)-)[A-Z][A-Za-z]+-$")
 _YEAR_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|this|that|these|those)\s+$|['\u2019]s?\s+$",
                                      re.IGNORECASE)
 
