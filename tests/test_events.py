@@ -533,3 +533,15 @@ def test_a_visiting_president_in_a_story_datelined_at_the_host_is_not_of_the_hos
     people = {p.name: p.country for e in extract(text, date(2024, 1, 30)) for p in e.participants if p.kind == "person"}
     assert people.get("Ramon Cruz") != "VNM"
     assert people.get("Tran Duc Hai") == "VNM"
+
+
+def test_since_taking_office_dates_nothing_and_last_met_is_an_earlier_meeting(extract):
+    text = (
+        "Portuguese Defence Minister Ana Costa held talks with Spanish Defence Minister Luis Vega by videoconference. "
+        "Costa is set to visit Madrid for the summit, her first trip to Spain since taking office in January. "
+        "Costa and Vega last met in person in Lisbon earlier this year."
+    )
+    meetings = [e for e in extract(text, date(2024, 7, 31)) if e.type == "meeting"]
+    assert all(e.date is None or e.date.value != "2024-01" for e in meetings)
+    talks = next(e for e in meetings if e.trigger.text == "talks")
+    assert not any(m.trigger.text == "met" for m in talks.mentions)

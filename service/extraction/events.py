@@ -367,6 +367,19 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             previous_value = mention.date_value
 
 
+def _on_a_party(clause: Token, holders: set[int]) -> bool:
+    """A relative clause on the trigger or on the subject of its verb: "the exercise, which began on
+    Monday", "Rahmani, who travelled to Baghdad on Sunday, met ..." (the date of the trip there)."""
+    head = clause.head
+    return head.i in holders or head.dep_ in ("nsubj", "nsubjpass") and head.head.i in holders
+
+
+def _since_clause(token: Token) -> bool:
+    return token.dep_ in ("pcomp", "advcl") and (
+        token.head.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
+    )
+
+
 def _in_a_name(span: Span) -> bool:
     """"Steadfast Defender 2024", "Dragon 24": a year that ends a name dates nothing."""
     root = span.root
@@ -398,13 +411,16 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             verb.lemma_.lower() in _END_VERBS and any(c.lower_ in ("will", "would", "'ll") for c in verb.children)
         ):
             continue
+        own_clause = False
         for token in span:
             hops = 0
             current = token
             while hops < 6 and current.i not in holders and current.head != current:
-                if current.dep_ == "ccomp" or current.dep_ == "relcl" and current.head.i not in holders:
-                    # "said after the meeting that they agreed to reopen it from Saturday", "parts of the
-                    # exercise include Nordic Response, in which troops train in March": that clause's date
+                if _since_clause(current) or current.dep_ == "ccomp" or current.dep_ == "relcl" and not _on_a_party(current, holders):
+                    # "his first trip since taking office in January", "said after the meeting that they
+                    # agreed to reopen it from Saturday", "parts of the exercise include Nordic Response,
+                    # in which troops train in March": the date of another clause's happening
+                    own_clause = True
                     break
                 current = current.head
                 hops += 1
@@ -414,7 +430,7 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
                 attached.append((hops, timex))
                 break
         else:
-            if not (current.lemma_.lower() in lx.REPORTING_VERBS):
+            if not (current.lemma_.lower() in lx.REPORTING_VERBS or own_clause):
                 unattached.append(timex)
     if attached:
         return min(attached, key=lambda item: item[0])[1]

@@ -621,7 +621,10 @@ def _introduces(noun: Token) -> bool:
 
 
 def is_distinct(noun: Token) -> bool:
-    """"a separate meeting", "another round of talks", "a second summit": not one told before."""
+    """"a separate meeting", "another round of talks", "a second summit", "they last met in May":
+    not one told before."""
+    if _is_verb(noun):
+        return any(c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in noun.children)
     return any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "new", "different", "own") for c in noun.children)
 
 
