@@ -545,3 +545,14 @@ def test_since_taking_office_dates_nothing_and_last_met_is_an_earlier_meeting(ex
     assert all(e.date is None or e.date.value != "2024-01" for e in meetings)
     talks = next(e for e in meetings if e.trigger.text == "talks")
     assert not any(m.trigger.text == "met" for m in talks.mentions)
+
+
+def test_the_previous_edition_told_with_its_date_is_an_event_and_more_forces_join_the_same_drills(extract):
+    text = (
+        "Belarusian and Russian troops began the Union Shield exercise in Belarus on Friday. "
+        "Units from Kazakhstan and Armenia are also taking part in the war games. "
+        "The previous Union Shield exercise was held in September 2021."
+    )
+    exercises = sorted((e for e in extract(text, date(2025, 9, 13)) if e.type == "exercise"), key=lambda e: e.date.value)
+    assert [e.date.value for e in exercises] == ["2021-09", "2025-09-12"]
+    assert {"BLR", "RUS", "KAZ", "ARM"} <= _countries(exercises[1])

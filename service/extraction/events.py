@@ -633,7 +633,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     score += 0.5 * len(ca & cb)
     if a.type != "meeting" and len(ca) >= 2 and ca == cb:
         score += 1.5  # the same parties sign or drill together once in a story; they meet more often
-    if ca and cb:
+    if ca and cb and not anaphor.trigger.anaphoric:
+        # (a reference back often names more parties: "units from Kazakhstan are also taking part in the war games")
         score -= 0.25 * len(ca ^ cb)
     if a.date and a.date == b.date:
         score += 1.0

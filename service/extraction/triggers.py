@@ -161,6 +161,14 @@ _PLACE_NOUNS = frozenset({
     "region", "area", "sea", "waters", "zone", "province", "district", "strait", "gulf", "bay",
     "desert", "mountain", "border", "coast", "airspace", "range", "north", "south", "east", "west",
 })
+def _dated_past_edition(trigger: Token) -> bool:
+    """"The previous Zapad exercise was held in September 2021": an earlier edition, told with its date."""
+    if not any(c.dep_ == "amod" and c.lower_ in ("previous", "past", "earlier", "last") for c in trigger.children):
+        return False
+    verb = governing_verb(trigger)
+    return verb is not None and any(t.ent_type_ == "DATE" for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
+
+
 def _told_as_a_habit(trigger: Token) -> bool:
     """"has been held periodically since 1993", "negotiations had been held since 2002": a series
     or a process of years, not one happening."""
@@ -191,7 +199,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
     """
     planned = any(c.dep_ in ("amod", "compound") and c.lower_ in lx.PLANNED_NOUN_MODIFIERS for c in trigger.children)
     if _has_neg(trigger) or any(c.dep_ == "amod" and c.lower_ in lx.HYPOTHETICAL_NOUN_MODIFIERS for c in trigger.children):
-        return None
+        if not _dated_past_edition(trigger):
+            return None
     if any(c.dep_ in ("amod", "det", "predet") and c.lower_ == "such" for c in trigger.children):
         return None  # "has denounced such drills": a kind of event
     if _told_as_a_habit(trigger if start is None else start):
