@@ -556,3 +556,8 @@ def test_the_previous_edition_told_with_its_date_is_an_event_and_more_forces_joi
     exercises = sorted((e for e in extract(text, date(2025, 9, 13)) if e.type == "exercise"), key=lambda e: e.date.value)
     assert [e.date.value for e in exercises] == ["2021-09", "2025-09-12"]
     assert {"BLR", "RUS", "KAZ", "ARM"} <= _countries(exercises[1])
+
+
+def test_the_first_meeting_since_a_row_last_year_is_not_dated_last_year(extract):
+    events = extract("Peru and Chile signed a fishing agreement, as their presidents met in Lima for the first time since a bitter row last year.")
+    assert all(e.date is None or e.date.value != "2023" for e in events)

@@ -374,7 +374,11 @@ def _on_a_party(clause: Token, holders: set[int]) -> bool:
     return head.i in holders or head.dep_ in ("nsubj", "nsubjpass") and head.head.i in holders
 
 
-def _since_clause(token: Token) -> bool:
+def _since(token: Token, timex: Span) -> bool:
+    """"his first trip since taking office in January", "met for the first time since a row last
+    year": when something else began. ("have been meeting since May 6" dates the meetings.)"""
+    if token.dep_ == "pobj" and token.head.lower_ == "since":
+        return token not in timex
     return token.dep_ in ("pcomp", "advcl") and (
         token.head.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
     )
@@ -416,10 +420,10 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             hops = 0
             current = token
             while hops < 6 and current.i not in holders and current.head != current:
-                if _since_clause(current) or current.dep_ == "ccomp" or current.dep_ == "relcl" and not _on_a_party(current, holders):
-                    # "his first trip since taking office in January", "said after the meeting that they
-                    # agreed to reopen it from Saturday", "parts of the exercise include Nordic Response,
-                    # in which troops train in March": the date of another clause's happening
+                if _since(current, span) or current.dep_ == "ccomp" or current.dep_ == "relcl" and not _on_a_party(current, holders):
+                    # "said after the meeting that they agreed to reopen it from Saturday", "parts of the
+                    # exercise include Nordic Response, in which troops train in March": the date of
+                    # another clause's happening
                     own_clause = True
                     break
                 current = current.head
