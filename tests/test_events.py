@@ -561,3 +561,13 @@ def test_the_previous_edition_told_with_its_date_is_an_event_and_more_forces_joi
 def test_the_first_meeting_since_a_row_last_year_is_not_dated_last_year(extract):
     events = extract("Peru and Chile signed a fishing agreement, as their presidents met in Lima for the first time since a bitter row last year.")
     assert all(e.date is None or e.date.value != "2023" for e in events)
+
+
+def test_the_guest_is_the_visitor_of_the_visit_told_before(extract):
+    text = (
+        "Georgian Defence Minister Irakli Beridze met Armenian Chief of General Staff Edvard Asryan, who is on an official visit to Georgia, in Tbilisi on Tuesday. "
+        "The same day the guest also held talks with Georgian Chief of Defence Forces Giorgi Matiashvili."
+    )
+    meetings = [e for e in extract(text) if e.type == "meeting"]
+    assert len(meetings) == 1
+    assert {"Asryan", "Matiashvili"} <= {name.split()[-1] for name in _persons(meetings[0])}

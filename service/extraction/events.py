@@ -107,8 +107,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     # A visit's host country is the context of the whole group: "During his visit to Tehran, the
     # minister met the President" — the President of Iran.
     hosts = {m.group: m.host for m in mentions if m.host is not None}
-    for mention in mentions:
-        mention.parties = _parties(mention.trigger, reader, hosts.get(mention.group))
+    _read_parties(mentions, reader, hosts)
     # A visitor is not of the country visited: "HANOI - President Dizon arrived for a state visit"
     # is no Vietnamese president, whatever the dateline suggested.
     guessed_wrong = [
@@ -118,8 +117,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
         if p.kind == "person" and p.role == "visitor" and p.name and p.country is not None and p.country == hosts.get(m.group)
     ]
     if any(guessed_wrong):
-        for mention in mentions:
-            mention.parties = _parties(mention.trigger, reader, hosts.get(mention.group))
+        _read_parties(mentions, reader, hosts)
     timexes = doc._.timexes if doc.has_extension("timexes") and doc._.timexes else []
     _attach_dates(doc, mentions, timexes)
     clusters = _cluster(mentions)
@@ -260,9 +258,21 @@ def _misattached_subject(verb: Token) -> Token | None:
     return current if current.dep_ in ("appos", "conj", "dobj", "pobj") and current.pos_ in ("NOUN", "PROPN") else None
 
 
-def _parties(trigger: Trigger, reader: PartyReader, host: str | None) -> list[Party]:
+def _read_parties(mentions: list[Mention], reader: PartyReader, hosts: dict[int, str]) -> None:
+    guest: Party | None = None
+    for mention in sorted(mentions, key=lambda m: m.start):
+        mention.parties = _parties(mention.trigger, reader, hosts.get(mention.group), guest)
+        guest = next((p for p in mention.parties if p.kind == "person" and p.role == "visitor" and p.name), guest)
+
+
+def _parties(trigger: Trigger, reader: PartyReader, host: str | None, guest: Party | None = None) -> list[Party]:
+    """The parties of one mention; ``guest`` is the visitor of the last visit told, whom "the guest"
+    or "the visitor" stands for."""
     parties: list[Party] = []
     for token, role in _arguments(trigger):
+        if token.lemma_.lower() in ("guest", "visitor") and token.tag_ == "NN" and guest is not None:
+            parties.append(Party(guest.kind, guest.name, guest.country, guest.title, role, [(token.idx, token.idx + len(token.text))]))
+            continue
         if role == _NAMING:
             place = reader.places.at(token)
             if place is not None and (place.kind == "capital" or trigger.head.lemma_.lower() in _VENUE_NOUNS):
