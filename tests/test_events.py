@@ -571,3 +571,12 @@ def test_the_guest_is_the_visitor_of_the_visit_told_before(extract):
     meetings = [e for e in extract(text) if e.type == "meeting"]
     assert len(meetings) == 1
     assert {"Asryan", "Matiashvili"} <= {name.split()[-1] for name in _persons(meetings[0])}
+
+
+def test_a_participle_on_another_noun_dates_that_signing_not_the_meeting(extract):
+    text = (
+        "Omani Foreign Minister Said Al Harthy held talks with Yemeni Foreign Minister Ali Nasser in Muscat on Sunday. "
+        "In the meeting, the two ministers discussed the implementation of the accord signed between Muscat and Aden in March 2023."
+    )
+    meetings = [e for e in extract(text) if e.type == "meeting"]
+    assert [m.date.value for m in meetings] == ["2024-05-12"]

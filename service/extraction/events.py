@@ -377,6 +377,12 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             previous_value = mention.date_value
 
 
+def _participle_of_another(token: Token, holders: set[int]) -> bool:
+    """"discussed the implementation of the agreement signed in March 2023": the date of the
+    signing, told by a participle on another noun (not "the agreement signed on Monday" itself)."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i not in holders
+
+
 def _on_a_party(clause: Token, holders: set[int]) -> bool:
     """A relative clause on the trigger or on the subject of its verb: "the exercise, which began on
     Monday", "Rahmani, who travelled to Baghdad on Sunday, met ..." (the date of the trip there)."""
@@ -430,7 +436,7 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             hops = 0
             current = token
             while hops < 6 and current.i not in holders and current.head != current:
-                if _since(current, span) or current.dep_ == "ccomp" or current.dep_ == "relcl" and not _on_a_party(current, holders):
+                if _since(current, span) or current.dep_ == "ccomp" or current.dep_ == "relcl" and not _on_a_party(current, holders) or _participle_of_another(current, holders):
                     # "said after the meeting that they agreed to reopen it from Saturday", "parts of the
                     # exercise include Nordic Response, in which troops train in March": the date of
                     # another clause's happening
