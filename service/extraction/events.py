@@ -147,9 +147,7 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 continue
             if trigger.type == "agreement" and subject.dep_ == "nsubjpass":
                 continue
-            passive = subject.dep_ == "nsubjpass"
-            role = "visitor" if is_visit else ("host" if lemma in ("host", "receive") and not passive else "visitor" if lemma in ("host", "receive") else "party" if trigger.type == "agreement" else "participant")
-            found.append((subject, role))
+            found.append((subject, _subject_role(trigger, lemma, passive=subject.dep_ == "nsubjpass")))
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child != head and verb == head:
                 role = "host" if lemma == "visit" else ("visitor" if lemma in ("host", "receive") else "participant")
@@ -209,6 +207,16 @@ _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "
 
 # "acomp": "Putin is due to meet Erdogan", "the two sides are ready to sign".
 _CONTROLLED_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", "pobj", "acomp"})
+
+
+def _subject_role(trigger: Trigger, lemma: str, *, passive: bool) -> str:
+    """"X visited", "X paid a visit": the visitor; "X hosted/received": the host, and the visitor
+    when passive ("X was received by ..."); the party of an agreement; else a participant."""
+    if lemma in ("visit", "trip"):
+        return "visitor"
+    if lemma in ("host", "receive"):
+        return "visitor" if passive else "host"
+    return "party" if trigger.type == "agreement" else "participant"
 
 
 def _relative_antecedent(pronoun: Token, clause: Token) -> Token:
@@ -315,7 +323,7 @@ def _location(trigger: Trigger, places: Places, resolver) -> tuple[Location | No
     is_visit = head.lemma_.lower() in ("visit", "trip")
     for holder in holders:
         for child in holder.children:
-            if child.dep_ == "dobj" and is_visit and holder is head:
+            if child.dep_ == "dobj" and is_visit and holder == head:
                 place = places.at(child)
                 if place is not None and place.code:
                     return Location(name=_np_text(child), country=place.code), place.code
@@ -377,6 +385,19 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             previous_value = mention.date_value
 
 
+def _another_clause(token: Token, timex: Span, holders: set[int]) -> bool:
+    """Whether climbing from a date to the trigger leaves a clause that tells of another happening:
+    "said after the meeting that they agreed to reopen it from Saturday", "parts of the exercise
+    include Nordic Response, in which troops train in March", "since taking office in January",
+    "the accord signed in March 2023"."""
+    return (
+        _since(token, timex)
+        or token.dep_ == "ccomp"
+        or token.dep_ == "relcl" and not _on_a_party(token, holders)
+        or _participle_of_another(token, holders)
+    )
+
+
 def _participle_of_another(token: Token, holders: set[int]) -> bool:
     """"discussed the implementation of the agreement signed in March 2023": the date of the
     signing, told by a participle on another noun (not "the agreement signed on Monday" itself)."""
@@ -436,10 +457,7 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             hops = 0
             current = token
             while hops < 6 and current.i not in holders and current.head != current:
-                if _since(current, span) or current.dep_ == "ccomp" or current.dep_ == "relcl" and not _on_a_party(current, holders) or _participle_of_another(current, holders):
-                    # "said after the meeting that they agreed to reopen it from Saturday", "parts of the
-                    # exercise include Nordic Response, in which troops train in March": the date of
-                    # another clause's happening
+                if _another_clause(current, span, holders):
                     own_clause = True
                     break
                 current = current.head
@@ -707,11 +725,13 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
         i, j = pair
         clusters[i] = _Cluster(sorted(clusters[i].mentions + clusters[j].mentions, key=lambda m: m.start), next(serial))
         del clusters[j]
-    _date_from_references(clusters)
+    _fill_from_references(clusters)
     return clusters
 
 
-def _date_from_references(clusters: list[_Cluster]) -> None:
+def _fill_from_references(clusters: list[_Cluster]) -> None:
+    """"After this meeting, a contract was signed": the contract takes the meeting's date, and, when
+    it names no parties of its own, the parties that met."""
     by_trigger = {m.trigger.head.i: c for c in clusters for m in c.mentions}
     for cluster in clusters:
         if cluster.type == "agreement" and not any(p.kind != "person" or p.name or p.country for m in cluster.mentions for p in m.parties):
@@ -720,7 +740,7 @@ def _date_from_references(clusters: list[_Cluster]) -> None:
             if source is not None and source is not cluster and source.type == "meeting":
                 signing = cluster.mentions[0]
                 signing.parties = signing.parties + [
-                    Party(p.kind, p.name, p.country, p.title, "party", []) for m in source.mentions for p in m.parties if p.country or p.kind == "organization"
+                    Party(p.kind, p.name, p.country, p.title, "party", list(p.spans)) for m in source.mentions for p in m.parties if p.country or p.kind == "organization"
                 ]
         if cluster.date:
             continue
