@@ -580,3 +580,15 @@ def test_a_participle_on_another_noun_dates_that_signing_not_the_meeting(extract
     )
     meetings = [e for e in extract(text) if e.type == "meeting"]
     assert [m.date.value for m in meetings] == ["2024-05-12"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign ministers of Egypt and Jordan met at a summit of the Arab League in Cairo on Monday.",
+        "The goal of the talks between Chile and Peru in Lima on Monday was a fisheries deal.",
+        "At the peak of the crisis, the presidents of Chile and Peru met in Lima on Monday.",
+    ],
+)
+def test_words_shared_with_sport_and_mountains_keep_a_meeting(extract, text):
+    assert [e.type for e in extract(text)] == ["meeting"]
