@@ -7,6 +7,8 @@ collide. If TEST_DATABASE_URL is set but the server does not answer, the tests f
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import uuid
 from collections.abc import Callable, Iterator
 
@@ -171,3 +173,19 @@ class WrappedExtractor:
 def wrap_extractor(extractor: Extractor) -> Callable[..., WrappedExtractor]:
     """``wrap_extractor(extract_many, **attributes)``: the session's extractor, wrapped."""
     return lambda extract_many, **attributes: WrappedExtractor(extractor, extract_many, **attributes)
+
+
+def _stop_server(server: subprocess.Popen) -> None:
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+@pytest.fixture(scope="session")
+def stop_server() -> Callable[[subprocess.Popen], None]:
+    """Stops an `eventex serve` process the way an operator would (SIGTERM), killing it only if it
+    does not exit within 30 s."""
+    return _stop_server

@@ -3,7 +3,6 @@ in one process (TestClient) and added up over the workers of `eventex serve --wo
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -108,7 +107,7 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def two_workers(tmp_path: Path):
+def two_workers(tmp_path: Path, stop_server):
     """`eventex serve --workers 2` on a free loopback port; yields its base URL."""
     port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/eventex.db"}
@@ -136,12 +135,7 @@ def two_workers(tmp_path: Path):
             time.sleep(0.5)
         yield base_url
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_server(server)
         log.close()
 
 

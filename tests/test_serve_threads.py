@@ -7,7 +7,6 @@ read where a user would look: /proc/<worker>/environ of a real `eventex serve --
 from __future__ import annotations
 
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -47,7 +46,7 @@ def environment_of(pid: int) -> dict[str, str]:
     return dict(entry.decode().split("=", 1) for entry in entries if b"=" in entry)
 
 
-def test_workers_get_one_math_thread_each_and_an_operator_setting_is_kept(tmp_path):
+def test_workers_get_one_math_thread_each_and_an_operator_setting_is_kept(tmp_path, stop_server):
     port = free_port()
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path}/eventex.db", "OPENBLAS_NUM_THREADS": "2"}
     for variable in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS", "PROMETHEUS_MULTIPROC_DIR"):
@@ -77,9 +76,4 @@ def test_workers_get_one_math_thread_each_and_an_operator_setting_is_kept(tmp_pa
                 assert environment["BLIS_NUM_THREADS"] == "1"
                 assert environment["OPENBLAS_NUM_THREADS"] == "2", "the operator's value is kept"
         finally:
-            server.send_signal(signal.SIGTERM)
-            try:
-                server.wait(30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server)
