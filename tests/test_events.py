@@ -584,3 +584,26 @@ def test_a_participle_on_another_noun_dates_that_signing_not_the_meeting(extract
 )
 def test_words_shared_with_sport_and_mountains_keep_a_meeting(extract, text):
     assert [e.type for e in extract(text)] == ["meeting"]
+
+
+def test_a_korean_given_name_is_not_cut_at_its_hyphen():
+    import spacy
+    from spacy.tokens import Span
+
+    from service.extraction.names import NameRepair
+
+    doc = spacy.blank("en")("Minister Park Jae-hoon met Kenji Morita.")
+    assert [t.text for t in doc[1:5]] == ["Park", "Jae", "-", "hoon"]
+    doc.ents = [Span(doc, 1, 4, label="PERSON"), Span(doc, 6, 8, label="PERSON")]  # the recognizer's "Park Jae-"
+    names = [(e.text, e.label_) for e in NameRepair()(doc).ents]
+    assert names == [("Park Jae-hoon", "PERSON"), ("Kenji Morita", "PERSON")]
+
+
+def test_the_two_countries_ministers_are_of_the_pair_named_before(extract):
+    text = (
+        "Angola hosted talks on Tuesday. Angola's president said Angola and Angolan troops would keep the peace. Chad and Niger agreed a ceasefire in Luanda on Tuesday "
+        "after a meeting of the two countries' foreign ministers, the Angolan presidency said."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting" and "meeting" in e.trigger.text)
+    ministers = {p.country for p in meeting.participants if p.kind == "group"}
+    assert ministers == {"TCD", "NER"}

@@ -1,11 +1,12 @@
 """The ``eventex_names`` component: people's names the entity recognizer missed or glued to a place.
 
 The small English model often reads "the Republic of Uzbekistan Rustam Nazarov" as one place, or
-leaves "President Rustam Nazarov" without a PERSON. Two repairs, run after ``eventex_places``:
+leaves "President Rustam Nazarov" without a PERSON. Three repairs, run after ``eventex_places``:
 
 - an entity that is a place followed by two to four capitalized words becomes the place and a PERSON;
 - two to four capitalized words right after a title word ("President", "Minister") with no
-  entity of their own become a PERSON.
+  entity of their own become a PERSON;
+- a name cut at a hyphen ("Park Jae-") runs to the end of the word ("Park Jae-hoon").
 """
 from __future__ import annotations
 
@@ -39,10 +40,24 @@ class NameRepair:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS:
                 continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
+            if ent.label_ == "PERSON":
+                ent = _whole_hyphenated_name(doc, ent)
             entities.extend(_split_place_and_name(doc, ent, place_ends))
         entities.extend(_names_after_titles(doc, entities, {p.start for p in places}))
         doc.ents = sorted(entities, key=lambda e: e.start)
         return doc
+
+
+def _whole_hyphenated_name(doc: Doc, ent: Span) -> Span:
+    """"Park Jae-" → "Park Jae-hoon": a given name split at its hyphen ends where the word does."""
+    end = ent.end
+    if doc[end - 1].text == "-" and end < len(doc) and doc[end].is_alpha and not doc[end - 1].whitespace_:
+        end += 1
+    elif end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    if end == ent.end or any(doc[i].ent_type_ and doc[i].ent_type_ != "PERSON" for i in range(ent.end, end)):
+        return ent
+    return Span(doc, ent.start, end, label="PERSON")
 
 
 def _is_name_word(token: Token) -> bool:

@@ -90,6 +90,10 @@ class Places:
         """The ``how_many`` countries the text named most often before ``token`` (the nearer of
         two named as often), nearest first: "the two governments" of a story about Germany and
         Poland are those two, even after a passing mention of Ukraine."""
+        if how_many == 2:
+            pair = self._last_coordinated_pair(token)
+            if pair:
+                return pair
         found: dict[str, tuple[PlaceMatch, Span]] = {}
         counts: Counter[str] = Counter()
         seen_spans: set[int] = set()
@@ -103,6 +107,20 @@ class Places:
         order = list(found)  # nearest first
         chosen = sorted(order, key=lambda code: (-counts[code], order.index(code)))[:how_many]
         return [found[code] for code in sorted(chosen, key=order.index)]
+
+    def _last_coordinated_pair(self, token: Token) -> list[tuple[PlaceMatch, Span]]:
+        """The last two countries written as a pair before ``token`` ("Congo and Rwanda agree
+        ..."), nearest first: what "the two countries" most often stands for."""
+        for i in range(token.i - 1, -1, -1):
+            second = self.by_token.get(i)
+            if second is None or not second.code or second.kind == "capital":
+                continue
+            span = self.spans[i]
+            conj_head = span.root.head if span.root.dep_ == "conj" else None
+            first = self.by_token.get(conj_head.i) if conj_head is not None else None
+            if first is not None and first.code and first.kind != "capital" and first.code != second.code:
+                return [(second, span), (first, self.spans[conj_head.i])]
+        return []
 
     def within(self, tokens) -> list[tuple[PlaceMatch, Span]]:
         seen, found = set(), []
@@ -331,6 +349,12 @@ class PartyReader:
             holders = self._holders_of(token) or self._both_leaders(token)
             if holders:
                 return holders
+            # "the two countries' foreign ministers": of the two countries named before.
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None and _lemma(owner) in _COLLECTIVES and any(c.lower_ in ("two", "both") for c in owner.children):
+                pair = self.places.countries_before(owner, 2)
+                if len(pair) == 2:
+                    return [Party("group", _phrase_text(token), match.code, None, role, [_char_span_of(token)]) for match, _ in reversed(pair)]
         if lemma in _COLLECTIVES and any(c.lower_ in ("two", "both") for c in token.children) and not self.places.within(_np_tokens(token)):
             # "the two countries", "both sides": the two countries named last before.
             pair = self.places.countries_before(token, 2)
