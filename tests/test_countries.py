@@ -69,6 +69,8 @@ def found(resolver: CountryResolver, text: str) -> list[tuple[str, str | None]]:
     ("the United States of America", "USA"),
     ("Democratic Republic of Congo", "COD"),
     ("Republic of the Congo", "COG"),
+    ("Congo Republic", "COG"),
+    ("Congo", "COD"),
     ("St. Kitts and Nevis", "KNA"),
     ("Trinidad & Tobago", "TTO"),
     ("São Tomé and Príncipe", "STP"),
@@ -213,6 +215,8 @@ def test_every_iso_country_is_reachable_by_its_names(resolver):
     for country in pycountry.countries:
         common = getattr(country, "common_name", None) or country.name
         for name in (common, country.name, resolver.name_of(country.alpha_3)):
+            if tables.AMBIGUOUS.get(name, country.alpha_3) != country.alpha_3:
+                continue  # settled for the other country on purpose ("Congo" is the DR Congo in news)
             if code_of(resolver, name) != country.alpha_3:
                 unreachable.append((country.alpha_3, name, code_of(resolver, name)))
     assert unreachable == []

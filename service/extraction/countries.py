@@ -26,7 +26,8 @@ Choices for words that can mean several things:
   "Douglas", "Stanley") resolve only with label GPE or LOC, and never in ``find_in``.
 - "Korean" alone is unresolved (North or South?); "South Korean" is KOR, "North Korean" PRK.
   "Korea" alone is unresolved too.
-- "Congolese" is COD (the Democratic Republic); "Congo" alone is COG, its ISO short name.
+- "Congolese" and "Congo" alone are COD (the Democratic Republic, as wire style writes it);
+  the Republic of the Congo is "Republic of (the) Congo", "Congo Republic", "Congo-Brazzaville".
 - "Dominican" is the Dominican Republic (DOM), not Dominica.
 - "Washington" is the US government (USA); "Washington state"/"Washington Post" are not.
 - "England", "Scotland", "Wales", "Northern Ireland" resolve to GBR.

@@ -54,8 +54,8 @@ NAMES: dict[str, tuple[str, ...]] = {
     "BOL": ("Bolivia",),
     "CIV": ("Ivory Coast", "Cote d'Ivoire"),
     "COD": ("Democratic Republic of the Congo", "Democratic Republic of Congo", "DR Congo",
-            "Congo-Kinshasa"),
-    "COG": ("Republic of the Congo", "Republic of Congo", "Congo-Brazzaville"),
+            "Congo-Kinshasa", "Congo"),
+    "COG": ("Republic of the Congo", "Republic of Congo", "Congo-Brazzaville", "Congo Republic"),
     "CPV": ("Cape Verde",),
     "CZE": ("Czech Republic",),
     "FLK": ("Falklands", "Malvinas"),
@@ -661,9 +661,11 @@ AMBIGUOUS: dict[str, str | None] = {
     # Dominica's people are Dominicans too, but the word nearly always means the
     # Dominican Republic in news.
     "Dominican": "DOM",
-    # Both Congos; the Democratic Republic has twenty times the people and the news.
-    # "Congo" alone stays the ISO short name of the Republic of the Congo (COG).
+    # Both Congos; the Democratic Republic has twenty times the people and the news, and
+    # wire style calls it "Congo" after first naming it in full; the Republic of the Congo
+    # is written so, or "Congo Republic", "Congo-Brazzaville".
     "Congolese": "COD",
+    "Congo": "COD",
     # North or South: "South Korean"/"North Korean" resolve; "Korean" alone does not.
     "Korean": None,
 }
