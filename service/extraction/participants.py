@@ -104,9 +104,9 @@ class Places:
             seen_spans.add(self.spans[i].start)
             counts[match.code] += 1
             found.setdefault(match.code, (match, self.spans[i]))
-        order = list(found)  # nearest first
-        chosen = sorted(order, key=lambda code: (-counts[code], order.index(code)))[:how_many]
-        return [found[code] for code in sorted(chosen, key=order.index)]
+        nearness = {code: rank for rank, code in enumerate(found)}  # nearest first
+        chosen = sorted(found, key=lambda code: (-counts[code], nearness[code]))[:how_many]
+        return [found[code] for code in sorted(chosen, key=nearness.__getitem__)]
 
     def _last_coordinated_pair(self, token: Token) -> list[tuple[PlaceMatch, Span]]:
         """The last two countries written as a pair before ``token`` ("Congo and Rwanda agree

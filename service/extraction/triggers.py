@@ -465,7 +465,7 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
     if any(_lemma(t) in _NOT_OFFICIAL_COMPANY for p in objects + _with_objects(verb) for t in p.subtree):
         return None  # "met with members of the Filipino community", "visited students"
     if lemma == "meet":
-        partners = objects + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+        partners = objects + _with_objects(verb)
         if partners and not all(_is_party(o) for o in partners):
             return None
     elif lemma == "visit":
@@ -487,7 +487,7 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         # "spoke with Russian President Vladimir Putin"; not "spoke to reporters".
         nearby = verb.doc[max(verb.i - 6, 0) : verb.i + 7]
         phone = any(t.lower_ in ("phone", "telephone", "video", "videoconference", "videolink") for t in nearby)
-        partners = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+        partners = _with_objects(verb)
         joint_subject = any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in verb.children)
         named_partner = any(p.ent_type_ == "PERSON" or _lemma(p) in lx.PERSON_TITLE_HEADS for p in partners)
         if not (phone and (partners or joint_subject)) and not named_partner and not (lemma == "confer" and partners):
