@@ -13,7 +13,10 @@ a given release, that release's own. A machine whose only network is a package m
 first and not the second (404). So a package pinned at its latest release is audited exactly; an
 older pin is audited exactly only where the per-release answer comes; otherwise it is "partly
 audited": checked only against the advisories still open in the latest release (an advisory
-fixed between the pin and the latest release is not seen), and the output names it.
+fixed between the pin and the latest release is not seen), and the output names it with what
+holds it back: the latest release needs another Python, or an installed package's requirement
+excludes it; else it "could be upgraded". Run it with the interpreter of the audited
+environment: the reasons come from that environment's installed metadata.
 """
 from __future__ import annotations
 
@@ -27,6 +30,10 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from importlib import metadata
+
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 REQUEST_TIMEOUT = 10.0
 WORKERS = 16
@@ -39,6 +46,7 @@ class Result:
     coverage: str  # "exact", "partial" or "none"
     latest: str | None = None
     vulnerabilities: list[dict] = field(default_factory=list)
+    held_back: str | None = None  # why a partly audited pin is not at the latest release
     error: str | None = None
 
 
@@ -121,9 +129,32 @@ def audit(index: str, name: str, version: str, deadline: float) -> Result:
         if release_doc is not None:
             return Result(name, version, "exact", latest, live(release_doc["vulnerabilities"]))
         # Open in the latest release, so most likely in the older pin too: counted as found.
-        return Result(name, version, "partial", latest, live(latest_doc["vulnerabilities"]))
+        return Result(name, version, "partial", latest, live(latest_doc["vulnerabilities"]),
+                      held_back(project, latest, latest_doc["info"]))
     except (OSError, ValueError, KeyError) as error:
         return Result(name, version, "none", error=f"{type(error).__name__}: {error}")
+
+
+def held_back(project: str, latest: str, info: dict) -> str:
+    """Why the installed set cannot take the latest release of project."""
+    python = ".".join(map(str, sys.version_info[:3]))
+    try:
+        if info.get("requires_python") and python not in SpecifierSet(info["requires_python"]):
+            return f"{latest} needs Python {info['requires_python']}"
+    except InvalidSpecifier:
+        pass
+    holders = []
+    for dist in metadata.distributions():
+        for line in dist.requires or []:
+            try:
+                requirement = Requirement(line)
+            except InvalidRequirement:
+                continue
+            if (canonical(requirement.name) == project
+                    and (requirement.marker is None or requirement.marker.evaluate({"extra": ""}))
+                    and latest not in requirement.specifier):
+                holders.append(f"{dist.metadata['Name']} requires {requirement.name}{requirement.specifier}")
+    return "held back: " + "; ".join(sorted(set(holders))) if holders else "could be upgraded"
 
 
 def main() -> int:
@@ -175,7 +206,7 @@ def main() -> int:
     for line in reasonless:
         print(f"FAIL: an accepted vulnerability needs a reason: {line!r}")
     if partial:
-        names = ", ".join(f"{r.name} {r.version} (latest {r.latest})" for r in partial)
+        names = ", ".join(f"{r.name} {r.version} (latest {r.latest}; {r.held_back})" for r in partial)
         print(f"partly audited, {plural(len(partial), 'package')} older than their latest release, checked only "
               f"against the advisories still open in that release: {names}")
     if unaudited:

@@ -98,8 +98,20 @@ def test_an_older_pin_is_audited_by_release_where_the_index_answers_and_partly_o
     assert result.returncode == 1
     assert "VULNERABLE: by-release 2.0: PYSEC-2099-1" in result.stdout
     assert "partly audited, 1 package older than their latest release" in result.stdout
-    assert "latest-only 2.0 (latest 3.0)" in result.stdout
+    assert "latest-only 2.0 (latest 3.0; could be upgraded)" in result.stdout
     assert "1 packages audited, 1 partly audited, 0 not audited of 2" in result.stdout
+
+
+def test_a_partly_audited_pin_says_what_holds_it_back(index, tmp_path):
+    # What the audited environment itself holds: the installed spaCy caps thinc below 8.4.
+    index["/thinc/json"] = project("99.0")
+    index["/needs-new-python/json"] = {**project("5.0"), "info": {"version": "5.0", "requires_python": ">=3.99"}}
+
+    result = run_audit(tmp_path, index["url"], "thinc==8.3.14\nneeds-new-python==4.0\n")
+
+    assert result.returncode == 0, result.stdout
+    assert "thinc 8.3.14 (latest 99.0; held back: spacy requires thinc<8.4.0" in result.stdout
+    assert "needs-new-python 4.0 (latest 5.0; 5.0 needs Python >=3.99)" in result.stdout
 
 
 def test_withdrawn_advisories_and_packages_missing_from_the_index(index, tmp_path):
