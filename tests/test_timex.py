@@ -511,3 +511,19 @@ def test_a_year_glued_to_a_name_is_no_date():
     found = values("Troops ended the Steppe-2023 drills on Monday, as planned in mid-2022 and in 2021.")
     assert "2023" not in found and found["Monday"] == "2021-11-29"
     assert found["mid-2022"] == "2022" and found["2021"] == "2021"
+
+
+def test_a_year_that_ends_a_name_written_with_a_space_is_no_date():
+    # A capitalized word right before a year makes it part of a name: an exercise, a tournament, a plan.
+    found = values("Marines joined Cobra Warrior 2022 and Northern Lance 2024 before the Euro 2028 draw; "
+                   "the Vision 2035 plan was drafted in 2019. EURO 2032 bids close in 2026.")
+    assert found == {"2019": "2019", "2026": "2026"}
+    # A resolution's number is no year either.
+    assert values("Council Resolution 2254 was adopted in 2015.") == {"2015": "2015"}
+    # Words of time, prepositions and determiners before a year keep it a date, at a sentence start too.
+    found = values("During 2020 the pact held. In 2021, sales fell; That 2022 accord, Spring 2023 and "
+                   "Fiscal 2024 followed, then Christmas 2025 and a vote in August 2026.")
+    assert found == {"2020": "2020", "2021": "2021", "2022": "2022", "Spring 2023": "2023-SP",
+                     "Fiscal 2024": "2024", "Christmas 2025": "2025-12-25", "August 2026": "2026-08"}
+    # A possessive is not a name ending in a year.
+    assert values("The Alpine Group's 2020 results were restated.") == {"2020": "2020"}

@@ -1003,6 +1003,9 @@ def year_alone(m, ctx):
     # A year glued to a name: "Khamkorlik-2024", "Zapad-2025", "Vision-2030".
     if not m["fiscal"] and _NAME_BEFORE_YEAR.search(ctx.text, max(0, m.start() - 30), m.start()):
         return None
+    # A year that ends a name written with a space: "Steadfast Defender 2024", "Euro 2024", "Resolution 2231".
+    if m.start() == m.start("year") and _named_by(ctx.text, m.start()):
+        return None
     if re.search(r"[\d,.]\s*$", before) or re.match(r"\s*(?:%|percent|per\b|[:,]\d|feet|metres|meters|miles|km|"
                                                      r"kilometers|kilometres)", after):
         return None
@@ -1015,6 +1018,27 @@ def year_alone(m, ctx):
 
 
 _NAME_BEFORE_YEAR = re.compile(r"\b(?!(?:Mid|Early|Late|Pre|Post|Fiscal|FY)-)[A-Z][A-Za-z]+-$")
+# A capitalized word right before a year, separated by spaces only ("Zapad 2025", "EURO 2024").
+_CAPITALIZED_BEFORE_YEAR = re.compile(r"(?<![\w'\u2019.&-])(?P<word>[A-Z][A-Za-z]*)[ \t]+$")
+# Capitalized words that lead a year without naming anything: a sentence opening with a preposition, a
+# determiner or an adverb ("In 2024, ...", "That 1978 resolution"), or a word of time that other rules
+# read with the year ("May 2024", "Spring 2024", "Christmas 2023", "Fiscal 2024", "Q3").
+_NOT_A_NAME_BEFORE_YEAR = frozenset([
+    *MONTHS, *WEEKDAYS, *SEASONS, "christmas", "easter", "thanksgiving", "halloween", "pentecost", "ramadan",
+    "hanukkah", "diwali", "lent", "advent", *"""
+    in on at by for from to since until till through throughout during before after between around about
+    circa over under of and or but nor as than like unlike into within beyond toward towards the this that
+    these those its their his her our my your a an early late mid fiscal calendar financial model fy year
+    years also then even only not still already until back again since summer by then when while if
+    whereas because though although so yet with without against per each every all some no any
+    ad ce bc bce q h""".split()])
+
+
+def _named_by(text: str, start: int) -> bool:
+    """Whether the year at ``start`` ends a name: a capitalized word that is not a word of time, a preposition
+    or a determiner stands right before it ("Exercise Talisman Sabre 2023", "Vision 2030")."""
+    word = _CAPITALIZED_BEFORE_YEAR.search(text, max(0, start - 40), start)
+    return bool(word) and word["word"].lower() not in _NOT_A_NAME_BEFORE_YEAR
 _YEAR_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|this|that|these|those)\s+$|['\u2019]s?\s+$",
                                      re.IGNORECASE)
 
