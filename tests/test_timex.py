@@ -333,6 +333,15 @@ def test_periods_named_in_an_earnings_report():
     assert timex("Sales fell in the year ended June 30.", "the year").type == "DURATION"
 
 
+def test_the_latest_period_is_the_quarter_the_report_is_on():
+    text = ("The brewer lost $3 million in its fiscal first quarter. Sales in the latest period slipped 4%, "
+            "the company said.")
+    assert values(text)["the latest period"] == "2021-Q1"
+    # With no quarter named, the last one completed (its figures are out).
+    assert values("Margins widened in the most recent period, the carrier said.")[
+        "the most recent period"] == "2021-Q3"
+
+
 def test_a_narrative_moves_the_reference_day_by_day():
     text = ("The rebels attacked on Feb. 12. Two days later, the army withdrew. The next morning, refugees "
             "returned. The following day, the camp closed.")

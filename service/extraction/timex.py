@@ -1410,8 +1410,14 @@ def relative_unit(m, ctx):
     if unit == "weekend" and rel in ("this", "last", "past", "next", "coming"):
         return None  # left to the weekend rule, which reads the tense
     if unit == "period":
-        if rel not in ("year-ago", "year-earlier"):
+        if rel not in ("year-ago", "year-earlier", "latest", "most recent"):
             return None
+        if rel in ("latest", "most recent"):
+            # "the latest period" of an earnings report: the quarter it is on, else the last one completed.
+            if ctx.anchor is None:
+                return _Found("DATE", "XXXX-QX", modifier)
+            return _Found("DATE", _relative_unit(ctx.anchor, "quarter", -1)[0], modifier,
+                          relative=_quarter_of_reference(None))
         unit = "quarter"
     if rel in ("previous", "following", "prior", "preceding") or (rel == "same" and unit != "period"):
         if not the and rel in ("previous", "following", "prior", "preceding"):
