@@ -171,10 +171,17 @@ def test_decades_and_centuries():
 
 
 def test_past_present_and_future_references():
-    found = values("Tension has grown recently, talks are now stalled, and the future is unclear.")
+    found = values("Tension has grown recently, talks are now stalled, and they may resume in the future.")
     assert found["recently"] == "PAST_REF"
     assert found["now"] == "PRESENT_REF"
     assert found["the future"] == "FUTURE_REF"
+
+
+def test_the_future_as_prospects_is_no_time():
+    # TimeML tags "the future" as a time the text places something in ("in the future", "into the
+    # future"); the prospects of someone or something are no time.
+    assert values("Ministers argued about the future of the pipeline, and the future looks bleak.") == {}
+    assert values("The ban may be lifted in the near future.")["the near future"] == "FUTURE_REF"
 
 
 def test_the_short_term_and_the_weeks_ahead():

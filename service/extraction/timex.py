@@ -1343,6 +1343,8 @@ def relative_day(m, ctx):
     return _Found(kind, _day(ctx.anchor + timedelta(days=amount)) + suffix, position)
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|into|for|about|to|towards?|from|until|till|at|over|of|on|through)\s+$",
+                                 re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|should|shall|must|to)\s+$|'ll\s+$", re.IGNORECASE)
 _REF_WORDS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
@@ -1374,6 +1376,10 @@ def reference(m, ctx):
         return None  # "soon after the vote", "as soon as": a signal of another time, not a time
     if word.endswith("term") and not _NOT_A_NOUN_AFTER.match(ctx.text, m.end()):
         return None  # "the long term plan"
+    if word in ("the future", "the near future") and (
+            re.match(r"\s+of\b", after, re.IGNORECASE) or not _PREPOSITION_BEFORE.search(
+                ctx.text, max(0, m.start() - 12), m.start())):
+        return None  # "the future of the alliance", "the future looks bleak": prospects, not a time
     if word == "the present" and not re.match(r"\s*(?:[,.;:)]|$|(?:and|or|day|time)\b)", after):
         return None  # "the present government" is not a date
     if word == "current" and re.match(r"\s+(?:account|affairs|events|issue|price|prices|rate|rates|levels?|"
