@@ -607,3 +607,20 @@ def test_the_two_countries_ministers_are_of_the_pair_named_before(extract):
     meeting = next(e for e in extract(text) if e.type == "meeting" and "meeting" in e.trigger.text)
     ministers = {p.country for p in meeting.participants if p.kind == "group"}
     assert ministers == {"TCD", "NER"}
+
+
+def test_event_with_no_country_of_its_own_is_of_the_countries_just_told_of(extract):
+    text = (
+        "Chilean and Peruvian warships began a joint naval exercise off Arica on Monday, the navies said. "
+        "The two navies held a similar exercise off Callao in 2022. "
+        "Separately, Senegal's foreign minister visited Gambia on Tuesday for talks on fishing rights."
+    )
+    events = extract(text)
+    exercises = [e for e in events if e.type == "exercise"]
+    assert len(exercises) == 2
+    earlier = next(e for e in exercises if e.date is not None and e.date.value == "2022")
+    assert _countries(earlier) == {"CHL", "PER"}
+    # Countries only, each quoting where the story named it.
+    assert all(p.kind == "country" and p.mentions for p in earlier.participants)
+    visit = next(e for e in events if e.type == "meeting")
+    assert _countries(visit) == {"SEN", "GMB"}

@@ -121,8 +121,9 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     timexes = doc._.timexes if doc.has_extension("timexes") and doc._.timexes else []
     _attach_dates(doc, mentions, timexes)
     clusters = _cluster(mentions)
+    context = _countries_in_context(clusters, resolver)
     digest = _document_digest(text, doc._.published_at)
-    events = [_build_event(text, digest, cluster) for cluster in clusters]
+    events = [_build_event(text, digest, cluster, context.get(cluster.serial, [])) for cluster in clusters]
     return sorted((e for e in events if e is not None), key=lambda e: e.trigger.start)
 
 
@@ -759,9 +760,33 @@ def _fill_from_references(clusters: list[_Cluster]) -> None:
                 break
 
 
+def _countries_in_context(clusters: list[_Cluster], resolver) -> dict[int, list[Party]]:
+    """An event told with no country of its own ("in a phone call last week", "the two navies held
+    similar drills in 2022", "negotiators last met in Cairo") is about the countries the story was
+    telling of just before: those of the event last mentioned before it that names some. Only
+    countries: who spoke for them this time is not known (inheriting persons cost more than it
+    gained on the reference sets)."""
+    context: dict[int, list[Party]] = {}
+    for cluster in clusters:
+        if cluster.countries:
+            continue
+        before = [(m.start, c) for c in clusters if c.countries for m in c.mentions if m.start < cluster.first]
+        if not before:
+            continue
+        source = max(before, key=lambda pair: pair[0])[1]
+        parties: dict[str, Party] = {}
+        for party in (p for m in source.mentions for p in m.parties if p.country):
+            known = parties.get(party.country)
+            if known is None or (party.kind == "country" and known.kind != "country"):
+                name = party.name if party.kind == "country" else resolver.name_of(party.country) or party.country
+                parties[party.country] = Party("country", name, party.country, None, "participant", list(party.spans))
+        context[cluster.serial] = list(parties.values())
+    return context
+
+
 # --------------------------------------------------------------------------- the event
 
-def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster) -> Event | None:
+def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster, context: list[Party]) -> Event | None:
     mentions = cluster.mentions
     if cluster.type == "agreement":
         if not any(m.trigger.creates for m in mentions):
@@ -775,6 +800,7 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster) -> Event
         return None  # an agreement between nobody named is a generic mention
     if cluster.type == "meeting" and not participants and not any(m.date_value or m.location for m in mentions):
         return None
+    participants += _merge_parties(text, context)
     main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
     precise = cluster.date
     dated = next((m for m in sorted(mentions, key=lambda m: (m.refers_to is not None, m.start)) if m.date_value == precise), None)
