@@ -209,6 +209,12 @@ def test_recent_months_is_a_stretch_of_unknown_length():
     assert timex("Exports slowed in recent quarters.", "recent quarters").value == "PXQ"
 
 
+def test_trading_and_business_days_are_days():
+    # Days counted by the market's or the office's calendar are days all the same.
+    assert timex("The shares rose for six trading days in a row.", "six trading days").value == "P6D"
+    assert timex("A refund is paid within ten business days.", "ten business days").value == "P10D"
+
+
 def test_ages_are_not_time_expressions():
     assert find_timexes("The envoy, 61 years old, arrived with a 90-year-old veteran.", WEDNESDAY) == []
     # The age of a truce or a plan in months still names a stretch of time.

@@ -1558,7 +1558,8 @@ _FRACTION_AFTER = re.compile(rf"\s+of\s+(?!(?:the\s+)?(?:fiscal|calendar|financi
       rf"(?:(?P<rel>first|last|past|next|previous|coming|final|latest|following|initial|entire|whole|full|"
       rf"remaining|prior|preceding|same|recent)\s+)?"
       rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<low>{NUMBER})\s*(?:to|-)\s*)?(?P<qty>{QUANTITY})(?:\s+or\s+(?:more|two|three|four|five))?"
-      rf"(?P<hyphen>[\s-])(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+|full\s+|long\s+)?"
+      rf"(?P<hyphen>[\s-])(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+|full\s+|long\s+|"
+      rf"(?:trading|business|working)\s+(?=days?\b))?"
       rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?"
       rf"(?:(?P<old>-old)|(?P<long>-long)|\s+(?P<after>ago|earlier|later|before|after|hence|from\s+now|previously|since|"
       rf"back|in\s+advance|beforehand|afterwards?))?",
