@@ -800,6 +800,8 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster, context:
         return None  # an agreement between nobody named is a generic mention
     if cluster.type == "meeting" and not participants and not any(m.date_value or m.location for m in mentions):
         return None
+    # Named in the event's own sentences, not taken from the context: what the confidence counts.
+    named = sum(1 for p in participants if p.country or p.kind in ("person", "organization"))
     participants += _merge_parties(text, context)
     main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
     precise = cluster.date
@@ -810,7 +812,6 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster, context:
     location = next((m.location for m in mentions if m.location is not None), None)
     status = cluster.status
     trigger = _text_span(main.trigger.span)
-    named = sum(1 for p in participants if p.country or p.kind in ("person", "organization"))
     confidence = main.trigger.strength + 0.05 * min(2, len(mentions) - 1) + (0.05 if named >= 2 else 0.0) + (0.03 if date else 0.0)
     return Event(
         id=_event_id(digest, cluster.type, main.trigger.span.start_char),
