@@ -215,6 +215,12 @@ def test_trading_and_business_days_are_days():
     assert timex("A refund is paid within ten business days.", "ten business days").value == "P10D"
 
 
+def test_several_quarters_of_a_result_are_a_duration():
+    # "several quarters of losses" counts periods; "three quarters of the vote" is a share.
+    assert timex("The mill made money after several quarters of losses.", "several quarters").value == "PXQ"
+    assert find_timexes("The party won three quarters of the vote.", WEDNESDAY) == []
+
+
 def test_ages_are_not_time_expressions():
     assert find_timexes("The envoy, 61 years old, arrived with a 90-year-old veteran.", WEDNESDAY) == []
     # The age of a truce or a plan in months still names a stretch of time.

@@ -1620,7 +1620,8 @@ def quantity_of_units(m, ctx):
         return _Found("DATE", "PAST_REF", start=start)
     if singular in ("weekend",):
         return None
-    if singular == "quarter" and (m["hyphen"] == "-" and plural or _FRACTION_AFTER.match(ctx.text, m.end())):
+    if singular == "quarter" and (m["hyphen"] == "-" and plural or _FRACTION_AFTER.match(ctx.text, m.end())) and not (
+            amount is None and plural):  # "several quarters of losses" counts periods, not shares
         return None  # "three-quarters of its food", "a quarter of the market": a share, not a time
     if singular == "year" and (m["old"] or _AGE_AFTER.match(ctx.text, m.end())):
         return None  # a person's or a firm's age ("52 years old", "a 136-year-old bank") is no time expression
