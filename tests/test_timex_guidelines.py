@@ -202,3 +202,13 @@ def test_more_holidays_by_the_computus_and_armistice_day(found):
     got = found("The ceasefire was declared on Palm Sunday 1999 and the pact signed on Veterans Day 1999.")
     assert got["Palm Sunday 1999"].value == "1999-03-28"
     assert got["Veterans Day 1999"].value == "1999-11-11"
+
+
+def test_one_day_as_some_day_is_no_length_of_time(found):
+    # "One day" opening a clause or after its subject is some day: ahead a future reference, back nothing dated.
+    assert found("One day, the exiles say, they will go home.")["One day"].value == "FUTURE_REF"
+    assert "One day" not in found("One day last spring, a stranger knocked at the gate.")
+    assert "one day" not in found("The exiles, she wrote, one day found the gate open.")
+    # A day's length stays a duration.
+    assert found("The strike lasted one day.")["one day"].value == "P1D"
+    assert found("On Friday, one day after the vote, the cabinet resigned.")["one day"].value == "P1D"

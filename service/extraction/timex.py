@@ -1547,6 +1547,10 @@ def year_end(m, ctx):
 _DURATION_LEAD = r"the|its|a|an|the\s+first|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+coming|the\s+final"
 
 
+# "One day" opening a sentence or a clause, or right after its subject ("he one day hoped"), is some day.
+_SOME_DAY_BEFORE = re.compile(r"(?:^|[.!?;:\n\"'\u201c\u2018(]\s*|,\s+|\b(?:he|she|they|we|I|you|it|who)\s+)$")
+_NOT_SOME_DAY_AFTER = re.compile(r"['\u2019-]|\s*(?:of|or|and|to|ahead|before|after|later|earlier|early|late|off|per|in\s+advance)\b",
+                                 re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
 _VERB_LAST_BEFORE = re.compile(r"\b(?:to|will|would|could|may|might|can|should|must|not|n't|did|does|do)\s+$",
                                re.IGNORECASE)
@@ -1618,6 +1622,12 @@ def quantity_of_units(m, ctx):
         after, end = "", (m.end("orso") if m["orso"] else m.end("half") if m["half"] else m.end("unit"))
     if rel == "recent":
         return _Found("DATE", "PAST_REF", start=start)
+    if (qty_lower == "one" and singular == "day" and not (lead or rel or approx or m["low"] or after or m["more"] or m["long"])
+            and _SOME_DAY_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())
+            and not _NOT_SOME_DAY_AFTER.match(ctx.text, m.end())):
+        # "One day, he said, the country will be free", "she one day hopes to": some day, not a day's length;
+        # ahead it is a time (TimeML FUTURE_REF), back it tells of nothing dated ("One day last week, ...").
+        return _Found("DATE", "FUTURE_REF") if ctx.direction(m.start()) > 0 else None
     if singular in ("weekend",):
         return None
     if singular == "quarter" and (m["hyphen"] == "-" and plural or _FRACTION_AFTER.match(ctx.text, m.end())) and not (
