@@ -221,6 +221,11 @@ def test_several_quarters_of_a_result_are_a_duration():
     assert find_timexes("The party won three quarters of the vote.", WEDNESDAY) == []
 
 
+def test_at_stays_outside_a_hedged_clock_time():
+    found = timex("The blast came at about 9:30 p.m. Tuesday.", "about 9:30 p.m. Tuesday")
+    assert (found.type, found.value, found.modifier) == ("TIME", "2021-11-30T21:30", "APPROX")
+
+
 def test_ages_are_not_time_expressions():
     assert find_timexes("The envoy, 61 years old, arrived with a 90-year-old veteran.", WEDNESDAY) == []
     # The age of a truce or a plan in months still names a stretch of time.

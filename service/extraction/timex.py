@@ -1852,15 +1852,18 @@ def time_of_day(m, ctx):
         if m["ampm"].lower().startswith("a") and hour == 12:
             hour = 0
     approx = m["approx"].lower().split()[-1] if m["approx"] else None
+    # "at about 9 p.m.": TimeML leaves the preposition outside the expression, the hedge inside.
+    start = m.start() + re.match(r"at\s+", m["approx"], re.IGNORECASE).end() if (
+        m["approx"] and m["approx"][:2].lower() == "at") else None
     modifier = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "after": "AFTER",
                 "before": "BEFORE"}.get(approx) if approx else None
     clock = f"T{hour:02d}:{minute:02d}"
     if ctx.anchor is None:
-        return _Found("TIME", f"XXXX-XX-XX{clock}", modifier)
+        return _Found("TIME", f"XXXX-XX-XX{clock}", modifier, start=start)
     day = ctx.anchor
     if not m["dayword"]:
         # "at 3:30 p.m." with no day named: the day the story is on (the last day named), else the anchor.
-        return _Found("TIME", _day(day) + clock, modifier, relative=_on_reference_day(clock))
+        return _Found("TIME", _day(day) + clock, modifier, relative=_on_reference_day(clock), start=start)
     if m["dayword"]:
         word = m["dayword"].lower()
         if word in _DAY_WORDS:
@@ -1871,7 +1874,7 @@ def time_of_day(m, ctx):
             day = resolved or ctx.anchor
         else:
             day = _resolve_weekday(WEEKDAYS[word], ctx.anchor, ctx.day_direction(m.start(), m.end()))
-    return _Found("TIME", _day(day) + clock, modifier)
+    return _Found("TIME", _day(day) + clock, modifier, start=start)
 
 
 @rule(rf"(?:(?P<dayword>today|yesterday|tomorrow|{WEEKDAY})\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?(?P<part>morning|afternoon|evening|night)", re.IGNORECASE)
