@@ -624,3 +624,13 @@ def test_event_with_no_country_of_its_own_is_of_the_countries_just_told_of(extra
     assert all(p.kind == "country" and p.mentions for p in earlier.participants)
     visit = next(e for e in events if e.type == "meeting")
     assert _countries(visit) == {"SEN", "GMB"}
+
+
+def test_the_context_of_an_event_is_a_story_of_two_countries_rather_than_an_aside_of_one(extract):
+    text = (
+        "Ghana and Togo signed a border agreement in Accra on Friday. "
+        "The Nigerian navy, meanwhile, held an exercise off Lagos on Wednesday. "
+        "A telephone call on Monday had settled the last points of the agreement."
+    )
+    call = next(e for e in extract(text) if e.type == "meeting")
+    assert _countries(call) == {"GHA", "TGO"}

@@ -763,17 +763,18 @@ def _fill_from_references(clusters: list[_Cluster]) -> None:
 def _countries_in_context(clusters: list[_Cluster], resolver) -> dict[int, list[Party]]:
     """An event told with no country of its own ("in a phone call last week", "the two navies held
     similar drills in 2022", "negotiators last met in Cairo") is about the countries the story was
-    telling of just before: those of the event last mentioned before it that names some. Only
-    countries: who spoke for them this time is not known (inheriting persons cost more than it
+    telling of just before: those of the event last mentioned before it that names two or more
+    (an event needs two parties; one that names a single country is a side story: "the 1998 peace
+    agreement signed in Brasilia"), else that names one. Only countries: who spoke for them this time is not known (inheriting persons cost more than it
     gained on the reference sets)."""
     context: dict[int, list[Party]] = {}
     for cluster in clusters:
         if cluster.countries:
             continue
-        before = [(m.start, c) for c in clusters if c.countries for m in c.mentions if m.start < cluster.first]
+        before = [(len(c.countries) > 1, m.start, c) for c in clusters if c.countries for m in c.mentions if m.start < cluster.first]
         if not before:
             continue
-        source = max(before, key=lambda pair: pair[0])[1]
+        source = max(before, key=lambda told: told[:2])[2]
         parties: dict[str, Party] = {}
         for party in (p for m in source.mentions for p in m.parties if p.country):
             known = parties.get(party.country)
