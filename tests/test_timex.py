@@ -52,6 +52,16 @@ def test_day_first_and_abbreviated_dates():
     assert values("Filed on 2020-06-15 in Ottawa.")["2020-06-15"] == "2020-06-15"
 
 
+def test_two_days_of_one_month_are_two_dates():
+    # HeidelTime's reading of "November 19-20": the month's day, then the second day number on its own.
+    found = values("Envoys will meet Dec. 6-7 in Oslo, after talks on Nov. 29 and 30 and a vote Jan. 3-4, 2022.")
+    assert found == {"Dec. 6": "2021-12-06", "7": "2021-12-07", "Nov. 29": "2021-11-29", "30": "2021-11-30",
+                     "Jan. 3": "2022-01-03", "4, 2022": "2022-01-04"}
+    # A clock time or a count after the dash is not a day.
+    assert values("Polls open on Dec. 12 from 7 to 9 p.m.")["Dec. 12"] == "2021-12-12"
+    assert "9" not in values("Polls open on Dec. 12 from 7 to 9 p.m.")
+
+
 def test_days_spelled_as_ordinals():
     assert values("The rally is planned for Sunday, March eighth.", date(2026, 3, 2))[
         "Sunday, March eighth"] == "2026-03-08"

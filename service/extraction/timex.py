@@ -912,6 +912,47 @@ def spelled_day(m, ctx):
     return _Found("DATE", _day(resolved)) if resolved else None
 
 
+_DAY_RANGE = (rf"(?:{WEEKDAY_LEAD}{WEEKDAY_ANY},?\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY})"
+              rf"(?:\s*[-\u2013]\s*|\s+(?:and|or|to|through|until|till)\s+)(?P<day2>{DAY})"
+              rf"(?!\s*(?:a\.?m\b|p\.?m\b|o'clock|percent|%|[:.]\d))(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4})\b)?")
+
+
+def _day_range(m, ctx) -> tuple[str, str] | None:
+    """'Nov. 5-6', 'February 3 and 4', 'Jan. 26-28, 1998': the two days, in the year of the first."""
+    month = _month_number(m["month"])
+    day, day2 = (int(re.match(r"\d+", m[g])[0]) for g in ("day", "day2"))
+    if day2 <= day:
+        return None
+    try:
+        if m["year"]:
+            first = date(int(m["year"]), month, day)
+        elif ctx.anchor is None:
+            return f"XXXX-{month:02d}-{day:02d}", f"XXXX-{month:02d}-{day2:02d}"
+        else:
+            first = _resolve_day_month(month, day, ctx.anchor, ctx.calendar_direction(m.start()),
+                                       since=ctx.since(m.start()))
+            if first is None:
+                return None
+        return _day(first), _day(first.replace(day=day2))
+    except ValueError:
+        return None
+
+
+@rule(_DAY_RANGE)
+def day_range_first(m, ctx):
+    """HeidelTime date_r2b, date_r4: two days of one month are two expressions, 'Nov. 5' and '6'; the
+    first ends at its day."""
+    days = _day_range(m, ctx)
+    return _Found("DATE", days[0], end=m.end("day")) if days else None
+
+
+@rule(_DAY_RANGE)
+def day_range_second(m, ctx):
+    """... and the second is the day number after the dash or the conjunction, with the year if one follows."""
+    days = _day_range(m, ctx)
+    return _Found("DATE", days[1], start=m.start("day2")) if days else None
+
+
 def _day_without_year(m, ctx):
     if _YEAR_FOLLOWS.match(ctx.text, m.end()):
         return None  # "February 29, 2021" does not exist; do not guess another year for it
