@@ -62,6 +62,14 @@ def test_two_days_of_one_month_are_two_dates():
     assert "9" not in values("Polls open on Dec. 12 from 7 to 9 p.m.")
 
 
+def test_a_range_of_years_names_both_years():
+    # HeidelTime's reading of "1850-58": the first year, then the second written as it stands.
+    found = values("Veterans of the 1980-88 war met; the 2021-22 budget and the 2015-2019 plan were discussed.")
+    assert found == {"1980": "1980", "88": "1988", "2021": "2021", "22": "2022", "2015": "2015", "2019": "2019"}
+    # Not a year glued to a name, an amount, or a second number that would come first.
+    assert values("Units of Zapad 2017-21 paid $1990-2000 for 1998-01 stock.") == {}
+
+
 def test_days_spelled_as_ordinals():
     assert values("The rally is planned for Sunday, March eighth.", date(2026, 3, 2))[
         "Sunday, March eighth"] == "2026-03-08"

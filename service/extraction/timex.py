@@ -1058,6 +1058,36 @@ def year_alone(m, ctx):
     return _Found("DATE", m["year"], modifier)
 
 
+_YEAR_RANGE = rf"(?P<year>{YEAR4})\s*[-\u2013/]\s*(?P<year2>{YEAR4}|\d\d)"
+
+
+def _year_range(m, ctx) -> tuple[int, int] | None:
+    """'the 1980-88 war', '1998-99', '1990-1995': two years, the second after the first, within a lifetime;
+    not a year glued to a name, a count or an amount."""
+    first = int(m["year"])
+    second = int(m["year2"]) if len(m["year2"]) == 4 else first // 100 * 100 + int(m["year2"])
+    if not first < second <= first + 60:
+        return None
+    before = ctx.text[max(0, m.start() - 3):m.start()]
+    if re.search(r"[\d,.$\u00a3\u20ac#]\s*$", before) or _named_by(ctx.text, m.start()) or _NAME_BEFORE_YEAR.search(
+            ctx.text, max(0, m.start() - 30), m.start()):
+        return None
+    return first, second
+
+
+@rule(_YEAR_RANGE)
+def year_range_first(m, ctx):
+    """HeidelTime date_r12b: 'the 1980-88 war' names 1980 and 1988, two expressions ('1980' and '88')."""
+    years = _year_range(m, ctx)
+    return _Found("DATE", str(years[0]), end=m.end("year")) if years else None
+
+
+@rule(_YEAR_RANGE)
+def year_range_second(m, ctx):
+    years = _year_range(m, ctx)
+    return _Found("DATE", str(years[1]), start=m.start("year2")) if years else None
+
+
 _NAME_BEFORE_YEAR = re.compile(r"\b(?!(?:Mid|Early|Late|Pre|Post|Fiscal|FY)-)[A-Z][A-Za-z]+-$")
 # A capitalized word right before a year, separated by spaces only ("Zapad 2025", "EURO 2024").
 _CAPITALIZED_BEFORE_YEAR = re.compile(r"(?<![\w'\u2019.&-])(?P<word>[A-Z][A-Za-z]*)[ \t]+$")
