@@ -634,3 +634,15 @@ def test_the_context_of_an_event_is_a_story_of_two_countries_rather_than_an_asid
     )
     call = next(e for e in extract(text) if e.type == "meeting")
     assert _countries(call) == {"GHA", "TGO"}
+
+
+def test_a_name_read_as_an_organisation_with_its_rank_and_a_rank_after_a_title(extract):
+    text = (
+        "Indian Rear Admiral Vikram Menon led the Indian ships in the drills. "
+        "On Tuesday, Menon called on the Commander of the Sri Lanka Navy, Vice Admiral Kasun Perera, in Colombo."
+    )
+    call = next(e for e in extract(text) if e.type == "meeting")
+    people = {p.name: p for p in call.participants if p.kind == "person"}
+    assert set(people) == {"Vikram Menon", "Kasun Perera"}
+    assert people["Vikram Menon"].country == "IND"
+    assert people["Kasun Perera"].country == "LKA" and people["Kasun Perera"].role == "host"

@@ -155,6 +155,8 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 found.append((child, role))
             if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
                 found.extend((p, "party" if trigger.type == "agreement" else "participant") for p in child.children if p.dep_ == "pobj")
+            if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call" and verb == head:
+                found.extend((p, "host") for p in child.children if p.dep_ == "pobj")  # "called on the President"
             if child.dep_ == "agent":
                 agent_role = "party" if trigger.type == "agreement" else "host" if lemma in ("host", "receive") and verb == head else "participant"
                 found.extend((p, agent_role) for p in child.children if p.dep_ == "pobj")

@@ -1,9 +1,12 @@
 """The ``eventex_names`` component: people's names the entity recognizer missed or glued to a place.
 
-The small English model often reads "the Republic of Uzbekistan Rustam Nazarov" as one place, or
-leaves "President Rustam Nazarov" without a PERSON. Three repairs, run after ``eventex_places``:
+The small English model often reads "the Republic of Uzbekistan Rustam Nazarov" as one place,
+"Rear Admiral Vikram Menon" as an organisation, or leaves "President Rustam Nazarov" without a
+PERSON. Four repairs, run after ``eventex_places``:
 
 - an entity that is a place followed by two to four capitalized words becomes the place and a PERSON;
+- an entity that is a title ("Rear Admiral", "Indian Army Chief") followed by two to four
+  capitalized words becomes a PERSON of those words;
 - two to four capitalized words right after a title word ("President", "Minister") with no
   entity of their own become a PERSON;
 - a name cut at a hyphen ("Park Jae-") runs to the end of the word ("Park Jae-hoon").
@@ -25,6 +28,10 @@ _PORTFOLIOS = frozenset({
     "science", "technology", "development", "cooperation", "and", "the", "national", "public",
     "economic", "international", "external", "internal", "armed", "forces", "war", "staff",
 })
+
+
+# Words that end an organisation's name, not a person's: "Chief of Staff Army Command".
+_ORGANIZATION_WORDS = lx.SINGULAR_ORG_HEADS | lx.GROUP_HEADS | lx.COMPANY_HEADS | {"navy", "army", "fleet", "command", "corps", "guard"}
 
 
 @Language.factory("eventex_names")
@@ -67,14 +74,23 @@ def _is_name_word(token: Token) -> bool:
 def _split_place_and_name(doc: Doc, ent: Span, place_ends: set[int]) -> list[Span]:
     if ent.label_ not in ("GPE", "ORG", "NORP", "FAC", "LOC"):
         return [ent]
+    followed_by_title = ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS
     for token in ent[:-2]:
-        if token.idx + len(token.text) not in place_ends:
+        after_place = token.idx + len(token.text) in place_ends
+        after_title = token.lower_ in lx.PERSON_TITLE_HEADS and token.is_title
+        if not (after_place or after_title):
             continue
         tail = doc[token.i + 1 : ent.end]
-        followed_by_title = ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS
-        if 2 <= len(tail) <= _MAX_NAME_TOKENS and not followed_by_title and all((_is_name_word(t) and t.lower_ not in _PORTFOLIOS) or t.text == "-" for t in tail):
-            return [Span(doc, ent.start, token.i + 1, label=ent.label_), Span(doc, tail.start, tail.end, label="PERSON")]
+        if 2 <= len(tail) <= _MAX_NAME_TOKENS and not followed_by_title and all(_in_a_name(t) for t in tail):
+            name = Span(doc, tail.start, tail.end, label="PERSON")
+            return [Span(doc, ent.start, token.i + 1, label=ent.label_), name] if after_place else [name]
     return [ent]
+
+
+def _in_a_name(token: Token) -> bool:
+    if token.text == "-":
+        return True
+    return _is_name_word(token) and token.lower_ not in _PORTFOLIOS and token.lower_ not in _ORGANIZATION_WORDS
 
 
 def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int]) -> list[Span]:

@@ -339,7 +339,12 @@ class PartyReader:
         appositive = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) or self._name_after(token)
         lemma = _lemma(token)
         if appositive is not None and lemma in lx.PERSON_TITLE_HEADS:
-            return [self._named_person(appositive, role)]
+            person = self._named_person(appositive, role)
+            if person.country is None:
+                # "the Commander of the Sri Lanka Navy, Vice Admiral Kasun Perera": his office says whose.
+                title, person.country = self.title_phrase(token)
+                person.title = person.title or title
+            return [person]
         place = self.places.at(token)
         if place is not None:
             return [self._place_party(place, self.places.span_at(token), role)]
@@ -390,8 +395,13 @@ class PartyReader:
             return None
         end = max(t.i for t in head.subtree)
         doc = self.doc
-        if end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].ent_type_ == "PERSON" and doc[end + 2].ent_iob_ == "B":
-            return self.person_at[end + 2].root
+        if end + 2 >= len(doc) or doc[end + 1].text != ",":
+            return None
+        start = end + 2
+        while start < len(doc) - 1 and doc[start].is_title and doc[start].lower_ in lx.TITLE_WORDS:
+            start += 1  # "the Commander of the Navy, Vice Admiral Kasun Perera": past the rank
+        if doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "B":
+            return self.person_at[start].root
         return None
 
     def _named_person(self, token: Token, role: str) -> Party:
