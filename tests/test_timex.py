@@ -244,6 +244,16 @@ def test_at_stays_outside_a_hedged_clock_time():
     assert (found.type, found.value, found.modifier) == ("TIME", "2021-11-30T21:30", "APPROX")
 
 
+def test_a_daily_or_a_weekly_paper_is_no_recurrence():
+    # A paper spoken of by its frequency ("the Israeli daily", "the weekly said") names no time.
+    text = ("The Greek daily Kathimerini and an independent Arabic weekly quoted him; the weekly said the "
+            "cabinet met. A daily newspaper and a weekly magazine ran the story, and The Cypriot daily agreed.")
+    assert find_timexes(text, WEDNESDAY) == []
+    # The word still repeats an action, or a service.
+    found = values("The ferries sail daily, and the board meets weekly on Monday.")
+    assert (found["daily"], found["weekly"]) == ("P1D", "P1W")
+
+
 def test_ages_are_not_time_expressions():
     assert find_timexes("The envoy, 61 years old, arrived with a 90-year-old veteran.", WEDNESDAY) == []
     # The age of a truce or a plan in months still names a stretch of time.

@@ -1845,6 +1845,15 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|my|th
                                 re.IGNORECASE)
 
 
+# After "daily", "weekly": a paper named or spoken of ("the daily Haaretz", "the weekly said", "daily newspaper").
+_PUBLICATION_AFTER = re.compile(
+    rf"\s+(?:(?:news)?papers?|(?:news)?magazines?|journals?|tabloids?|publications?|newsletters?|editions?|"
+    rf"(?:said|says|reported|reports|quoted|quotes|wrote|writes|published|publishes|carried|carries|cited|added)\b|"
+    rf"(?!(?:{_cased([*MONTHS, *WEEKDAYS])})\b)[A-Z][\w'\u2019-]*)")
+# "the Israeli daily", "an independent Arabic weekly": a determiner and a capitalized adjective before it.
+_NAMED_PAPER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+)?[A-Z][\w-]*\s+$")
+
+
 @rule(_words(_FREQUENCY_ADVERBS), re.IGNORECASE)
 def frequency_adverb(m, ctx):
     """'meets weekly', 'daily flights', 'paid annually': a SET, adverb or adjective alike (TimeML tags both);
@@ -1858,6 +1867,8 @@ def frequency_adverb(m, ctx):
             return None
     if _is_title(m, ctx):
         return None  # "Daily Telegraph", "Weekly Standard"
+    if _PUBLICATION_AFTER.match(ctx.text, m.end()) or _NAMED_PAPER_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None  # "the Israeli daily Haaretz", "the weekly magazine", "the daily said": a paper, not a recurrence
     return _Found("SET", _FREQUENCY_ADVERBS[m[0].lower()])
 
 
