@@ -70,6 +70,12 @@ def test_a_range_of_years_names_both_years():
     assert values("Units of Zapad 2017-21 paid $1990-2000 for 1998-01 stock.") == {}
 
 
+def test_the_end_of_the_century_or_the_decade():
+    found = {t.text: (t.value, t.modifier) for t in find_timexes(
+        "Reserves may run dry by the end of the century; output peaked at the beginning of the decade.", WEDNESDAY)}
+    assert found == {"the end of the century": ("20", "END"), "the beginning of the decade": ("202", "START")}
+
+
 def test_days_spelled_as_ordinals():
     assert values("The rally is planned for Sunday, March eighth.", date(2026, 3, 2))[
         "Sunday, March eighth"] == "2026-03-08"

@@ -1613,6 +1613,17 @@ def year_end(m, ctx):
     return _Found("DATE", str(ctx.anchor.year), "END")
 
 
+@rule(r"(?:the\s+)?(?P<pos>end|beginning|start|middle|close)\s+of\s+the\s+(?P<unit>century|decade)", re.IGNORECASE)
+def end_of_the_century(m, ctx):
+    """'by the end of the century', 'the beginning of the decade': the anchor's century or decade, with the
+    part of it as the modifier (the period alone is no date: 'the crime of the century')."""
+    modifier = "END" if m["pos"].lower() == "close" else POSITION_MODS[m["pos"].lower()]
+    century = m["unit"].lower() == "century"
+    if ctx.anchor is None:
+        return _Found("DATE", "XX" if century else "XXX", modifier)
+    return _Found("DATE", f"{ctx.anchor.year // 100:02d}" if century else str(ctx.anchor.year // 10), modifier)
+
+
 # ---- durations, "ago", offsets ---------------------------------------------------------------------------
 
 _DURATION_LEAD = r"the|its|a|an|the\s+first|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+coming|the\s+final"
