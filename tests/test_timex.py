@@ -260,6 +260,11 @@ def test_a_daily_or_a_weekly_paper_is_no_recurrence():
     assert (found["daily"], found["weekly"]) == ("P1D", "P1W")
 
 
+def test_a_hyphenated_count_and_a_half():
+    assert values("The two-and-a-half-hour meeting ended.") == {"two-and-a-half-hour": "PT2H30M"}
+    assert values("He spent three-and-a-half years abroad.") == {"three-and-a-half years": "P3Y6M"}
+
+
 def test_ages_are_not_time_expressions():
     assert find_timexes("The envoy, 61 years old, arrived with a 90-year-old veteran.", WEDNESDAY) == []
     # The age of a truce or a plan in months still names a stretch of time.

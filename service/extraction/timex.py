@@ -1744,6 +1744,16 @@ def unit_long(m, ctx):
     return _Found("DURATION", _duration(None if m["plural"] else 1, unit))
 
 
+@rule(rf"(?P<qty>\d{{1,3}}|{NUM_WORD})-and-a-half[\s-](?P<unit>minute|hour|day|week|month|year|decade|century)s?(?:-long)?",
+      re.IGNORECASE)
+def and_a_half_unit(m, ctx):
+    """'a two-and-a-half-hour meeting', 'three-and-a-half years': the count and a half of the unit."""
+    amount = _number(m["qty"])
+    if amount is None:
+        return None
+    return _Found("DURATION", _duration(amount + 0.5, m["unit"].lower()))
+
+
 @rule(r"(?:half\s+an?\s+|an?\s+half[\s-]|half-)(?P<unit>minute|hour|day|year|decade|century)(?:-long)?", re.IGNORECASE)
 def half_unit(m, ctx):
     """'half an hour' (PT30M), 'a half-day' (PT12H), 'about half a century' (P50Y, APPROX)."""
