@@ -646,3 +646,14 @@ def test_a_name_read_as_an_organisation_with_its_rank_and_a_rank_after_a_title(e
     assert set(people) == {"Vikram Menon", "Kasun Perera"}
     assert people["Vikram Menon"].country == "IND"
     assert people["Kasun Perera"].country == "LKA" and people["Kasun Perera"].role == "host"
+
+
+def test_a_call_told_after_a_meeting_in_person_is_another_happening_of_the_same_people(extract):
+    text = (
+        "Iranian Foreign Minister Hossein Rahmani met Iraqi Foreign Minister Fuad Al-Khafaji in Baghdad on Sunday. "
+        "Rahmani and Al-Khafaji had discussed the same issues in a phone conversation last week."
+    )
+    meetings = [e for e in extract(text) if e.type == "meeting"]
+    assert [[m.trigger.text for m in e.mentions] for e in meetings] == [["met"], ["conversation"]]
+    # The parser hangs "in a phone conversation" on "issues"; those who discussed them took part.
+    assert _persons(meetings[1]) == {"Hossein Rahmani", "Fuad Al-Khafaji"}

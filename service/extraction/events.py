@@ -591,6 +591,11 @@ class _Cluster:
         return any(m.trigger.head.lemma_.lower() in ("visit", "trip", "tour") for m in self.mentions)
 
     @cached_property
+    def by_call(self) -> bool:
+        return any(_is_call(m.trigger.head) for m in self.mentions)
+
+
+    @cached_property
     def has_negotiations(self) -> bool:
         return any(m.trigger.head.lower_ in _MULTI_DAY_NOUNS for m in self.mentions)
 
@@ -621,6 +626,20 @@ class _Cluster:
     @cached_property
     def sentences(self) -> set[int]:
         return {m.sentence.start for m in self.mentions}
+
+
+_CALL_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "teleconference", "virtual", "online"})
+
+
+def _is_call(head: Token) -> bool:
+    """"a phone conversation", "a video call", "spoke by telephone", "talks via videoconference"."""
+    if head.lower_ in _CALL_MEDIA:
+        return True
+    return any(
+        c.lower_ in _CALL_MEDIA and c.dep_ in ("compound", "amod", "nmod")
+        or c.dep_ == "prep" and c.lower_ in ("by", "via", "over") and any(p.lower_ in _CALL_MEDIA for p in c.children)
+        for c in head.children
+    )
 
 
 def _dates_conflict(a: str | None, b: str | None, slack_days: int = 0) -> bool:
@@ -671,6 +690,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     anaphor = min(later.mentions, key=lambda m: m.start)
     if ca and cb and not ca & cb and not names_a & names_b and not anaphor.trigger.anaphoric:
         return float("-inf")  # no country in common: two happenings
+    if a.by_call != b.by_call and not anaphor.trigger.anaphoric:
+        return float("-inf")  # "met in Baghdad on Sunday" and "had discussed it in a phone call": two happenings
     score += 0.5 * len(ca & cb)
     if a.type != "meeting" and len(ca) >= 2 and ca == cb:
         score += 1.5  # the same parties sign or drill together once in a story; they meet more often

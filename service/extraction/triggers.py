@@ -118,6 +118,10 @@ def governing_verb(token: Token) -> Token | None:
             if _is_verb(current):
                 return current
             if _is_noun(current) and not (preposition.lower_ == "of" and _lemma(current) in _FRAME_NOUNS):
+                # "discussed the issues in a phone call", "signed the deal during the visit": the
+                # parser hangs the time phrase on the object; it tells when the verb's act took place.
+                if preposition.lower_ in ("in", "during") and current.dep_ == "dobj" and _is_verb(current.head):
+                    return current.head
                 return None
             continue
         if current.dep_ == "conj":
