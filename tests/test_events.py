@@ -657,3 +657,15 @@ def test_a_call_told_after_a_meeting_in_person_is_another_happening_of_the_same_
     assert [[m.trigger.text for m in e.mentions] for e in meetings] == [["met"], ["conversation"]]
     # The parser hangs "in a phone conversation" on "issues"; those who discussed them took part.
     assert _persons(meetings[1]) == {"Hossein Rahmani", "Fuad Al-Khafaji"}
+
+
+def test_an_agreement_signed_the_day_its_parties_leaders_met_has_them_as_persons(extract):
+    text = (
+        "Chilean President Marta Rojas received her Bolivian counterpart Luis Quispe in Santiago on Monday for talks on water. "
+        "Chile and Bolivia signed a deal on the Silala river on Monday, ending a decades-long dispute. "
+        "Rojas had met Peruvian President Ana Soto on Friday."
+    )
+    events = extract(text)
+    deal = next(e for e in events if e.type == "agreement")
+    assert _countries(deal) == {"CHL", "BOL"}
+    assert _persons(deal) == {"Marta Rojas", "Luis Quispe"}

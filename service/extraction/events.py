@@ -750,6 +750,7 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
         clusters[i] = _Cluster(sorted(clusters[i].mentions + clusters[j].mentions, key=lambda m: m.start), next(serial))
         del clusters[j]
     _fill_from_references(clusters)
+    _signers_from_the_meeting(clusters)
     return clusters
 
 
@@ -806,6 +807,26 @@ def _countries_in_context(clusters: list[_Cluster], resolver) -> dict[int, list[
                 parties[party.country] = Party("country", name, party.country, None, "participant", list(party.spans))
         context[cluster.serial] = list(parties.values())
     return context
+
+
+def _signers_from_the_meeting(clusters: list[_Cluster]) -> None:
+    """"Brazil and Argentina signed a gas deal on Monday" in a story of the presidents' talks that
+    day: the agreement was signed in their presence, so the leaders of its parties who met that day
+    are its persons, when it names none of its own."""
+    meetings = [c for c in clusters if c.type == "meeting" and c.date]
+    for cluster in clusters:
+        if cluster.type != "agreement" or not cluster.date or cluster.people or not cluster.countries:
+            continue
+        same_day = [m for m in meetings if m.date == cluster.date]
+        signers = [
+            p for meeting in same_day for m in meeting.mentions for p in m.parties
+            if p.kind == "person" and p.name and p.country in cluster.countries
+        ]
+        if signers:
+            cluster.mentions[0].parties = cluster.mentions[0].parties + [
+                Party("person", p.name, p.country, p.title, "party", list(p.spans)) for p in signers
+            ]
+            del cluster.people  # read again from the mentions
 
 
 # --------------------------------------------------------------------------- the event
