@@ -669,3 +669,15 @@ def test_an_agreement_signed_the_day_its_parties_leaders_met_has_them_as_persons
     deal = next(e for e in events if e.type == "agreement")
     assert _countries(deal) == {"CHL", "BOL"}
     assert _persons(deal) == {"Marta Rojas", "Luis Quispe"}
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Troops from ten NATO countries began the Steadfast Defender 2024 exercise in Poland on Monday.", "2024-05-13"),
+        ("Cambodian and Chinese troops held the Golden Dragon 2024 drills in Kampong Chhnang.", None),
+    ],
+)
+def test_a_year_that_ends_an_exercise_name_does_not_date_it(extract, text, value):
+    (exercise,) = extract(text)
+    assert (exercise.date.value if exercise.date else None) == value

@@ -364,7 +364,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
     by_sentence: dict[int, list[tuple[Timex, Span]]] = {}
     for timex in dated:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is not None and not _in_a_name(span):
+        if span is not None:
             by_sentence.setdefault(span.sent.start, []).append((timex, span))
     sentences = {m.sentence.start: m.sentence for m in mentions}
     references = {start: _referenced_events(sentence) for start, sentence in sentences.items()}
@@ -422,12 +422,6 @@ def _since(token: Token, timex: Span) -> bool:
     return token.dep_ in ("pcomp", "advcl") and (
         token.head.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
     )
-
-
-def _in_a_name(span: Span) -> bool:
-    """"Steadfast Defender 2024", "Dragon 24": a year that ends a name dates nothing."""
-    root = span.root
-    return len(span) == 1 and root.dep_ in ("nummod", "compound", "appos") and root.head.pos_ == "PROPN" and root.head.i < root.i and not root.head.ent_type_ in ("DATE", "TIME")
 
 
 def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> Timex | None:
