@@ -393,15 +393,18 @@ class PartyReader:
         set off by a comma right after a title phrase, however the parser attached it."""
         if _lemma(head) not in lx.PERSON_TITLE_HEADS:
             return None
-        end = max(t.i for t in head.subtree)
+        # The title phrase ends before what the parser coordinated with it: in "the Chief of Staff of
+        # Belarus, General Andrei Sokolov" the name may hang from "Chief" as a conjunct.
+        others = {t.i for c in head.children if c.dep_ in ("conj", "cc", "appos") for t in c.subtree}
+        end = max(t.i for t in head.subtree if t.i not in others and not t.is_punct)
         doc = self.doc
         if end + 2 >= len(doc) or doc[end + 1].text != ",":
             return None
-        start = end + 2
-        while start < len(doc) - 1 and doc[start].is_title and doc[start].lower_ in lx.TITLE_WORDS:
-            start += 1  # "the Commander of the Navy, Vice Admiral Kasun Perera": past the rank
-        if doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "B":
-            return self.person_at[start].root
+        for start in range(end + 2, min(end + 6, len(doc))):
+            if doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "B":
+                return self.person_at[start].root
+            if not (doc[start].is_title and doc[start].lower_ in lx.TITLE_WORDS):
+                break  # "the Commander of the Navy, Vice Admiral Kasun Perera": only a rank comes between
         return None
 
     def _named_person(self, token: Token, role: str) -> Party:

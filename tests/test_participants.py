@@ -1,0 +1,30 @@
+"""Who took part: the participant rules on hand-written sentences, through the real spaCy pipeline."""
+from datetime import date
+
+import pytest
+
+from service.extraction import Extractor
+
+
+@pytest.fixture(scope="module")
+def extract(extractor: Extractor):
+    def run(text: str, published: date | None = date(2024, 5, 17)):
+        return extractor.extract(text, published).events
+
+    return run
+
+
+def _people(event) -> dict:
+    return {p.name: p for p in event.participants if p.kind == "person"}
+
+
+def test_the_name_after_a_title_and_a_rank_even_when_the_parser_coordinates_it(extract):
+    text = (
+        "Belarusian and Russian troops began the Zapad exercise on Friday. The exercise is overseen by the "
+        "Chief of the General Staff of the Armed Forces of Belarus, Lieutenant General Andrei Sokolov, and the "
+        "First Deputy Chief of the General Staff of the Russian Armed Forces, Colonel General Nikolai Bogov."
+    )
+    (exercise,) = extract(text)
+    people = _people(exercise)
+    assert "" not in people  # the Chief is Sokolov, not an unnamed officer beside him
+    assert people["Andrei Sokolov"].country == "BLR"
