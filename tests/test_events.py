@@ -681,3 +681,17 @@ def test_an_agreement_signed_the_day_its_parties_leaders_met_has_them_as_persons
 def test_a_year_that_ends_an_exercise_name_does_not_date_it(extract, text, value):
     (exercise,) = extract(text)
     assert (exercise.date.value if exercise.date else None) == value
+
+
+def test_talks_told_as_a_process_or_a_habit_are_no_meeting(extract):
+    # Going on, stalled, years long, or a habit: no session at a time and place.
+    for text in [
+        "Negotiations with Canada on a new fisheries accord are continuing, the Norwegian ministry said.",
+        "Portugal and Morocco agreed on Tuesday to hold regular consultations on migration.",
+        "Greece and Turkey signed a border accord in 1999, but years of talks since then have brought no settlement of the Aegean dispute.",
+        "Serbia signed a trade deal with Hungary last year, while talks with Kosovo remain stalled.",
+    ]:
+        assert [e.type for e in extract(text) if e.type == "meeting"] == [], text
+    # A session told in the past is one.
+    events = extract("Talks between Serbia and Kosovo continued in Brussels on Monday.")
+    assert [e.type for e in events] == ["meeting"]

@@ -325,6 +325,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return None
     if lemma == "meeting" and _of_one_body(token):
         return None
+    if _told_as_a_process(token):
+        return None
     if lemma in ("gathering", "convening"):
         # "a gathering of G20 finance ministers", "on the sidelines of the gathering"; not people
         # "gathering in parks".
@@ -361,6 +363,32 @@ def read_meeting(span: Span) -> Trigger | None:
     strength = 0.75 if governor is not None and _lemma(governor) in lx.HOLDING_VERBS else 0.6
     # A bare noun that no verb reports ("a role in talks with Ukraine") only refers to an event told elsewhere.
     return Trigger(span, "meeting", status, governor, anaphoric, strength, creates=governor is not None or _introduces(token))
+
+
+# Verbs that tell of talks as a process that goes on, not of a session: "talks are continuing",
+# "the negotiations remain stalled", "talks on the code have dragged on".
+_PROCESS_VERBS = frozenset({"continue", "remain", "stall", "drag", "linger", "grind", "stagnate"})
+# "years of talks", "decades of negotiations": a process longer than any session.
+_PROCESS_SPANS = frozenset({"year", "decade", "month"})
+
+
+def _told_as_a_process(noun: Token) -> bool:
+    """Talks told as a process (going on, stalled, years long) or as a habit ("regular
+    consultations"), not as one happening at a time and place."""
+    if any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in noun.children):
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in _PROCESS_SPANS:
+        return True
+    # The verb it is the subject of, or a clause on it ("talks that remain stalled").
+    verbs = [noun.head] if noun.dep_ == "nsubj" else []
+    verbs += [c for c in noun.children if c.dep_ in ("relcl", "advcl") and not any(s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP") for s in c.children)]
+    # Told in the present ("are continuing", "remain", "have dragged on"); "talks continued on
+    # Tuesday" is a session.
+    return any(
+        _lemma(verb) in _PROCESS_VERBS
+        and (verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("is", "are", "has", "have", "'s", "'re", "'ve") for c in verb.children))
+        for verb in verbs
+    )
 
 
 def _received_by_person(verb: Token) -> bool:
