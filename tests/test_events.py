@@ -695,3 +695,25 @@ def test_talks_told_as_a_process_or_a_habit_are_no_meeting(extract):
     # A session told in the past is one.
     events = extract("Talks between Serbia and Kosovo continued in Brussels on Monday.")
     assert [e.type for e in events] == ["meeting"]
+
+
+def test_further_calls_of_one_trip_are_one_meeting(extract):
+    # "also met", "paid a courtesy call": one more call of the same trip, which the guidelines
+    # make one meeting with the visit and its talks.
+    events = extract(
+        "Indian Foreign Minister Ravi Menon held talks in Colombo on Monday with his Sri Lankan counterpart. "
+        "Menon also met the opposition leader, Sajith Perera."
+    )
+    assert [e.type for e in events] == ["meeting"]
+    events = extract(
+        "Chilean President Ana Rojas began a two-day state visit to Peru on Tuesday and held talks with Peruvian "
+        "President Luis Paredes in Lima. On Wednesday she paid a courtesy call on Prime Minister Carla Soto."
+    )
+    assert [e.type for e in events] == ["meeting"]
+    assert "call" in [m.trigger.text for m in events[0].mentions]
+    # Another place on another day is another meeting.
+    events = extract(
+        "Indian Foreign Minister Ravi Menon held talks in Colombo on Monday with his Sri Lankan counterpart. "
+        "Menon also met Thai Prime Minister Somchai Wong in Bangkok on Friday."
+    )
+    assert [e.type for e in events] == ["meeting", "meeting"]

@@ -687,6 +687,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if a.by_call != b.by_call and not anaphor.trigger.anaphoric:
         return float("-inf")  # "met in Baghdad on Sunday" and "had discussed it in a phone call": two happenings
     score += 0.5 * len(ca & cb)
+    if a.type == "meeting" and _same_trip(earlier, later):
+        score += 1.5  # "Abbasi later met the commerce minister", "he paid a courtesy call on the Prime Minister"
     if a.type != "meeting" and len(ca) >= 2 and ca == cb:
         score += 1.5  # the same parties sign or drill together once in a story; they meet more often
     if ca and cb and not anaphor.trigger.anaphoric:
@@ -711,6 +713,31 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
             distance = sentence_index[anaphor.sentence.start] - sentence_index[last_before.sentence.start]
             score += 3.0 if distance <= 2 else 2.6
     return score
+
+
+# "Abbasi later met ...", "Rahmani also met ...": a further call of the same trip.
+_SEQUEL_ADVERBS = frozenset({"later", "also", "then", "afterwards", "afterward", "subsequently"})
+
+
+def _same_trip(earlier: _Cluster, later: _Cluster) -> bool:
+    """Whether the later meeting is one more call of a trip told before: the visitor of a visit
+    meets someone else ("During the visit ... On Monday he paid a courtesy call on the Prime
+    Minister"), or a person who met before "later" or "also" meets someone. The guidelines make
+    a visit with its talks and calls one meeting."""
+    if earlier.status != later.status or earlier.by_call != later.by_call:
+        return False  # a phone call before a planned visit is no call of the trip
+    visitors = {p.key for m in earlier.mentions for p in m.parties if p.kind == "person" and p.name and p.role == "visitor"}
+    if earlier.has_visit and visitors & later.people:
+        return True
+    if not earlier.people & later.people:
+        return False
+    return any(
+        c.dep_ == "advmod" and c.lower_ in _SEQUEL_ADVERBS
+        for m in later.mentions
+        for verb in (m.trigger.head, m.trigger.governor)
+        if verb is not None
+        for c in verb.children
+    )
 
 
 def _cluster(mentions: list[Mention]) -> list[_Cluster]:
