@@ -717,3 +717,13 @@ def test_further_calls_of_one_trip_are_one_meeting(extract):
         "Menon also met Thai Prime Minister Somchai Wong in Bangkok on Friday."
     )
     assert [e.type for e in events] == ["meeting", "meeting"]
+
+
+def test_what_an_agreement_provides_does_not_date_it(extract):
+    # "Under the agreement, X will supply ... from 2027": the terms, not the day it was made.
+    events = extract(
+        "Chile and Bolivia signed a water agreement on Monday. Under the agreement, signed by the water ministers "
+        "in the presence of both presidents, Chile will supply water to Bolivia from 2027."
+    )
+    assert [e.type for e in events] == ["agreement"]
+    assert events[0].date.value == "2024-05-13"

@@ -434,7 +434,9 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
     head = mention.trigger.head
     framed = head.dep_ == "pobj" and (head.head.lower_ in _FRAMING_PREPS or _on_the_sidelines(head))
     # "announced ... on Tuesday on the sidelines of the summit": the date of what happened there.
-    if governor is not None and (governor.lemma_.lower() not in _TALKING_ABOUT_VERBS or framed):
+    # "Under the agreement, Argentina will supply gas from 2026": what the agreement provides, not when it was made.
+    terms = head.dep_ == "pobj" and head.head.lower_ == "under"
+    if governor is not None and (governor.lemma_.lower() not in _TALKING_ABOUT_VERBS or framed) and not terms:
         holders.add(mention.trigger.governor.i)
         # "the Army ... was stationed ... and held a large-scale exercise": the date of the first conjunct.
         # ("..., and Mansour paid a return visit in September": a conjunct with its own subject has its own date.)
