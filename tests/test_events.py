@@ -727,3 +727,10 @@ def test_what_an_agreement_provides_does_not_date_it(extract):
     )
     assert [e.type for e in events] == ["agreement"]
     assert events[0].date.value == "2024-05-13"
+
+
+def test_earlier_agreements_in_the_plural_are_a_class(extract):
+    # "Previous truces ... collapsed": no one signing, like "similar pacts".
+    assert extract("Previous truces brokered by Qatar and Egypt between Israel and Hamas collapsed within days.") == []
+    events = extract("Armenia and Azerbaijan agreed to a ceasefire on Sunday after previous truces had collapsed.")
+    assert [(e.type, e.trigger.text) for e in events] == [("agreement", "ceasefire")]

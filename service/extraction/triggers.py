@@ -191,6 +191,8 @@ def _told_as_a_habit(trigger: Token) -> bool:
 
 _HABIT_ADVERBS = frozenset({"periodically", "regularly", "routinely", "frequently", "often", "traditionally", "usually", "customarily"})
 _CLASS_MODIFIERS = frozenset({"similar", "such", "various", "numerous", "countless"})
+# "Previous ceasefires brokered by Angola have collapsed": earlier agreements as a class, in the plural.
+_EARLIER_MODIFIERS = frozenset({"previous", "past", "earlier", "prior"})
 
 
 def factuality(trigger: Token, start: Token | None = None) -> str | None:
@@ -570,7 +572,7 @@ def read_agreement(span: Span) -> Trigger | None:
         return None
     if lemma == "protocol" and _concluding_word(token) is None:
         return None
-    if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _CLASS_MODIFIERS for c in token.children):
+    if token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _CLASS_MODIFIERS | _EARLIER_MODIFIERS for c in token.children):
         # "has signed similar pacts with a dozen countries": a kind of agreement, not one signing
         # (unlike "drills" or "talks", whose plural tells of one happening).
         return None
