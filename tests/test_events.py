@@ -734,3 +734,10 @@ def test_earlier_agreements_in_the_plural_are_a_class(extract):
     assert extract("Previous truces brokered by Qatar and Egypt between Israel and Hamas collapsed within days.") == []
     events = extract("Armenia and Azerbaijan agreed to a ceasefire on Sunday after previous truces had collapsed.")
     assert [(e.type, e.trigger.text) for e in events] == [("agreement", "ceasefire")]
+
+
+def test_a_ships_port_call_is_no_meeting(extract):
+    assert extract("A Japanese destroyer, the JS Kirisame, paid a visit to the Sri Lankan capital, Colombo, on Monday.") == []
+    assert extract("The Turkish frigate TCG Kemalreis paid a visit to the Kenyan port of Mombasa on Monday.") == []
+    events = extract("Japanese Defence Minister Taro Kono paid a visit to the Sri Lankan capital, Colombo, on Monday.")
+    assert [e.type for e in events] == ["meeting"]

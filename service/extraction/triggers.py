@@ -353,8 +353,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return Trigger(span, "meeting", status, governing_verb(token), True, 0.5, creates=False) if status else None
     if lemma in ("visit", "trip") and governing_verb(token) is not None:
         visitors = [c for c in governing_verb(token).children if c.dep_ == "nsubj"]
-        if visitors and not all(_is_party(v) for v in visitors):
-            return None  # "a warship paid a visit to the capital"
+        if visitors and not all(_is_party(v) and not _is_craft(v) for v in visitors):
+            return None  # "a warship paid a visit to the capital", "the INS Imphal, a destroyer, paid a visit": a port call
     if lemma == "host" or lemma == "receive" or lemma == "meet" or lemma == "speak" or lemma == "confer":
         return None
     governor = governing_verb(token)
@@ -391,6 +391,18 @@ def _told_as_a_process(noun: Token) -> bool:
         and (verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("is", "are", "has", "have", "'s", "'re", "'ve") for c in verb.children))
         for verb in verbs
     )
+
+
+# Ships and aircraft: they take part in exercises, but a port call is no meeting of parties.
+_CRAFT = frozenset({
+    "warship", "ship", "vessel", "boat", "aircraft", "plane", "jet", "fighter", "bomber", "submarine",
+    "destroyer", "frigate", "corvette", "cruiser", "carrier", "helicopter", "drone", "tanker",
+})
+
+
+def _is_craft(token: Token) -> bool:
+    """"an Indian warship", "the INS Imphal, a stealth destroyer"."""
+    return _lemma(token) in _CRAFT or any(c.dep_ == "appos" and _lemma(c) in _CRAFT for c in token.children)
 
 
 def _received_by_person(verb: Token) -> bool:
