@@ -741,3 +741,23 @@ def test_a_ships_port_call_is_no_meeting(extract):
     assert extract("The Turkish frigate TCG Kemalreis paid a visit to the Kenyan port of Mombasa on Monday.") == []
     events = extract("Japanese Defence Minister Taro Kono paid a visit to the Sri Lankan capital, Colombo, on Monday.")
     assert [e.type for e in events] == ["meeting"]
+
+
+def test_an_exercise_runs_for_days(extract):
+    # Launched on Monday, completed on Thursday: one exercise; its stated length widens the span.
+    events = extract(
+        "Russia's Pacific Fleet on Thursday completed four days of naval drills in the Sea of Japan. "
+        "The fleet launched the exercise on Monday with 40 warships, the defence ministry said."
+    )
+    assert [e.type for e in events] == ["exercise"]
+    events = extract(
+        "Indonesian and Australian troops began a 12-day joint exercise in Queensland on Monday. "
+        "The air phase of the exercise will take place next week, the Australian army said."
+    )
+    assert [e.type for e in events] == ["exercise"]
+    # Two weeks apart with no length told: two exercises.
+    events = extract(
+        "Indonesian and Australian troops held a joint exercise in Queensland on Monday. "
+        "The two armies held a similar exercise in Java on May 2."
+    )
+    assert [e.type for e in events] == ["exercise", "exercise"]

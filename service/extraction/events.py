@@ -592,6 +592,11 @@ class _Cluster:
 
 
     @cached_property
+    def days(self) -> int:
+        """How many days the text says it lasts: "the 15-day drills", "three days of war games"."""
+        return max((_stated_days(m.trigger.head) for m in self.mentions), default=0)
+
+    @cached_property
     def has_negotiations(self) -> bool:
         return any(m.trigger.head.lower_ in _MULTI_DAY_NOUNS for m in self.mentions)
 
@@ -622,6 +627,31 @@ class _Cluster:
     @cached_property
     def sentences(self) -> set[int]:
         return {m.sentence.start for m in self.mentions}
+
+
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+}
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+
+
+def _stated_days(head: Token) -> int:
+    """"the 15-day drills", "a five-day exercise", "three days of war games": the length in days, else 0."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nummod") and child.lower_.endswith("-day"):
+            return _number(child.lower_[:-4])
+    # "15-day" split by the tokenizer: "15", "-", "day" before the noun
+    for left in head.lefts:
+        if left.lower_ == "day" and left.i >= 2 and left.doc[left.i - 1].text == "-":
+            return _number(left.doc[left.i - 2].lower_)
+    frame = head.head
+    if head.dep_ == "pobj" and frame.lower_ == "of" and frame.head.lemma_.lower() == "day":
+        return max((_number(c.lower_) for c in frame.head.children if c.dep_ == "nummod"), default=0)
+    return 0
 
 
 _CALL_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "teleconference", "virtual", "online"})
@@ -670,6 +700,10 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     # A visit lasts a few days and its talks fall on one of them; so do rounds of negotiations, but
     # talks dated on two different days ("met on Monday", "talks on Tuesday") are two sessions.
     slack = _VISIT_DAYS if a.has_visit or b.has_visit or (a.has_negotiations or b.has_negotiations) and not _both_single_days(a.date, b.date) else 0
+    if a.type == "exercise":
+        # An exercise runs for days: "launched the drills on Saturday", "completed three days of war
+        # games on Monday", "the 15-day drills ... the maritime phase next week".
+        slack = max(slack, _VISIT_DAYS, a.days, b.days)
     if a.type != b.type or _dates_conflict(a.date, b.date, slack):
         return float("-inf")
     ordinals_a, ordinals_b = a.ordinals, b.ordinals
