@@ -761,3 +761,13 @@ def test_an_exercise_runs_for_days(extract):
         "The two armies held a similar exercise in Java on May 2."
     )
     assert [e.type for e in events] == ["exercise", "exercise"]
+
+
+def test_the_first_edition_of_an_exercise_is_not_this_one(extract):
+    events = extract(
+        "Mongolia and India on Monday kicked off the Nomadic Elephant joint military exercise near Ulaanbaatar. "
+        "The 14-day drills, the largest since the exercise was first held in 2004, will focus on peacekeeping and "
+        "disaster relief, said General Bat-Erdene."
+    )
+    assert [[m.trigger.text for m in e.mentions] for e in events] == [["exercise", "drills"], ["exercise"]]
+    assert events[0].date.value == "2024-05-13" and events[1].date.value == "2004"

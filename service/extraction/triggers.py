@@ -687,7 +687,11 @@ def is_distinct(noun: Token) -> bool:
     not one told before."""
     if _is_verb(noun):
         return any(c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in noun.children)
-    return any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "new", "different", "own") for c in noun.children)
+    if any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "new", "different", "own") for c in noun.children):
+        return True
+    # "since the exercise was first held in 2016": its first edition, not this one.
+    verb = governing_verb(noun)
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ == "first" for c in verb.children)
 
 
 def _is_anaphoric(noun: Token) -> bool:
