@@ -771,3 +771,14 @@ def test_the_first_edition_of_an_exercise_is_not_this_one(extract):
     )
     assert [[m.trigger.text for m in e.mentions] for e in events] == [["exercise", "drills"], ["exercise"]]
     assert events[0].date.value == "2024-05-13" and events[1].date.value == "2004"
+
+
+def test_a_definite_mention_skips_an_edition_set_apart(extract):
+    # "the war games" after "since the exercise was first held in 2004": the story's exercise.
+    events = extract(
+        "Mongolia and India on Monday kicked off the Nomadic Elephant joint military exercise near Ulaanbaatar. "
+        "The 14-day drills, the largest since the exercise was first held in 2004, will focus on peacekeeping and "
+        "disaster relief, said General Bat-Erdene. \"The war games will strengthen the friendship between our two "
+        "armies,\" he said."
+    )
+    assert [[m.trigger.text for m in e.mentions] for e in events] == [["exercise", "drills", "war games"], ["exercise"]]

@@ -748,6 +748,10 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         if last_before is not None:
             distance = sentence_index[anaphor.sentence.start] - sentence_index[last_before.sentence.start]
             score += 3.0 if distance <= 2 else 2.6
+            if not shared and all(is_distinct(m.trigger.head) for m in earlier.mentions if m.start < anaphor.start):
+                # "its own national exercise", "since the exercise was first held in 2016": told as set
+                # apart from the story's event, it takes "the exercise" only when nothing else can.
+                score = min(score, _MERGE_THRESHOLD + 0.05)
     return score
 
 
