@@ -782,3 +782,20 @@ def test_a_definite_mention_skips_an_edition_set_apart(extract):
         "armies,\" he said."
     )
     assert [[m.trigger.text for m in e.mentions] for e in events] == [["exercise", "drills", "war games"], ["exercise"]]
+
+
+def test_drills_listed_among_other_activities_are_part_of_the_exercise(extract):
+    events = extract(
+        "The navies of India and Oman began a joint naval exercise off Muscat on Monday. During the sea phase, the "
+        "ships carried out gunnery firings, anti-submarine drills, boarding operations and helicopter landings, the "
+        "Indian navy said."
+    )
+    assert [[m.trigger.text for m in e.mentions] for e in events] == [["exercise", "drills"]]
+    events = extract(
+        "Brazil and Uruguay held a joint army exercise near Rivera on Tuesday. The programme included 30 field "
+        "activities, among them live-fire drills, the Brazilian army said."
+    )
+    assert [[m.trigger.text for m in e.mentions] for e in events] == [["exercise", "drills"]]
+    # A list of drills alone is an exercise.
+    events = extract("The navies of India and Oman held gunnery drills, anti-submarine drills and mine-clearing drills off Muscat on Monday.")
+    assert [e.type for e in events] == ["exercise"]

@@ -572,7 +572,28 @@ def read_exercise(span: Span) -> Trigger | None:
     if status is None:
         return None
     strength = 0.8 if governor is not None and _lemma(governor) in lx.HOLDING_VERBS else 0.65
+    if _one_of_its_parts(token):
+        # "the ships carried out gunnery firings, communication drills, helicopter operations and ...",
+        # "among them live-fire drills": a part of the exercise told around it.
+        return Trigger(span, "exercise", status, governor, True, 0.5, creates=False)
     return Trigger(span, "exercise", status, governor, _is_anaphoric(token), strength, creates=governor is not None or _introduces(token))
+
+
+def _one_of_its_parts(noun: Token) -> bool:
+    """An exercise noun listed among other activities ("gunnery firings, communication drills,
+    seamanship evolutions and helicopter operations") or after "among" ("among them live-fire
+    drills"): one part of an exercise, not an exercise of its own. A part with a name or an owner
+    ("Poland's Dragon-24 drills") is told as an exercise of its own."""
+    if any(c.dep_ == "poss" or c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in noun.children):
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        return True
+    first = noun
+    while first.dep_ in ("conj", "appos"):  # the parser hangs some items of a list as appositions
+        first = first.head
+    items = [first] + [t for t in first.subtree if t.dep_ in ("conj", "appos") and _is_noun(t)]
+    others = [t for t in items if _lemma(t) not in lx.EXERCISE_NOUNS]
+    return len(items) >= 3 and len(others) >= 2
 
 
 def read_agreement(span: Span) -> Trigger | None:
