@@ -799,3 +799,17 @@ def test_drills_listed_among_other_activities_are_part_of_the_exercise(extract):
     # A list of drills alone is an exercise.
     events = extract("The navies of India and Oman held gunnery drills, anti-submarine drills and mine-clearing drills off Muscat on Monday.")
     assert [e.type for e in events] == ["exercise"]
+
+
+def test_who_denounces_an_event_or_speaks_to_it_takes_no_part(extract):
+    events = extract(
+        "Turkey and Azerbaijan held joint military drills near the Iranian border on Monday. "
+        "Iran's foreign ministry denounced the drills as a provocation."
+    )
+    assert [e.type for e in events] == ["exercise"]
+    assert _countries(events[0]) == {"TUR", "AZE"}
+    # A speech to a conference is no meeting of parties.
+    assert extract(
+        "Maria Lopez, the director of a private clinic in Bogota, told a regional conference earlier this year "
+        "that Colombia was a hub for medical tourism."
+    ) == []

@@ -138,6 +138,8 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
     governor = trigger.governor
     verbs = [v for v in (head if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB") else None, governor) if v is not None]
     for verb in verbs:
+        if verb != head and _talked_about(head, verb):
+            continue  # "the DPRK's news agency denounced the drills": who talks of it took no part
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller_subjects(verb)
         if not subjects:
             subjects = [s for s in [_misattached_subject(verb)] if s is not None]
@@ -210,6 +212,28 @@ _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "
 
 # "acomp": "Putin is due to meet Erdogan", "the two sides are ready to sign".
 _CONTROLLED_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", "pobj", "acomp"})
+
+
+# Verbs by which one side speaks of, or to, an event from outside: "denounced the drills", "told a
+# conference" (a speech); not "praised their summit", "hailed the talks", said often by a party.
+_JUDGING_VERBS = frozenset({
+    "denounce", "condemn", "criticize", "criticise", "slam", "protest", "blame", "decry", "deplore",
+    "tell", "address",
+})
+
+
+def _talked_about(head: Token, verb: Token) -> bool:
+    """Whether the event noun is what a verb of talking is about ("denounced the drills", "welcomed
+    the deal", "told a briefing ..., among them live-fire drills"), not the setting of what was said
+    ("said during the talks", "told reporters after the meeting")."""
+    if verb.lemma_.lower() not in _JUDGING_VERBS:
+        return False
+    current = head
+    while current.dep_ in ("conj", "appos") and current.head != verb:
+        current = current.head
+    if current.dep_ in ("dobj", "nsubjpass") and current.head == verb:
+        return True
+    return current.dep_ == "pobj" and current.head.head == verb and current.head.lower_ not in _FRAMING_PREPS | {"of", "with", "between", "by"}
 
 
 def _subject_role(trigger: Trigger, lemma: str, *, passive: bool) -> str:
