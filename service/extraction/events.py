@@ -228,6 +228,8 @@ def _talked_about(head: Token, verb: Token) -> bool:
     ("said during the talks", "told reporters after the meeting")."""
     if verb.lemma_.lower() not in _JUDGING_VERBS:
         return False
+    if verb.lemma_.lower() in ("tell", "address") and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False  # "The Hungarian leader told a meeting of Central European leaders": one of them
     current = head
     while current.dep_ in ("conj", "appos") and current.head != verb:
         current = current.head
