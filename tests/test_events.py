@@ -813,3 +813,9 @@ def test_who_denounces_an_event_or_speaks_to_it_takes_no_part(extract):
         "Maria Lopez, the director of a private clinic in Bogota, told a regional conference earlier this year "
         "that Colombia was a hub for medical tourism."
     ) == []
+
+
+def test_a_planned_meeting_with_nobody_named_is_no_event(extract):
+    assert extract("The fire brigade will hold a meeting with district chiefs on Friday to review the season.") == []
+    events = extract("Kenyan President William Ruto will meet Ugandan President Yoweri Museveni next week.")
+    assert [(e.type, e.status) for e in events] == [("meeting", "planned")]

@@ -932,6 +932,8 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster, context:
         return None  # an agreement between nobody named is a generic mention
     if cluster.type == "meeting" and not participants and not any(m.date_value or m.location for m in mentions):
         return None
+    if cluster.status == "planned" and not participants and not context:
+        return None  # "it will hold a meeting with county commanders next week": nobody named to meet
     # Named in the event's own sentences, not taken from the context: what the confidence counts.
     named = sum(1 for p in participants if p.country or p.kind in ("person", "organization"))
     participants += _merge_parties(text, context)
