@@ -819,3 +819,14 @@ def test_a_planned_meeting_with_nobody_named_is_no_event(extract):
     assert extract("The fire brigade will hold a meeting with district chiefs on Friday to review the season.") == []
     events = extract("Kenyan President William Ruto will meet Ugandan President Yoweri Museveni next week.")
     assert [(e.type, e.status) for e in events] == [("meeting", "planned")]
+
+
+def test_training_inside_a_clause_told_as_a_habit_is_no_exercise(extract):
+    events = extract(
+        "Greece and Egypt held the Medusa naval exercise on Monday. The exercise series has been held periodically "
+        "between the two countries since 2015 as part of the plans of the Greek Armed Forces to carry out joint "
+        "training with the armed forces of friendly countries."
+    )
+    assert [(e.type, e.trigger.text) for e in events] == [("exercise", "exercise")]
+    events = extract("Greece and Egypt agreed on Monday to carry out joint training of their navies in the Aegean next year.")
+    assert [(e.type, e.status) for e in events] == [("exercise", "planned")]

@@ -217,6 +217,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
             return None
         if node != trigger and _is_non_factual_word(node):
             return None
+        if node != trigger and _is_verb(node) and any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in node.children):
+            return None  # "has been held periodically ... as part of plans to carry out joint training": a habit
         modals = _modals(node)
         if modals & lx.HYPOTHETICAL_MODALS:
             return None
