@@ -121,6 +121,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     timexes = doc._.timexes if doc.has_extension("timexes") and doc._.timexes else []
     _attach_dates(doc, mentions, timexes)
     clusters = _cluster(mentions)
+    _dates_in_context(clusters)
     context = _countries_in_context(clusters, resolver)
     digest = _document_digest(text, doc._.published_at)
     events = [_build_event(text, digest, cluster, context.get(cluster.serial, [])) for cluster in clusters]
@@ -514,7 +515,7 @@ def _granularity(value: str | None) -> str | None:
     if not value:
         return None
     if "-W" in value:
-        return "week"
+        return "day" if value.count("-") == 2 else "week"  # "2024-W20-1" (a Monday), "XXXX-WXX-1"
     if value[-3:] in ("-SP", "-SU", "-FA", "-WI"):
         return "season"
     if "-Q" in value:
@@ -871,6 +872,26 @@ def _fill_from_references(clusters: list[_Cluster]) -> None:
                 break
 
 
+def _dates_in_context(clusters: list[_Cluster]) -> None:
+    """An event told with no date of its own ("The talks focused on trade", "Both sides signed a
+    memorandum") took place when the story's event of the same parties told just before it did:
+    the date of the event last mentioned before it that shares a country with it and has the
+    same status."""
+    for cluster in clusters:
+        if cluster.date or not cluster.countries:
+            continue
+        before = [
+            (m.start, m) for c in clusters if c.date and c.countries & cluster.countries and c.status == cluster.status
+            for m in c.mentions if m.start < cluster.first and m.date_value
+        ]
+        if not before:
+            continue
+        source = max(before, key=lambda told: told[0])[1]
+        first = cluster.mentions[0]
+        first.date_value, first.granularity, first.modifier, first.date_text = source.date_value, source.granularity, source.modifier, source.date_text
+        del cluster.date  # read again from the mentions
+
+
 def _countries_in_context(clusters: list[_Cluster], resolver) -> dict[int, list[Party]]:
     """An event told with no country of its own ("in a phone call last week", "the two navies held
     similar drills in 2022", "negotiators last met in Cairo") is about the countries the story was
@@ -939,7 +960,8 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster, context:
     participants += _merge_parties(text, context)
     main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
     precise = cluster.date
-    dated = next((m for m in sorted(mentions, key=lambda m: (m.refers_to is not None, m.start)) if m.date_value == precise), None)
+    # (A date left unresolved, without a publication date, still quotes its words: "on Monday".)
+    dated = next((m for m in sorted(mentions, key=lambda m: (m.refers_to is not None, m.start)) if m.date_value == precise and (m.date_value or m.date_text)), None)
     date = None
     if dated is not None:
         date = EventDate(text=dated.date_text or "", value=dated.date_value, granularity=dated.granularity, modifier=dated.modifier)

@@ -1,0 +1,39 @@
+"""When events happened: the event-date rules on hand-written sentences, through the real spaCy pipeline."""
+from datetime import date
+
+import pytest
+
+from service.extraction import Extractor
+
+
+@pytest.fixture(scope="module")
+def extract(extractor: Extractor):
+    def run(text: str, published: date | None = date(2024, 5, 17)):
+        return extractor.extract(text, published).events
+
+    return run
+
+
+def test_an_event_told_without_a_date_took_place_when_the_story_of_its_parties_did(extract):
+    text = (
+        "Kenyan and Ugandan ministers held talks in Nairobi on Monday on the oil pipeline. "
+        "Kenya and Uganda also signed a memorandum on fuel transport. "
+        "Kenya and Uganda will hold a summit in Kampala, officials said."
+    )
+    events = extract(text)
+    memorandum = next(e for e in events if e.type == "agreement")
+    assert memorandum.date is not None and memorandum.date.value == "2024-05-13"
+    assert memorandum.date.text == "Monday"  # the words it was read from
+    # A planned summit does not take the date of what already happened.
+    summit = next(e for e in events if e.type == "meeting" and e.status == "planned")
+    assert summit.date is None
+
+
+# Without a publication date "Monday" stays a Monday of an unknown week (TIMEX3 "XXXX-WXX-1").
+@pytest.mark.parametrize("published, value", [(date(2024, 5, 17), "2024-05-13"), (None, "XXXX-WXX-1")])
+def test_an_event_with_no_date_has_none_and_an_unresolved_one_quotes_its_words(extract, published, value):
+    (undated,) = extract("Kenya and Uganda will hold a summit in Kampala, officials said.", published)
+    assert undated.date is None
+    (dated,) = extract("Kenyan and Ugandan ministers held talks in Nairobi on Monday.", published)
+    assert dated.date is not None and dated.date.text == "Monday" and dated.date.value == value
+    assert dated.date.granularity == "day"
