@@ -28,3 +28,15 @@ def test_the_name_after_a_title_and_a_rank_even_when_the_parser_coordinates_it(e
     people = _people(exercise)
     assert "" not in people  # the Chief is Sokolov, not an unnamed officer beside him
     assert people["Andrei Sokolov"].country == "BLR"
+
+
+def test_who_led_it_is_a_participant_of_the_exercise_just_told(extract):
+    text = (
+        "Russian and Chinese warships began joint drills in the Sea of Japan on Thursday. "
+        "It is being led by Vice-Admiral Gennady Morozov, deputy commander of Russia's Pacific Fleet, and runs until Sunday."
+    )
+    (exercise,) = extract(text)
+    people = _people(exercise)
+    # One person: the office after his name is his, not another officer's.
+    assert list(people) == ["Gennady Morozov"]
+    assert people["Gennady Morozov"].country == "RUS"

@@ -108,6 +108,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     # minister met the President" — the President of Iran.
     hosts = {m.group: m.host for m in mentions if m.host is not None}
     _read_parties(mentions, reader, hosts)
+    _parties_told_of_it(doc, mentions, reader)
     # A visitor is not of the country visited: "HANOI - President Dizon arrived for a state visit"
     # is no Vietnamese president, whatever the dateline suggested.
     guessed_wrong = [
@@ -330,6 +331,34 @@ def _parties(trigger: Trigger, reader: PartyReader, host: str | None, guest: Par
         name = reader.resolver.name_of(host) or host
         parties.append(Party("country", name, host, None, "host", []))
     return parties
+
+
+# "It is being led by Vice-Admiral X", "It was signed by X and Y": who led or signed the event just told.
+_TOLD_OF_IT_VERBS = {"agreement": frozenset({"sign", "ink", "conclude"}), "exercise": frozenset({"lead", "command", "oversee", "direct", "conduct"})}
+
+
+def _parties_told_of_it(doc: Doc, mentions: list[Mention], reader: PartyReader) -> None:
+    """"The exercise began on Monday. It is being led by Vice-Admiral X": the parties named by the
+    agent of a passive verb whose subject is "it" belong to the event last told before it, in that
+    sentence or the one before, when the verb is one that event's type takes."""
+    for token in doc:
+        if token.lower_ != "it" or token.dep_ != "nsubjpass":
+            continue
+        verb = token.head
+        event_type = next((t for t, verbs in _TOLD_OF_IT_VERBS.items() if verb.lemma_.lower() in verbs), None)
+        agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if event_type is None or not agents:
+            continue
+        sentence = token.sent
+        told = [m for m in mentions if m.trigger.type == event_type and m.start < token.idx and sentence.start - m.sentence.end <= 1 and m.sentence.end <= sentence.end]
+        # (the mention's sentence is this one or ends right before it: Span.end is a token index)
+        if not told:
+            continue
+        mention = max(told, key=lambda m: m.start)
+        if mention.sentence.start != sentence.start and mention.sentence.end != sentence.start:
+            continue
+        role = "party" if event_type == "agreement" else "participant"
+        mention.parties = mention.parties + [party for agent in agents for party in reader.parties(agent, role)]
 
 
 def _hops_to(token: Token, ancestor: Token, through: set[str]) -> int:

@@ -542,8 +542,17 @@ def _coordinated(head: Token) -> list[Token]:
         if token in result:
             continue
         result.append(token)
-        stack.extend(c for c in token.children if c.dep_ in ("conj", "appos") and c.ent_type_ != "DATE")
+        stack.extend(c for c in token.children if c.dep_ in ("conj", "appos") and c.ent_type_ != "DATE" and not _title_of(c, token))
     return sorted(result, key=lambda t: t.i)
+
+
+def _title_of(appositive: Token, name: Token) -> bool:
+    """"Gennady Morozov, deputy commander of the Pacific Fleet": the office of the person named, not another person."""
+    return (
+        appositive.dep_ == "appos" and name.ent_type_ == "PERSON" and appositive.ent_type_ != "PERSON"
+        and _lemma(appositive) in lx.PERSON_TITLE_HEADS and appositive.tag_ in ("NN", "NNP")
+        and not any(t.ent_type_ == "PERSON" for t in appositive.subtree)
+    )
 
 
 def _np_tokens(head: Token) -> list[Token]:
