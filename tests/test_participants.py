@@ -40,3 +40,12 @@ def test_who_led_it_is_a_participant_of_the_exercise_just_told(extract):
     # One person: the office after his name is his, not another officer's.
     assert list(people) == ["Gennady Morozov"]
     assert people["Gennady Morozov"].country == "RUS"
+
+
+def test_a_meeting_of_a_small_fixed_grouping_is_a_meeting_of_its_member_countries(extract):
+    (summit,) = extract("Quad leaders met at a virtual summit on Friday to discuss maritime security.")
+    assert {p.country for p in summit.participants if p.country} == {"AUS", "IND", "JPN", "USA"}
+    assert any(p.kind == "organization" and p.name == "Quad" for p in summit.participants)
+    # A large one stays an organisation: its members are not listed for it.
+    (nato,) = extract("NATO defence ministers met in Brussels on Thursday.")
+    assert not any(p.country for p in nato.participants)

@@ -396,6 +396,10 @@ class CountryResolver:
             return PlaceMatch("", None, "", pos, end)
         return PlaceMatch(entry.place.kind, entry.place.code, entry.place.name, pos, end)
 
+    def members_of(self, organization: str) -> tuple[str, ...]:
+        """'Quad' -> ('AUS', 'IND', 'JPN', 'USA'): the member countries of a small fixed grouping, else ()."""
+        return tables.MEMBERS.get(organization, ())
+
     def name_of(self, code: str) -> str | None:
         """'IRN' -> 'Iran' (common short name)."""
         return self._names.get(code.upper())

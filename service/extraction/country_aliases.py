@@ -756,6 +756,16 @@ ORGANIZATIONS: dict[str, tuple[str, ...]] = {
 # Regions, seas and disputed or former entities: places without an ISO 3166-1 code of
 # their own.  They are listed so that the longest match wins: "South China Sea" is not
 # China, "Latin American" is not American, "East Germany" is not Germany.
+# Members of small groupings whose membership is fixed: a meeting of "Quad leaders" or of "G7
+# foreign ministers" is a meeting of those countries. Large or changing memberships (UN, NATO,
+# EU, ASEAN, BRICS, G20) stay organisations. Keys are names of ORGANIZATIONS.
+MEMBERS: dict[str, tuple[str, ...]] = {
+    "G7": ("CAN", "FRA", "DEU", "ITA", "JPN", "GBR", "USA"),
+    "Quad": ("AUS", "IND", "JPN", "USA"),
+    "AUKUS": ("AUS", "GBR", "USA"),
+    "Gulf Cooperation Council": ("BHR", "KWT", "OMN", "QAT", "SAU", "ARE"),
+}
+
 REGIONS: dict[str, tuple[str, ...]] = {
     "Africa": ("African", "Africans"),
     "North Africa": ("North African", "Northern Africa"),

@@ -119,6 +119,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     ]
     if any(guessed_wrong):
         _read_parties(mentions, reader, hosts)
+    _add_members(mentions, resolver)
     timexes = doc._.timexes if doc.has_extension("timexes") and doc._.timexes else []
     _attach_dates(doc, mentions, timexes)
     clusters = _cluster(mentions)
@@ -359,6 +360,18 @@ def _parties_told_of_it(doc: Doc, mentions: list[Mention], reader: PartyReader) 
             continue
         role = "party" if event_type == "agreement" else "participant"
         mention.parties = mention.parties + [party for agent in agents for party in reader.parties(agent, role)]
+
+
+def _add_members(mentions: list[Mention], resolver) -> None:
+    """"Quad leaders met at a virtual summit": the grouping's member countries took part."""
+    for mention in mentions:
+        known = {p.country for p in mention.parties if p.country}
+        members = [
+            Party("country", resolver.name_of(code) or code, code, None, party.role, list(party.spans))
+            for party in mention.parties if party.kind == "organization"
+            for code in resolver.members_of(party.name) if code not in known
+        ]
+        mention.parties = mention.parties + list({p.country: p for p in members}.values())
 
 
 def _hops_to(token: Token, ancestor: Token, through: set[str]) -> int:
