@@ -49,3 +49,13 @@ def test_a_meeting_of_a_small_fixed_grouping_is_a_meeting_of_its_member_countrie
     # A large one stays an organisation: its members are not listed for it.
     (nato,) = extract("NATO defence ministers met in Brussels on Thursday.")
     assert not any(p.country for p in nato.participants)
+
+
+def test_a_family_name_written_first_and_alone_is_the_person_named_in_full_before(extract):
+    text = (
+        "South Korean President Choi Byung-ho will visit Tokyo next month. "
+        "Choi and Ishihara briefly met on the sidelines of the UN General Assembly in September."
+    )
+    met = next(e for e in extract(text) if e.status == "occurred")
+    people = _people(met)
+    assert "Choi Byung-ho" in people and people["Choi Byung-ho"].country == "KOR"

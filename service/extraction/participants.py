@@ -222,6 +222,14 @@ class PartyReader:
                 alone = self.people.pop(key)
                 fuller[0].spans.extend(alone.spans)
                 self.people[key] = fuller[0]
+        # "Park held a call" after "Park Jae-hoon": a family name written first, alone, that the
+        # recognizer did not mark as a name this time.
+        first_words: dict[str, set[str]] = {}
+        for key, person in self.people.items():
+            words = person.name.split()
+            if len(words) >= 2 and words[0].istitle():
+                first_words.setdefault(words[0].lower(), set()).add(key)
+        self.by_first_word = {word: next(iter(keys)) for word, keys in first_words.items() if len(keys) == 1 and word not in self.people}
         self.home_guessed: set[str] = set()
         for key, person in self.people.items():
             if person.country is None and self._home_title(person.title):
@@ -333,7 +341,7 @@ class PartyReader:
         place = self.places.at(token)
         if place is not None and token.lower_ not in self.people:
             return [self._place_party(place, self.places.span_at(token), role)]
-        if token.ent_type_ == "PERSON" or ((token.pos_ == "PROPN" or token.is_title) and place is None and token.lower_ in self.people):
+        if token.ent_type_ == "PERSON" or ((token.pos_ == "PROPN" or token.is_title) and place is None and (token.lower_ in self.people or token.lower_ in self.by_first_word)):
             # A name the recognizer labelled otherwise here ("Suga", "Trump") is still the person named elsewhere.
             return [self._named_person(token, role)]
         appositive = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) or self._name_after(token)
@@ -410,7 +418,7 @@ class PartyReader:
     def _named_person(self, token: Token, role: str) -> Party:
         ent = self.person_at.get(token.i)
         name = self._clean_name(ent) if ent is not None else token.text
-        person = self.people.get(last_name(name))
+        person = self.people.get(last_name(name)) or (self.people[self.by_first_word[name.lower()]] if name.lower() in self.by_first_word else None)
         spans = [(ent.start_char, ent.end_char)] if ent is not None else [_char_span(token)]
         if person is None:
             return Party("person", name, None, None, role, spans)
