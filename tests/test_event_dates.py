@@ -37,3 +37,13 @@ def test_an_event_with_no_date_has_none_and_an_unresolved_one_quotes_its_words(e
     (dated,) = extract("Kenyan and Ugandan ministers held talks in Nairobi on Monday.", published)
     assert dated.date is not None and dated.date.text == "Monday" and dated.date.value == value
     assert dated.date.granularity == "day"
+
+
+def test_an_agreement_told_after_its_parties_met_was_signed_that_day_by_them(extract):
+    text = (
+        "Chilean President Marta Rojas received her Bolivian counterpart Luis Quispe in Santiago on Monday. "
+        "Chile and Bolivia signed a deal on the Silala river, ending a decades-long dispute."
+    )
+    deal = next(e for e in extract(text) if e.type == "agreement")
+    assert deal.date is not None and deal.date.value == "2024-05-13"
+    assert {p.name for p in deal.participants if p.kind == "person"} == {"Marta Rojas", "Luis Quispe"}

@@ -124,6 +124,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     _attach_dates(doc, mentions, timexes)
     clusters = _cluster(mentions)
     _dates_in_context(clusters)
+    _signers_from_the_meeting(clusters)
     context = _countries_in_context(clusters, resolver)
     digest = _document_digest(text, doc._.published_at)
     events = [_build_event(text, digest, cluster, context.get(cluster.serial, [])) for cluster in clusters]
@@ -880,7 +881,6 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
         clusters[i] = _Cluster(sorted(clusters[i].mentions + clusters[j].mentions, key=lambda m: m.start), next(serial))
         del clusters[j]
     _fill_from_references(clusters)
-    _signers_from_the_meeting(clusters)
     return clusters
 
 
