@@ -59,3 +59,18 @@ def test_a_family_name_written_first_and_alone_is_the_person_named_in_full_befor
     met = next(e for e in extract(text) if e.status == "occurred")
     people = _people(met)
     assert "Choi Byung-ho" in people and people["Choi Byung-ho"].country == "KOR"
+
+
+def test_whom_a_visitor_addressed_on_the_visit_is_a_host(extract):
+    (visit,) = extract("U.S. Senator Maria Lopez visited Ghana in March and told President Kwame Asante that aid would continue.")
+    hosts = {p.name for p in visit.participants if p.kind == "person" and p.role == "host"}
+    assert hosts == {"Kwame Asante"}
+
+
+def test_a_visit_to_a_country_is_a_visit_abroad_whoever_the_visitor(extract):
+    # No country is known for the senator: a country visited by name is still abroad, unlike
+    # "visited the flooded town".
+    (visit,) = extract("Senator Maria Lopez visited Ghana in March.")
+    assert visit.type == "meeting"
+    assert {p.country for p in visit.participants if p.role == "host"} == {"GHA"}
+    assert extract("The president visited the flooded town on Monday.") == []

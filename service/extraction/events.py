@@ -166,6 +166,11 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
             if child.dep_ == "agent":
                 agent_role = "party" if trigger.type == "agreement" else "host" if lemma in ("host", "receive") and verb == head else "participant"
                 found.extend((p, agent_role) for p in child.children if p.dep_ == "pobj")
+    if head.pos_ == "VERB" and lemma in ("visit", "meet"):
+        # "visited Taiwan in August and told President Lai that ...": whom the visitor addressed there.
+        for verb in (c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in _ADDRESSING_VERBS):
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                found.extend((o, "host" if is_visit else "participant") for o in verb.children if o.dep_ in ("dobj", "dative") and o.ent_type_ == "PERSON")
     if not (head.pos_ in ("VERB",) or head.tag_.startswith("VB")):
         for child in head.children:
             if child.dep_ == "poss":
@@ -210,6 +215,7 @@ _DURATION_VERBS = frozenset({"last", "run", "continue", "expire"})
 # "The manoeuvres will run until the end of May": the end of the event, not its date.
 _END_PREPOSITIONS = frozenset({"until", "till", "through", "to"})
 _LED_BY_VERBS = frozenset({"lead", "attend", "host", "chair", "join", "co-chair", "broker", "mediate", "sign", "request", "convene"})
+_ADDRESSING_VERBS = frozenset({"tell", "brief", "thank", "assure", "invite", "urge", "ask", "congratulate", "inform", "present", "hand"})
 _GATHERING_VERBS = frozenset({"bring", "involve", "include", "gather", "unite", "feature", "draw", "attract", "group"})
 _NP_INTERNAL = frozenset({"compound", "amod", "det", "poss", "nummod", "case", "punct"})
 

@@ -297,6 +297,12 @@ def _foreign_place_in(sentence: Span) -> bool:
     return len(codes) >= 2 or (len(codes) == 1 and any(p.kind == "capital" for p in places if sentence.start_char <= p.start < sentence.end_char))
 
 
+def _names_a_country(token: Token) -> bool:
+    """"visited Ghana": a country by its name (not a city, which may be at home)."""
+    places = token.doc._.places if token.doc.has_extension("places") and token.doc._.places else []
+    return any(p.kind == "country" and p.start <= token.idx < p.end for p in places)
+
+
 def _is_party(token: Token) -> bool:
     """Who can meet, visit or sign: people, officials, states, organisations, delegations."""
     if token.tag_ in ("PRP", "WP", "WDT"):
@@ -519,7 +525,7 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
     elif lemma == "visit":
         if not objects or not any(o.ent_type_ in ("GPE", "PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS for o in objects):
             return None
-        if not any(o.ent_type_ in ("PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS for o in objects) and not _foreign_place_in(verb.sent):
+        if not any(o.ent_type_ in ("PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS or _names_a_country(o) for o in objects) and not _foreign_place_in(verb.sent):
             return None  # "the president visited the flooded town": a tour at home, no one met
     elif lemma in ("host", "receive") and not passive:
         # "hosted the Saudi crown prince", "received the envoy"; not "received 1.5 billion cubic meters".
