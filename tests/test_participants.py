@@ -74,3 +74,15 @@ def test_a_visit_to_a_country_is_a_visit_abroad_whoever_the_visitor(extract):
     assert visit.type == "meeting"
     assert {p.country for p in visit.participants if p.role == "host"} == {"GHA"}
     assert extract("The president visited the flooded town on Monday.") == []
+
+
+def test_a_name_run_on_from_the_country_before_it_and_a_delegation_led_by_someone(extract):
+    text = (
+        "President of Uzbekistan Jamshid Karimov received the delegation led by the Minister of Foreign "
+        "Affairs of the Hashemite Kingdom of Jordan Nasser Al-Majali on Monday."
+    )
+    (meeting,) = extract(text)
+    people = _people(meeting)
+    assert {"Jamshid Karimov", "Nasser Al-Majali"} <= set(people)
+    assert people["Nasser Al-Majali"].country == "JOR" and people["Nasser Al-Majali"].role == "visitor"
+    assert {p.country for p in meeting.participants if p.country} == {"UZB", "JOR"}

@@ -1,7 +1,8 @@
 """Line breaks and non-prose lines, on a blank pipeline (no model needed)."""
+import pytest
 import spacy
 
-from service.extraction.segmentation import non_prose_ranges
+from service.extraction.segmentation import datelines, non_prose_ranges
 
 
 def _sentence_starts(text: str) -> list[str]:
@@ -40,3 +41,19 @@ def test_headline_and_related_block_are_not_prose():
 
 def test_text_without_line_breaks_is_all_prose():
     assert non_prose_ranges("The two presidents met in Geneva on Monday. They talked for an hour.") == []
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        ("WASHINGTON — The talks began.", "WASHINGTON — "),
+        ("ASTANA, May 12 (Wire) - The talks began.", "ASTANA, May 12 (Wire) - "),
+        ("MINSK, September 12. /TASS/. The active phase began.", "MINSK, September 12. /TASS/. "),
+        ("Tashkent, 16 May /UzA/. President Karimov received the envoy.", "Tashkent, 16 May /UzA/. "),
+        ("ASTANA. KAZINFORM – The President held talks.", "ASTANA. KAZINFORM – "),
+        ("President Karimov received the envoy on Monday.", None),
+    ],
+)
+def test_datelines_in_the_styles_of_the_agencies(text, dateline):
+    found = [text[start:end] for start, end in datelines(text)]
+    assert found == ([dateline] if dateline else [])

@@ -405,6 +405,17 @@ class CountryResolver:
         return self._names.get(code.upper())
 
 
+def _name_after_place(doc: Doc, start: int, end: int) -> bool:
+    """"the Hashemite Kingdom of Jordan Nasser Al-Majali": a country the recognizer ran into the
+    name after it, which starts within the place and goes on for two words or more past it (not
+    "Michael Jordan", "Jordan Henderson")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= span.end - 1 < e.end), None)
+    return person is not None and person.start >= span.start and person.end - span.end >= 2
+
+
 @functools.cache
 def get_resolver() -> CountryResolver:
     """A process-wide instance (functools.cache)."""
@@ -487,7 +498,7 @@ class PlacesComponent:
             last_end = end
             if place is None:
                 continue
-            if "PERSON" in labels and place.kind in ("country", "capital"):
+            if "PERSON" in labels and place.kind in ("country", "capital") and not _name_after_place(doc, start, end):
                 continue
             places.append(replace(place, start=start, end=end))
         doc._.places = places

@@ -48,7 +48,7 @@ class NameRepair:
             if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS:
                 continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
             if ent.label_ == "PERSON":
-                ent = _whole_hyphenated_name(doc, ent)
+                ent = _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends))
             entities.extend(_split_place_and_name(doc, ent, place_ends))
         entities.extend(_names_after_titles(doc, entities, {p.start for p in places}))
         doc.ents = sorted(entities, key=lambda e: e.start)
@@ -65,6 +65,18 @@ def _whole_hyphenated_name(doc: Doc, ent: Span) -> Span:
     if end == ent.end or any(doc[i].ent_type_ and doc[i].ent_type_ != "PERSON" for i in range(ent.end, end)):
         return ent
     return Span(doc, ent.start, end, label="PERSON")
+
+
+def _without_leading_place(doc: Doc, ent: Span, place_ends: set[int]) -> Span:
+    """"... of the Hashemite Kingdom of Jordan Nasser Al-Majali": a name the recognizer ran on
+    from the country before it starts after the country."""
+    for token in ent[:-2]:
+        if token.idx + len(token.text) in place_ends:
+            tail = doc[token.i + 1 : ent.end]
+            if 2 <= len(tail) <= _MAX_NAME_TOKENS and all(_in_a_name(t) for t in tail):
+                return Span(doc, tail.start, tail.end, label="PERSON")
+            break
+    return ent
 
 
 def _is_name_word(token: Token) -> bool:

@@ -373,6 +373,10 @@ class PartyReader:
             pair = self.places.countries_before(token, 2)
             if len(pair) == 2:
                 return [self._place_party(match, None, role) for match, _ in reversed(pair)]
+        leaders = [p for c in token.children if c.dep_ == "acl" and _lemma(c) in ("lead", "head") for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if leaders and (lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS):
+            # "received the delegation led by the Foreign Minister of Jordan": its head stands for it.
+            return [party for leader in leaders for party in self.parties(leader, role, context_country)]
         inner = self.places.within(_np_tokens(token))
         if lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS or token.ent_type_ in ("ORG", "NORP"):
             countries = [(m, s) for m, s in inner if m.kind in ("country", "demonym", "capital")]
