@@ -86,3 +86,10 @@ def test_a_name_run_on_from_the_country_before_it_and_a_delegation_led_by_someon
     assert {"Jamshid Karimov", "Nasser Al-Majali"} <= set(people)
     assert people["Nasser Al-Majali"].country == "JOR" and people["Nasser Al-Majali"].role == "visitor"
     assert {p.country for p in meeting.participants if p.country} == {"UZB", "JOR"}
+
+
+def test_capitalised_plural_heads_are_forces_of_their_country(extract):
+    (exercise,) = extract(
+        "The Indonesian Military and the United States Armed Forces opened a joint exercise on Thursday."
+    )
+    assert {p.country for p in exercise.participants if p.country} == {"IDN", "USA"}

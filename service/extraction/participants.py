@@ -539,7 +539,11 @@ def _is_person_like(token: Token) -> bool:
 
 
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_:
+        # The lemmatizer leaves capitalised plurals as they are: "Armed Forces", "Ministries".
+        return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1] if lemma.endswith("s") else lemma
+    return lemma
 
 
 def _is_verb(token: Token) -> bool:
