@@ -47,3 +47,13 @@ def test_an_agreement_told_after_its_parties_met_was_signed_that_day_by_them(ext
     deal = next(e for e in extract(text) if e.type == "agreement")
     assert deal.date is not None and deal.date.value == "2024-05-13"
     assert {p.name for p in deal.participants if p.kind == "person"} == {"Marta Rojas", "Luis Quispe"}
+
+
+def test_a_weekday_after_a_noun_the_tagger_took_for_a_verb_follows_the_clause(extract):
+    # "deal" tagged as a present-tense verb would make "Friday" a timetable, the Friday to come.
+    (deal,) = extract(
+        "Chile and Peru reached an agreement in principle on a new five-year fishing rights deal late on Friday, "
+        "hours before the old pact lapsed.",
+        date(2023, 7, 1),
+    )
+    assert deal.date is not None and deal.date.value == "2023-06-30"

@@ -669,6 +669,12 @@ def _pluperfect(word) -> bool:
     return False
 
 
+def _noun_tagged_verb(token) -> bool:
+    """"on a new diamond sales deal late on Friday": a finite verb tag on a word the parse uses as a
+    noun is the tagger's slip; its tense is not the clause's."""
+    return token.tag_ in ("VBP", "VBZ", "VBD") and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "compound", "poss")
+
+
 def tense_from_doc(doc) -> Tense:
     """Tense callback from a parsed spaCy Doc: the tense of the verb governing the token at an offset.
 
@@ -729,7 +735,7 @@ def tense_from_doc(doc) -> Tense:
         token = doc[i]
         for _ in range(12):
             # Tags, not coarse POS: the component may run before the attribute ruler sets pos_.
-            if (token.tag_.startswith("VB") or token.tag_ == "MD") and token.dep_ not in ("aux", "auxpass"):
+            if (token.tag_.startswith("VB") or token.tag_ == "MD") and token.dep_ not in ("aux", "auxpass") and not _noun_tagged_verb(token):
                 break
             if token.head.i == token.i:
                 return None
