@@ -57,3 +57,15 @@ def test_a_weekday_after_a_noun_the_tagger_took_for_a_verb_follows_the_clause(ex
         date(2023, 7, 1),
     )
     assert deal.date is not None and deal.date.value == "2023-06-30"
+
+
+def test_the_same_day_as_a_day_named_outside_any_event(extract):
+    text = (
+        "A Chilean navy squadron arrived in Callao on Monday. On the same day, its commander, "
+        "Captain Luis Rojas, paid a courtesy visit to the commander of the Peruvian Navy."
+    )
+    (visit,) = extract(text, date(2024, 11, 6))
+    assert visit.date is not None and visit.date.value == "2024-11-04"
+    # "Two days later" with nothing told before it is a duration, not a date.
+    (met,) = extract("Two days later, Kenyan and Ugandan ministers met in Nairobi.", date(2024, 11, 6))
+    assert met.date is None or met.date.value is None

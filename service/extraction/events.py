@@ -454,7 +454,9 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             mention.modifier = _MODIFIERS.get(chosen.modifier or "")
             if chosen.offset is not None:
                 amount, unit = chosen.offset
-                mention.date_value = shift(previous_value, amount, unit) if previous_value else None
+                # From the event told before it, else as the tagger counted it from the last date named.
+                # ("Two days later" with nothing told before: a duration, no date.)
+                mention.date_value = shift(previous_value, amount, unit) if previous_value else _date_part(chosen.value) if chosen.type in ("DATE", "TIME") else None
                 mention.granularity = _granularity(mention.date_value)
             else:
                 mention.date_value = _date_part(chosen.value)
