@@ -830,3 +830,9 @@ def test_training_inside_a_clause_told_as_a_habit_is_no_exercise(extract):
     assert [(e.type, e.trigger.text) for e in events] == [("exercise", "exercise")]
     events = extract("Greece and Egypt agreed on Monday to carry out joint training of their navies in the Aegean next year.")
     assert [(e.type, e.status) for e in events] == [("exercise", "planned")]
+
+
+def test_calling_on_officials_to_do_something_is_an_appeal_not_a_visit(extract):
+    assert extract("The Canadian embassy called on officials in the province to show restraint and to respect the courts.") == []
+    events = extract("On Monday, the Canadian ambassador called on officials in the province of Ontario.")
+    assert [e.type for e in events] == ["meeting"]

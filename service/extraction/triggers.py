@@ -474,11 +474,19 @@ def _call_on(span: Span, verb: Token) -> Trigger | None:
     hosts = [p for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i == verb.i + 1 for p in c.children if p.dep_ == "pobj"]
     if not hosts or not all(h.ent_type_ == "PERSON" or _lemma(h) in lx.PERSON_TITLE_HEADS for h in hosts):
         return None
+    if any(_to_infinitive(c) for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")) or any(
+        _to_infinitive(c) for h in hosts for c in h.children if c.dep_ in ("acl", "relcl")
+    ):
+        return None  # "called on officials to exercise restraint": an appeal, not a visit
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects and not all(_is_party(s) for s in subjects):
         return None
     status = factuality(verb)
     return Trigger(span, "meeting", status, verb, False, 0.8) if status else None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 _NOT_OFFICIAL_COMPANY = frozenset({
