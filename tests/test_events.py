@@ -836,3 +836,9 @@ def test_calling_on_officials_to_do_something_is_an_appeal_not_a_visit(extract):
     assert extract("The Canadian embassy called on officials in the province to show restraint and to respect the courts.") == []
     events = extract("On Monday, the Canadian ambassador called on officials in the province of Ontario.")
     assert [e.type for e in events] == ["meeting"]
+
+
+def test_a_call_where_one_side_briefs_analysts_is_no_meeting(extract):
+    assert extract("The chief executive of the state oil firm told analysts on a conference call on Tuesday that output would rise.") == []
+    events = extract("Finance Minister Ana Ruiz told her Peruvian counterpart on a conference call on Tuesday that the loan was approved.")
+    assert [e.type for e in events] == ["meeting"]

@@ -351,6 +351,8 @@ def read_meeting(span: Span) -> Trigger | None:
             return None
     if lemma == "conference" and _compounds(token) & lx.NOT_MEETING_CONFERENCE:
         return None
+    if _briefing(token):
+        return None
     if lemma == "meeting" and _compounds(token) & lx.NOT_OFFICIAL_MEETING:
         return None
     if lemma in ("visit", "trip") and not _visit_has_party(token):
@@ -483,6 +485,20 @@ def _call_on(span: Span, verb: Token) -> Trigger | None:
         return None
     status = factuality(verb)
     return Trigger(span, "meeting", status, verb, False, 0.8) if status else None
+
+
+# Who hears a company or a ministry out, not a party to a meeting: "told analysts on a conference call".
+_AUDIENCES = frozenset({"analyst", "investor", "shareholder", "reporter", "journalist", "media", "press", "audience", "crowd", "supporter"})
+
+
+def _briefing(noun: Token) -> bool:
+    """"told analysts on a conference call", "briefed reporters during a video call": the setting
+    of what one side told an audience, no meeting of parties (unless a partner is named "with")."""
+    verb = governing_verb(noun)
+    if verb is None or _lemma(verb) not in ("tell", "brief", "address", "update", "inform") or _with_party(noun):
+        return False
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return bool(heard) and all(_lemma(h) in _AUDIENCES for h in heard)
 
 
 def _to_infinitive(verb: Token) -> bool:
