@@ -842,3 +842,9 @@ def test_a_call_where_one_side_briefs_analysts_is_no_meeting(extract):
     assert extract("The chief executive of the state oil firm told analysts on a conference call on Tuesday that output would rise.") == []
     events = extract("Finance Minister Ana Ruiz told her Peruvian counterpart on a conference call on Tuesday that the loan was approved.")
     assert [e.type for e in events] == ["meeting"]
+
+
+def test_a_body_at_its_own_meeting_is_no_meeting_of_parties(extract):
+    assert extract("The parliament's foreign affairs committee approved the bill at its meeting on Tuesday.") == []
+    events = extract("The UN Security Council discussed the border clashes at its meeting on Tuesday.")
+    assert [e.type for e in events] == ["meeting"]

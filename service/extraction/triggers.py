@@ -442,6 +442,8 @@ def _of_one_body(meeting: Token) -> bool:
     military committee") or another party ("with ...") is named."""
     if _with_party(meeting):
         return False
+    if _its_own_meeting(meeting):
+        return True
     bodies = [c for c in meeting.children if c.dep_ == "compound"]
     bodies += [p for c in meeting.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     for body in bodies:
@@ -451,6 +453,24 @@ def _of_one_body(meeting: Token) -> bool:
             continue
         return True
     return False
+
+
+def _its_own_meeting(meeting: Token) -> bool:
+    """"The parliament's security committee backed the bill at its meeting on Tuesday": the meeting
+    of the body that is the subject, not of parties, unless the body is an international one
+    ("the Security Council, at its meeting")."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in meeting.children):
+        return False
+    verb = governing_verb(meeting)
+    bodies = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    return bool(bodies) and all(
+        _lemma(b) in _SITTING_BODIES and not any(_in_organization(t) for t in b.subtree) for b in bodies
+    )
+
+
+def _in_organization(token: Token) -> bool:
+    places = token.doc._.places if token.doc.has_extension("places") and token.doc._.places else []
+    return any(p.kind == "organization" and p.start <= token.idx < p.end for p in places)
 
 
 # Words of a match report that diplomatic prose does not use ("goal", "league" and "penalty" it does).
@@ -465,6 +485,8 @@ _MOUNTAIN_WORDS = frozenset({
     "expedition", "sherpa", "everest", "altitude", "summiteer", "trek", "glacier",
 })
 _DOMESTIC_BODIES = frozenset({"cabinet", "force", "taskforce", "committee", "politburo", "caucus", "staff", "board", "presidium", "panel"})
+# Bodies that sit: their own meeting is a sitting, not a meeting of parties.
+_SITTING_BODIES = _DOMESTIC_BODIES - {"force", "staff"} | {"parliament", "assembly", "senate", "congress", "council", "court", "commission", "subcommittee"}
 
 
 def _with_objects(verb: Token) -> list[Token]:
