@@ -848,3 +848,13 @@ def test_a_body_at_its_own_meeting_is_no_meeting_of_parties(extract):
     assert extract("The parliament's foreign affairs committee approved the bill at its meeting on Tuesday.") == []
     events = extract("The UN Security Council discussed the border clashes at its meeting on Tuesday.")
     assert [e.type for e in events] == ["meeting"]
+
+
+def test_who_calls_an_event_told_before_something_takes_no_part_by_that(extract):
+    events = extract(
+        "Chile and Peru began joint naval drills off Arica on Monday. Bolivian Foreign Minister Rosa Vargas "
+        "called the drills \"a needless provocation\" in a statement."
+    )
+    assert [e.type for e in events] == ["exercise"]
+    assert _countries(events[0]) == {"CHL", "PER"}
+    assert _persons(events[0]) == set()

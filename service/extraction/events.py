@@ -232,10 +232,19 @@ _JUDGING_VERBS = frozenset({
 })
 
 
+# "called the drills a provocation", "described the talks as useful": a verdict on a happening
+# told before, which whoever gives it may or may not have taken part in.
+_NAMING_VERBS = frozenset({"call", "describe", "label", "term", "brand", "dub"})
+
+
 def _talked_about(head: Token, verb: Token) -> bool:
     """Whether the event noun is what a verb of talking is about ("denounced the drills", "welcomed
     the deal", "told a briefing ..., among them live-fire drills"), not the setting of what was said
     ("said during the talks", "told reporters after the meeting")."""
+    if verb.lemma_.lower() in _NAMING_VERBS and head.dep_ == "dobj" and head.head == verb and any(
+        c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+    ) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children):
+        return True  # "called the exercise 'extremely regrettable'": a verdict on an event told before
     if verb.lemma_.lower() not in _JUDGING_VERBS:
         return False
     if verb.lemma_.lower() in ("tell", "address") and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
