@@ -93,3 +93,12 @@ def test_capitalised_plural_heads_are_forces_of_their_country(extract):
         "The Indonesian Military and the United States Armed Forces opened a joint exercise on Thursday."
     )
     assert {p.country for p in exercise.participants if p.country} == {"IDN", "USA"}
+
+
+def test_a_call_from_a_president_of_a_country_named_after_him(extract):
+    (call,) = extract(
+        "Sheikh Khalid bin Zayed received a phone call from President Agus Santoso of the Republic of Indonesia on Monday."
+    )
+    people = _people(call)
+    assert people["Agus Santoso"].country == "IDN"
+    assert "Khalid bin Zayed" in people

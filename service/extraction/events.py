@@ -179,6 +179,9 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 found.append((child, _NAMING))
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by", "involving"):
                 found.extend((p, "visitor" if is_visit and child.lower_ in ("of", "by") else ("party" if trigger.type == "agreement" else "participant")) for p in child.children if p.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "from" and (lemma == "call" or is_visit):
+                # "received a phone call from President X", "a visit from the Emir"
+                found.extend((p, "visitor" if is_visit else "participant") for p in child.children if p.dep_ == "pobj")
             elif child.dep_ == "acl" and child.lower_ in ("involving", "including") or child.dep_ == "relcl" and child.lemma_.lower() in ("involve", "include", "bring", "gather"):
                 # "talks involving X", "talks that also involved X", "a summit that brought together X and Y"
                 found.extend((p, "participant") for p in child.children if p.dep_ == "dobj")

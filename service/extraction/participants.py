@@ -195,7 +195,7 @@ class PartyReader:
             title, country = self._title_before(ent)
             appos_title, appos_country = self._appositive_title(ent)
             title = title or appos_title
-            country = country or appos_country
+            country = country or appos_country or self._country_after(ent)
             key = last_name(name)
             person = self.people.get(key)
             if person is None:
@@ -290,6 +290,15 @@ class PartyReader:
         if not tokens:
             return ""
         return self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(" ,.'\"")
+
+    def _country_after(self, ent: Span) -> str | None:
+        """"President Agus Wirawan of the Republic of Indonesia": the country right after the name."""
+        doc = self.doc
+        if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
+            return None
+        following = doc[ent.end + 1 : ent.end + 3]
+        place = next((self.places.at(t) for t in following if self.places.at(t) is not None), None)
+        return place.code if place is not None and place.kind in ("country", "capital") else None
 
     def _appositive_title(self, ent: Span) -> tuple[str | None, str | None]:
         """"Zakir Hasanov, the Minister of Defense of Azerbaijan" and the reverse order."""
