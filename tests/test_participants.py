@@ -102,3 +102,18 @@ def test_a_call_from_a_president_of_a_country_named_after_him(extract):
     people = _people(call)
     assert people["Agus Santoso"].country == "IDN"
     assert "Khalid bin Zayed" in people
+
+
+def test_an_office_alone_is_no_name_and_two_offices_of_one_person_share_the_country(extract):
+    text = (
+        "Chinese State Councilor and Defense Minister Zhao Ming on Wednesday attended the meeting of "
+        "defense ministers of the Shanghai Cooperation Organization in Tashkent."
+    )
+    (meeting,) = extract(text)
+    people = _people(meeting)
+    assert people["Zhao Ming"].country == "CHN"
+    assert not any(name in ("Councilor", "State Councilor") for name in people)
+    (call,) = extract(
+        "Sheikh Khalid bin Zayed, Crown Prince of Abu Dhabi, received a phone call from President Agus Santoso of Indonesia."
+    )
+    assert set(_people(call)) == {"Khalid bin Zayed", "Agus Santoso"}  # not "Prince"

@@ -273,6 +273,18 @@ class PartyReader:
                 break
             words.insert(0, token)
             i -= 1
+        if country is None and i >= ent.sent.start and doc[i].lower_ == "and":
+            # "Chinese State Councilor and Defense Minister Zhang": two offices of one person, whose
+            # country the first names.
+            for j in range(i - 1, max(ent.sent.start, i - 6) - 1, -1):
+                place = self.places.at(doc[j])
+                if place is not None and place.kind in ("country", "demonym"):
+                    country = place.code
+                    break
+                if doc[j].ent_type_ == "PERSON" and doc[j].lower_ not in lx.TITLE_WORDS:
+                    break  # "with Chinese Foreign Minister Zhao and Zadran": another person's office
+                if not (doc[j].lower_ in lx.TITLE_WORDS or doc[j].tag_ in ("NNP", "NNPS")):
+                    break
         while words and words[0].pos_ == "ADP":
             words.pop(0)
         while words and words[-1].pos_ == "ADP":
@@ -287,8 +299,8 @@ class PartyReader:
         tokens = [t for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")]
         while len(tokens) > 1 and (tokens[0].lower_ in lx.TITLE_WORDS or self.places.at(tokens[0]) is not None):
             tokens = tokens[1:]
-        if not tokens:
-            return ""
+        if not tokens or all(t.lower_ in lx.TITLE_WORDS for t in tokens) or tokens[-1].lower_ in _EVENT_NAME_ENDS:
+            return ""  # "Crown Prince", "the Climate Action Summit": an office or an event, not a name
         return self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(" ,.'\"")
 
     def _country_after(self, ent: Span) -> str | None:
@@ -350,7 +362,7 @@ class PartyReader:
         place = self.places.at(token)
         if place is not None and token.lower_ not in self.people:
             return [self._place_party(place, self.places.span_at(token), role)]
-        if token.ent_type_ == "PERSON" or ((token.pos_ == "PROPN" or token.is_title) and place is None and (token.lower_ in self.people or token.lower_ in self.by_first_word)):
+        if (token.ent_type_ == "PERSON" and self._names_someone(token)) or ((token.pos_ == "PROPN" or token.is_title) and place is None and (token.lower_ in self.people or token.lower_ in self.by_first_word)):
             # A name the recognizer labelled otherwise here ("Suga", "Trump") is still the person named elsewhere.
             return [self._named_person(token, role)]
         appositive = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) or self._name_after(token)
@@ -365,7 +377,7 @@ class PartyReader:
         place = self.places.at(token)
         if place is not None:
             return [self._place_party(place, self.places.span_at(token), role)]
-        if lemma in lx.PERSON_TITLE_HEADS and token.tag_ in ("NN", "NNP"):
+        if (lemma in lx.PERSON_TITLE_HEADS or token.ent_type_ == "PERSON" and lemma in lx.TITLE_WORDS) and token.tag_ in ("NN", "NNP"):
             return [self._titled_person(token, role, context_country)]
         if lemma in lx.PERSON_TITLE_HEADS and token.tag_ in ("NNS", "NNPS"):
             holders = self._holders_of(token) or self._both_leaders(token)
@@ -427,6 +439,10 @@ class PartyReader:
             if not (doc[start].is_title and doc[start].lower_ in lx.TITLE_WORDS):
                 break  # "the Commander of the Navy, Vice Admiral Kasun Perera": only a rank comes between
         return None
+
+    def _names_someone(self, token: Token) -> bool:
+        ent = self.person_at.get(token.i)
+        return ent is None or bool(self._clean_name(ent))
 
     def _named_person(self, token: Token, role: str) -> Party:
         ent = self.person_at.get(token.i)
@@ -571,12 +587,17 @@ def _coordinated(head: Token) -> list[Token]:
     return sorted(result, key=lambda t: t.i)
 
 
+# Last words of an event's or a body's name that the recognizer may take for a person's.
+_EVENT_NAME_ENDS = lx.MEETING_NOUNS | lx.EXERCISE_NOUNS | lx.AGREEMENT_NOUNS | {"council", "commission", "committee", "forum"}
+
+
 def _title_of(appositive: Token, name: Token) -> bool:
     """"Gennady Morozov, deputy commander of the Pacific Fleet": the office of the person named, not another person."""
     return (
-        appositive.dep_ == "appos" and name.ent_type_ == "PERSON" and appositive.ent_type_ != "PERSON"
+        appositive.dep_ == "appos" and name.ent_type_ == "PERSON"
         and _lemma(appositive) in lx.PERSON_TITLE_HEADS and appositive.tag_ in ("NN", "NNP")
-        and not any(t.ent_type_ == "PERSON" for t in appositive.subtree)
+        # ("Crown Prince" may be tagged as a name: words of a title only are none)
+        and not any(t.ent_type_ == "PERSON" and t.lower_ not in lx.TITLE_WORDS for t in appositive.subtree)
     )
 
 
