@@ -117,3 +117,15 @@ def test_an_office_alone_is_no_name_and_two_offices_of_one_person_share_the_coun
         "Sheikh Khalid bin Zayed, Crown Prince of Abu Dhabi, received a phone call from President Agus Santoso of Indonesia."
     )
     assert set(_people(call)) == {"Khalid bin Zayed", "Agus Santoso"}  # not "Prince"
+
+
+def test_a_security_council_meeting_is_one_of_the_envoys_the_story_names(extract):
+    text = (
+        "France called a meeting of the U.N. Security Council on Monday about the fighting in Sudan. "
+        "Kenya's U.N. Ambassador Peter Mwangi told reporters that a ceasefire was urgent. "
+        "The president of Chad, Idriss Mahamat, was not in New York."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    people = _people(meeting)
+    assert people["Peter Mwangi"].country == "KEN"
+    assert "Idriss Mahamat" not in people  # no envoy

@@ -120,6 +120,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     if any(guessed_wrong):
         _read_parties(mentions, reader, hosts)
     _add_members(mentions, resolver)
+    _add_envoys(mentions, reader)
     timexes = doc._.timexes if doc.has_extension("timexes") and doc._.timexes else []
     _attach_dates(doc, mentions, timexes)
     clusters = _cluster(mentions)
@@ -379,6 +380,22 @@ def _parties_told_of_it(doc: Doc, mentions: list[Mention], reader: PartyReader) 
             continue
         role = "party" if event_type == "agreement" else "participant"
         mention.parties = mention.parties + [party for agent in agents for party in reader.parties(agent, role)]
+
+
+_UN_BODIES = frozenset({"UN Security Council", "UN General Assembly", "UN Human Rights Council"})
+_ENVOY_WORDS = frozenset({"ambassador", "envoy", "representative"})
+
+
+def _add_envoys(mentions: list[Mention], reader: PartyReader) -> None:
+    """"a U.N. Security Council meeting" (a meeting told in a sentence that names the Council): the
+    countries took part through their envoys, whom the story names with their office ("Britain's
+    deputy U.N. ambassador James Kariuki")."""
+    envoys = [p for p in reader.people.values() if p.country and p.title and _ENVOY_WORDS & set(p.title.lower().split())]
+    if not envoys:
+        return
+    for mention in mentions:
+        if mention.trigger.type == "meeting" and any(m.kind == "organization" and m.name in _UN_BODIES for m, _ in reader.places.within(mention.sentence)):
+            mention.parties = mention.parties + [Party("person", e.name, e.country, e.title, "participant", list(e.spans)) for e in envoys]
 
 
 def _add_members(mentions: list[Mention], resolver) -> None:
