@@ -858,3 +858,14 @@ def test_who_calls_an_event_told_before_something_takes_no_part_by_that(extract)
     assert [e.type for e in events] == ["exercise"]
     assert _countries(events[0]) == {"CHL", "PER"}
     assert _persons(events[0]) == set()
+
+
+def test_a_past_edition_of_an_exercise_is_a_happening_of_its_own(extract):
+    events = extract(
+        "Chile and Peru began the Pacific Shield naval exercise off Arica on Monday. "
+        "Last year's exercise took place near Callao. The exercise was commanded by Rear Admiral Hugo Salas."
+    )
+    exercises = sorted((e for e in events if e.type == "exercise"), key=lambda e: e.trigger.start)
+    assert len(exercises) == 2
+    assert [m.trigger.text for m in exercises[1].mentions] == ["exercise"]  # "Last year's exercise" alone
+    assert "Hugo Salas" in _persons(exercises[0])

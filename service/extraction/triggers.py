@@ -762,11 +762,28 @@ def is_distinct(noun: Token) -> bool:
     not one told before."""
     if _is_verb(noun):
         return any(c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in noun.children)
-    if any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "new", "different", "own") for c in noun.children):
+    if any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "new", "different", "own", "similar") for c in noun.children):
+        return True
+    if _past_edition(noun):
         return True
     # "since the exercise was first held in 2016": its first edition, not this one.
     verb = governing_verb(noun)
     return verb is not None and any(c.dep_ == "advmod" and c.lower_ == "first" for c in verb.children)
+
+
+def _past_edition(noun: Token) -> bool:
+    """"Last year's exercise took place in the Almaty Region", "the previous summit", "Serbian
+    troops last took part in the X exercise", "the exercise was last staged in December": an
+    earlier edition, a happening of its own."""
+    if _is_verb(noun):
+        return False
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in _EARLIER_MODIFIERS:
+            return True
+        if child.dep_ == "poss" and child.ent_type_ == "DATE" and any(t.lower_ in ("last", "previous") for t in child.subtree):
+            return True
+    verb = governing_verb(noun)
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in verb.children)
 
 
 def _is_anaphoric(noun: Token) -> bool:
