@@ -69,3 +69,12 @@ def test_the_same_day_as_a_day_named_outside_any_event(extract):
     # "Two days later" with nothing told before it is a duration, not a date.
     (met,) = extract("Two days later, Kenyan and Ugandan ministers met in Nairobi.", date(2024, 11, 6))
     assert met.date is None or met.date.value is None
+
+
+def test_what_was_done_on_the_sidelines_of_a_meeting_dates_the_meeting(extract):
+    text = (
+        "Ghanaian Defence Minister Kofi Mensah announced the deployment of a regional rapid reaction force "
+        "Tuesday on the sidelines of a meeting of West African defence chiefs in Accra."
+    )
+    (meeting,) = extract(text, date(2025, 3, 12))
+    assert meeting.date is not None and meeting.date.value == "2025-03-11"

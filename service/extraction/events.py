@@ -582,6 +582,12 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
     # exercise was criticised in 2017") does not take it.
     if len(unattached) == 1 and len(candidates) == 1 and not mention.trigger.anaphoric:
         return unattached[0]
+    if len(candidates) == 1 and _on_the_sidelines(head):
+        # "announced the force Tuesday on the sidelines of the summit": what was done there, that day
+        # (not "talks, which resumed last week": a relative clause tells of something else)
+        timex, span = candidates[0]
+        if not any(t.dep_ in ("relcl", "acl") for t in (span.root, *span.root.ancestors)):
+            return timex
     return None
 
 
