@@ -162,6 +162,8 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 found.append((child, role))
             if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
                 found.extend((p, "party" if trigger.type == "agreement" else "participant") for p in child.children if p.dep_ == "pobj")
+            if child.dep_ == "prep" and child.lower_ == "from" and lemma == "call" and verb != head:
+                found.extend((p, "participant") for p in child.children if p.dep_ == "pobj")  # "received a call today from X"
             if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call" and verb == head:
                 found.extend((p, "host") for p in child.children if p.dep_ == "pobj")  # "called on the President"
             if child.dep_ == "agent":

@@ -215,6 +215,16 @@ class PartyReader:
                 fuller[0].country = fuller[0].country or alone.country
                 fuller[0].spans.extend(alone.spans)
                 self.people[key] = fuller[0]
+        for key in [k for k, p in self.people.items() if len(p.name.split()) >= 2]:
+            # "Hamdan bin Saeed" after "Hamdan bin Saeed Al Nahyan": a name cut short of its end.
+            words = self.people[key].name.split()
+            fuller = [p for p in self.people.values() if p is not self.people[key] and p.name.split()[: len(words)] == words]
+            if len(fuller) == 1:
+                alone = self.people.pop(key)
+                fuller[0].title = fuller[0].title or alone.title
+                fuller[0].country = fuller[0].country or alone.country
+                fuller[0].spans.extend(alone.spans)
+                self.people[key] = fuller[0]
         for key in [k for k, p in self.people.items() if p.name.isupper() and 2 <= len(p.name) <= 5]:
             # "MBS" after "Mohammed bin Salman": initials of one person named in full.
             fuller = [p for p in self.people.values() if p is not self.people[key] and "".join(w[0] for w in p.name.split()).upper() == key.upper()]
