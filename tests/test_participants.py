@@ -133,9 +133,11 @@ def test_a_security_council_meeting_is_one_of_the_envoys_the_story_names(extract
 
 def test_a_name_cut_short_of_its_end_is_the_person_named_in_full(extract):
     text = (
-        "Khalid bin Zayed, Kenyan President discuss trade in phone call\n\n"
         "ABU DHABI, 8 July (WAM) -- Sheikh Khalid bin Zayed Al Nahyan, Crown Prince of Abu Dhabi, received a "
-        "phone call today from Kenyan President William Otieno."
+        "phone call today from Kenyan President William Otieno.\n\n"
+        "On Monday, Khalid bin Zayed met Ethiopian Prime Minister Dawit Alemu in Abu Dhabi."
     )
-    (call,) = extract(text, date(2020, 7, 8))
+    call, meeting = extract(text, date(2020, 7, 8))
     assert set(_people(call)) == {"Khalid bin Zayed Al Nahyan", "William Otieno"}
+    people = _people(meeting)
+    assert "Khalid bin Zayed Al Nahyan" in people and people["Khalid bin Zayed Al Nahyan"].country == "ARE"
