@@ -141,3 +141,14 @@ def test_a_name_cut_short_of_its_end_is_the_person_named_in_full(extract):
     assert set(_people(call)) == {"Khalid bin Zayed Al Nahyan", "William Otieno"}
     people = _people(meeting)
     assert "Khalid bin Zayed Al Nahyan" in people and people["Khalid bin Zayed Al Nahyan"].country == "ARE"
+
+
+def test_the_name_that_ends_a_long_title_without_a_comma(extract):
+    text = (
+        "Egypt and Greece concluded a naval exercise on Wednesday. The final phase of the exercise was overseen by "
+        "Egypt's Chief of Staff of the Armed Forces Lieutenant General Ahmed Farouk and Greek Chief of the Hellenic "
+        "National Defence General Staff General Dimitrios Karras, according to the statement."
+    )
+    (exercise,) = extract(text)
+    people = _people(exercise)
+    assert "" not in people and people["Ahmed Farouk"].country == "EGY"

@@ -375,7 +375,12 @@ class PartyReader:
         if (token.ent_type_ == "PERSON" and self._names_someone(token)) or ((token.pos_ == "PROPN" or token.is_title) and place is None and (token.lower_ in self.people or token.lower_ in self.by_first_word)):
             # A name the recognizer labelled otherwise here ("Suga", "Trump") is still the person named elsewhere.
             return [self._named_person(token, role)]
-        appositive = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) or self._name_after(token)
+        appositive = (
+            next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            or self._name_after(token)
+            # "Chief of Staff of the Armed Forces Lieutenant General Ahmed Farouk": the name that ends the title
+            or self._name_ending(token)
+        )
         lemma = _lemma(token)
         if appositive is not None and lemma in lx.PERSON_TITLE_HEADS:
             person = self._named_person(appositive, role)
@@ -430,6 +435,14 @@ class PartyReader:
             if context_country and lemma in ("official", "authority", "government", "leader"):
                 return [Party("group", _phrase_text(token), context_country, None, role, [_char_span_of(token)])]
         return []
+
+    def _name_ending(self, head: Token) -> Token | None:
+        """"Chief of Staff of the Armed Forces Lieutenant General Ahmed Farouk": the name the parser
+        hangs, as an apposition, on a word of the title phrase."""
+        if _lemma(head) not in lx.PERSON_TITLE_HEADS:
+            return None
+        phrase = {t.i for t in _np_tokens(head)}
+        return next((t for t in head.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.i in phrase and t.head.i != head.i), None)
 
     def _name_after(self, head: Token) -> Token | None:
         """"Pakistan's permanent representative to the United Nations, Munir Akram, said": the name
