@@ -152,3 +152,13 @@ def test_the_name_that_ends_a_long_title_without_a_comma(extract):
     (exercise,) = extract(text)
     people = _people(exercise)
     assert "" not in people and people["Ahmed Farouk"].country == "EGY"
+
+
+def test_a_name_the_recognizer_ended_a_word_early_runs_on(extract):
+    text = (
+        "Fijian Prime Minister Ratu Josefa Naivalu met New Zealand Prime Minister Claire Hollis in Suva on Monday. "
+        "On Wednesday, Ms Hollis and Ratu Josefa held a second meeting."
+    )
+    first, second = extract(text)
+    assert "Ratu Josefa Naivalu" in _people(first)
+    assert "Ratu Josefa Naivalu" in _people(second)  # the short form is the same person

@@ -43,12 +43,13 @@ class NameRepair:
     def __call__(self, doc: Doc) -> Doc:
         places = doc._.places if doc.has_extension("places") and doc._.places else []
         place_ends = {p.end for p in places}
+        place_starts = {p.start for p in places}
         entities: list[Span] = []
         for ent in doc.ents:
             if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS:
                 continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
             if ent.label_ == "PERSON":
-                ent = _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends))
+                ent = _with_trailing_name(doc, _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends)), place_starts)
             entities.extend(_split_place_and_name(doc, ent, place_ends))
         entities.extend(_names_after_titles(doc, entities, {p.start for p in places}))
         doc.ents = sorted(entities, key=lambda e: e.start)
@@ -77,6 +78,16 @@ def _without_leading_place(doc: Doc, ent: Span, place_ends: set[int]) -> Span:
                 return Span(doc, tail.start, tail.end, label="PERSON")
             break
     return ent
+
+
+def _with_trailing_name(doc: Doc, ent: Span, place_starts: set[int]) -> Span:
+    """"Ratu Josefa | Naivalu": a name the recognizer ended a word early runs on over the capitalised
+    name words right after it (not a place, a title or another entity)."""
+    end = ent.end
+    while end < len(doc) and end - ent.start < _MAX_NAME_TOKENS and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" \
+            and _in_a_name(doc[end]) and doc[end].text != "-" and doc[end].idx not in place_starts and doc[end - 1].whitespace_:
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
 
 def _is_name_word(token: Token) -> bool:

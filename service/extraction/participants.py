@@ -375,6 +375,9 @@ class PartyReader:
         if (token.ent_type_ == "PERSON" and self._names_someone(token)) or ((token.pos_ == "PROPN" or token.is_title) and place is None and (token.lower_ in self.people or token.lower_ in self.by_first_word)):
             # A name the recognizer labelled otherwise here ("Suga", "Trump") is still the person named elsewhere.
             return [self._named_person(token, role)]
+        shortened = self._shortened_name(token) if place is None else None
+        if shortened is not None:
+            return [Party("person", shortened.name, shortened.country, shortened.title, role, [_char_span_of(token)])]
         appositive = (
             next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             or self._name_after(token)
@@ -462,6 +465,17 @@ class PartyReader:
             if not (doc[start].is_title and doc[start].lower_ in lx.TITLE_WORDS):
                 break  # "the Commander of the Navy, Vice Admiral Kasun Perera": only a rank comes between
         return None
+
+    def _shortened_name(self, token: Token) -> Person | None:
+        """"Ms Hollis and Ratu Josefa held talks" after "Ratu Josefa Naivalu", whatever entity the
+        recognizer made of it: the first words of one person's full name."""
+        if token.pos_ != "PROPN":
+            return None
+        words = [c.text for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i] + [token.text]
+        if len(words) < 2:
+            return None
+        fuller = [p for p in self.people.values() if p.name.split()[: len(words)] == words and len(p.name.split()) > len(words)]
+        return fuller[0] if len(fuller) == 1 else None
 
     def _names_someone(self, token: Token) -> bool:
         ent = self.person_at.get(token.i)
