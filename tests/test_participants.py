@@ -162,3 +162,12 @@ def test_a_name_the_recognizer_ended_a_word_early_runs_on(extract):
     first, second = extract(text)
     assert "Ratu Josefa Naivalu" in _people(first)
     assert "Ratu Josefa Naivalu" in _people(second)  # the short form is the same person
+
+
+@pytest.mark.parametrize(
+    "title, country",
+    [("Secretary of State", "USA"), ("Defense Secretary", "USA"), ("Taoiseach", "IRL"), ("Foreign Secretary", None)],
+)
+def test_an_office_only_one_country_has_gives_the_country(extract, title, country):
+    (call,) = extract(f"{title} Mary Dunne spoke by phone with Kenyan President William Otieno on Monday.")
+    assert _people(call)["Mary Dunne"].country == country

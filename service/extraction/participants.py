@@ -47,6 +47,20 @@ class Party:
         return f"{self.kind}:{self.name.lower()}:{self.country}"
 
 
+def _country_of_office(title: str | None) -> str | None:
+    """Offices that only one country has under that name, as news writes them without the country:
+    the "Secretary of State" and the "Secretary of Defense" / "Defense Secretary" (American spelling)
+    of the United States (not a British "Secretary of State for ..."), the Taoiseach of Ireland."""
+    if not title:
+        return None
+    words = title.lower().replace("-", " ").split()
+    if "secretary" in words and "general" not in words and ("state" in words and "for" not in words or "defense" in words):
+        return "USA"
+    if "taoiseach" in words:
+        return "IRL"
+    return None
+
+
 def last_name(name: str) -> str:
     parts = [p for p in name.replace(".", " ").split() if p]
     return parts[-1].lower() if parts else ""
@@ -240,6 +254,8 @@ class PartyReader:
             if len(words) >= 2 and words[0].istitle():
                 first_words.setdefault(words[0].lower(), set()).add(key)
         self.by_first_word = {word: next(iter(keys)) for word, keys in first_words.items() if len(keys) == 1 and word not in self.people}
+        for person in self.people.values():
+            person.country = person.country or _country_of_office(person.title)
         self.home_guessed: set[str] = set()
         for key, person in self.people.items():
             if person.country is None and self._home_title(person.title):
