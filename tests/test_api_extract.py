@@ -224,3 +224,13 @@ def test_a_plain_meeting_sentence_yields_a_meeting_of_both_countries(sqlite_clie
     assert meetings
     countries = {participant["country"] for participant in meetings[0]["participants"]}
     assert {"FRA", "DEU"} <= countries
+
+
+def test_a_story_datelined_at_a_capital_that_names_no_country_is_read(client: TestClient):
+    # The dateline's country was weighed against the countries the story names; with none named,
+    # that weighing failed and the request got a 500.
+    text = "HAVANA, May 14 (Wire) - President Luis Vargas met the envoy in the capital on Tuesday."
+    response = client.post("/v1/extract", json={"text": text, "published_at": "2024-05-17"})
+    assert response.status_code == 200, response.text
+    (meeting,) = response.json()["events"]
+    assert meeting["type"] == "meeting" and meeting["date"]["value"] == "2024-05-14"

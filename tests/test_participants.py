@@ -171,3 +171,13 @@ def test_a_name_the_recognizer_ended_a_word_early_runs_on(extract):
 def test_an_office_only_one_country_has_gives_the_country(extract, title, country):
     (call,) = extract(f"{title} Mary Dunne spoke by phone with Kenyan President William Otieno on Monday.")
     assert _people(call)["Mary Dunne"].country == country
+
+
+def test_a_dateline_country_named_about_as_often_as_the_most_named_is_home(extract):
+    text = (
+        "SEOUL, May 14 (Wire) - Foreign Minister Kim Dong-hyun spoke by phone with his Japanese counterpart "
+        "Kenta Mori on Monday. South Korea and Japan agreed to hold a summit, South Korea's foreign ministry "
+        "said. Japan will host it, and Japan hopes to settle the dispute there."
+    )
+    call = next(e for e in extract(text) if e.type == "meeting" and e.status == "occurred")
+    assert _people(call)["Kim Dong-hyun"].country == "KOR"

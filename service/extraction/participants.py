@@ -176,7 +176,10 @@ class PartyReader:
         # name or demonym; a capital is as often the venue).
         counts = Counter(m.code for m in {id(m): m for m in self.places.by_token.values()}.values() if m.code and m.kind != "capital")
         home = codes.pop()
-        return home if counts[home] == max(counts.values()) else None
+        # (or named about as often as the most named: "SEOUL - ... his Japanese counterpart ..."
+        # names Japan as often as Korea)
+        most = max(counts.values(), default=0)  # (a story that names no country but the dateline's capital)
+        return home if counts[home] == most or counts[home] >= 2 and 2 * counts[home] >= most else None
 
     def unguess_home(self, name: str) -> bool:
         """Take back the dateline's country from a person it was only guessed for (the story turns
