@@ -78,3 +78,21 @@ def test_what_was_done_on_the_sidelines_of_a_meeting_dates_the_meeting(extract):
     )
     (meeting,) = extract(text, date(2025, 3, 12))
     assert meeting.date is not None and meeting.date.value == "2025-03-11"
+
+
+def test_a_meeting_is_not_dated_by_the_one_before_it_nor_by_the_call_that_prepared_it(extract):
+    text = (
+        "The presidents of Paraguay, Elena Benitez, and Bolivia, Mario Choque, signed nine cooperation agreements "
+        "on Friday at the close of a joint cabinet session in Asuncion.\n"
+        "The two presidents led the meeting, which was the first such encounter since 2019.\n"
+        "The two leaders had prepared the meeting during a telephone conversation on April 30, "
+        "in which they also discussed river transport."
+    )
+    events = extract(text)
+    meetings = [e for e in events if e.type == "meeting"]
+    call = next(e for e in meetings if any("conversation" in m.trigger.text for m in e.mentions))
+    assert call.date is not None and call.date.value == "2024-04-30"
+    met = next(e for e in meetings if any(m.trigger.text == "meeting" for m in e.mentions))
+    assert met is not call
+    # Neither 2019 (the encounter before it) nor April 30 (the call that prepared it): the story's Friday.
+    assert met.date is not None and met.date.value == "2024-05-17"

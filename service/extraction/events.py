@@ -492,7 +492,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             else:
                 mention.date_value = _date_part(chosen.value)
                 mention.granularity = chosen.granularity or _granularity(mention.date_value)
-        mention.refers_to = next((t for t in references[mention.sentence.start] if t != mention.trigger.head), None)
+        mention.refers_to = None if _prepared(mention.trigger) else next((t for t in references[mention.sentence.start] if t != mention.trigger.head), None)
         if mention.date_value:
             previous_value = mention.date_value
 
@@ -508,6 +508,22 @@ def _another_clause(token: Token, timex: Span, holders: set[int]) -> bool:
         or token.dep_ == "relcl" and not _on_a_party(token, holders)
         or _participle_of_another(token, holders)
     )
+
+
+def _another_event(token: Token, timex: Span) -> bool:
+    """"had prepared the meeting during a telephone conversation on September 20": the date of the
+    event that frames it (a call, a visit), not of the one prepared or told in it."""
+    return (
+        token not in timex
+        and token.dep_ == "pobj"
+        and token.head.lower_ in _FRAMING_EVENT_PREPS
+        and token.lemma_.lower() in _EVENT_NOUNS
+    )
+
+
+# Prepositions by which another happening frames the clause ("during a call", "at a summit"); not a
+# topic ("an agreement on a new fishing deal late on Friday").
+_FRAMING_EVENT_PREPS = frozenset({"during", "at", "after", "before", "following", "amid"})
 
 
 def _participle_of_another(token: Token, holders: set[int]) -> bool:
@@ -527,7 +543,8 @@ def _since(token: Token, timex: Span) -> bool:
     """"his first trip since taking office in January", "met for the first time since a row last
     year": when something else began. ("have been meeting since May 6" dates the meetings.)"""
     if token.dep_ == "pobj" and token.head.lower_ == "since":
-        return token not in timex
+        # "the first such encounter since 2021", "for the first time since 2019": the one before it.
+        return token not in timex or any(c.dep_ == "amod" and c.lower_ == "first" for c in token.head.head.children)
     return token.dep_ in ("pcomp", "advcl") and (
         token.head.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
     )
@@ -565,7 +582,7 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             hops = 0
             current = token
             while hops < 6 and current.i not in holders and current.head != current:
-                if _another_clause(current, span, holders):
+                if _another_clause(current, span, holders) or _another_event(current, span):
                     own_clause = True
                     break
                 current = current.head
@@ -653,7 +670,7 @@ def _group_within_sentences(mentions: list[Mention]) -> None:
             linked = (
                 ta.governor is not None and ta.governor == tb.head
                 or tb.governor is not None and tb.governor == ta.head
-                or ta.governor is not None and ta.governor == tb.governor
+                or ta.governor is not None and ta.governor == tb.governor and not _prepared_in(ta, tb)
                 or tb.head.dep_ == "conj" and tb.head.head == ta.head
                 or ta.head.dep_ == "conj" and ta.head.head == tb.head
             )
@@ -662,6 +679,26 @@ def _group_within_sentences(mentions: list[Mention]) -> None:
                 for m in mentions:
                     if m.group == old:
                         m.group = new
+
+
+# "had prepared the meeting during a telephone conversation": the meeting is made ready in the call.
+_PREPARING_VERBS = frozenset({"prepare", "plan", "arrange", "schedule", "agree", "propose", "discuss", "set"})
+
+
+def _prepared(trigger: Trigger) -> bool:
+    """"had prepared the meeting during a call": the meeting takes place later."""
+    governor = trigger.governor
+    return governor is not None and governor.lemma_.lower() in _PREPARING_VERBS and trigger.head.dep_ in ("dobj", "nsubjpass") and trigger.head.head == governor
+
+
+def _prepared_in(a: Trigger, b: Trigger) -> bool:
+    """Whether one trigger is the object of a verb of preparing and the other the happening it was
+    prepared in ("prepared the summit during a call"): two happenings, not one."""
+    if a.governor is None or a.governor.lemma_.lower() not in _PREPARING_VERBS:
+        return False
+    deps = {a.head.dep_, b.head.dep_}
+    framed = [t for t in (a.head, b.head) if t.dep_ == "pobj" and t.head.lower_ in _FRAMING_PREPS and t.head.head == a.governor]
+    return bool(framed) and ("dobj" in deps or "nsubjpass" in deps)
 
 
 def _on_the_sidelines(head: Token) -> bool:
@@ -965,10 +1002,12 @@ def _dates_in_context(clusters: list[_Cluster]) -> None:
     the date of the event last mentioned before it that shares a country with it and has the
     same status."""
     for cluster in clusters:
-        if cluster.date or not cluster.countries:
+        # "The heads of state led the meeting": a mention told back names nobody; the story's event does.
+        told_back = not cluster.countries and all(m.trigger.anaphoric for m in cluster.mentions)
+        if cluster.date or not cluster.countries and not told_back:
             continue
         before = [
-            (m.start, m) for c in clusters if c.date and c.countries & cluster.countries and c.status == cluster.status
+            (m.start, m) for c in clusters if c.date and (told_back or c.countries & cluster.countries) and c.status == cluster.status
             for m in c.mentions if m.start < cluster.first and m.date_value
         ]
         if not before:
