@@ -96,3 +96,16 @@ def test_a_meeting_is_not_dated_by_the_one_before_it_nor_by_the_call_that_prepar
     assert met is not call
     # Neither 2019 (the encounter before it) nor April 30 (the call that prepared it): the story's Friday.
     assert met.date is not None and met.date.value == "2024-05-17"
+
+
+def test_what_was_agreed_to_be_done_does_not_date_the_event_it_was_agreed_in(extract):
+    text = (
+        "Ghanaian President Kofi Mensah and Togolese President Komla Agbeko spoke by phone on Tuesday.\n"
+        "During the phone call, the two presidents agreed to hold a summit in Lome in August."
+    )
+    events = extract(text)
+    call = next(e for e in events if e.status == "occurred" and e.type == "meeting")
+    assert call.date is not None and call.date.value == "2024-05-14"
+    assert all(e.date is None or e.date.value != "2024-08" for e in events if e is not call and any("call" in m.trigger.text for m in e.mentions))
+    summit = next(e for e in events if e.status == "planned")
+    assert summit.date is not None and summit.date.value == "2024-08"

@@ -507,7 +507,14 @@ def _another_clause(token: Token, timex: Span, holders: set[int]) -> bool:
         or token.dep_ == "ccomp"
         or token.dep_ == "relcl" and not _on_a_party(token, holders)
         or _participle_of_another(token, holders)
+        or _planned_by_it(token)
     )
+
+
+def _planned_by_it(token: Token) -> bool:
+    """"During the phone conversation, the two presidents agreed to hold a meeting in June": the date
+    of what was agreed or planned to be done, told by an infinitive, not of the event told around it."""
+    return token.dep_ == "xcomp" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _another_event(token: Token, timex: Span) -> bool:
