@@ -181,3 +181,13 @@ def test_a_dateline_country_named_about_as_often_as_the_most_named_is_home(extra
     )
     call = next(e for e in extract(text) if e.type == "meeting" and e.status == "occurred")
     assert _people(call)["Kim Dong-hyun"].country == "KOR"
+
+
+def test_representatives_at_a_meeting_took_part_in_it(extract):
+    (meeting,) = extract("Kenyan and Ugandan delegates at the conference in Arusha on Monday backed a new road.")
+    assert {p.country for p in meeting.participants if p.country} == {"KEN", "UGA"}
+    (council,) = extract(
+        "The mission was praised by Brazilian, Indian and South African representatives at a U.N. Security Council "
+        "meeting on Monday."
+    )
+    assert {"BRA", "IND", "ZAF"} <= {p.country for p in council.participants if p.country}

@@ -192,6 +192,14 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 # "the negotiations, led by the ministers of A, B and C", "a summit hosted by Kenya"
                 role = "host" if child.lemma_.lower() == "host" else "party" if trigger.type == "agreement" else "participant"
                 found.extend((p, role) for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+        if head.dep_ == "pobj" and head.head.lower_ in ("at", "to") and head.head.head.pos_ in ("NOUN", "PROPN") \
+                and head.head.head.lemma_.lower() in lx.GROUP_HEADS | {"representative", "delegate", "envoy", "ambassador"}:
+            # "French, Chinese and Mexican representatives at a Security Council meeting" (the parser
+            # may make the list an apposition: "United Nations, French ... representatives")
+            group = head.head.head
+            found.append((group, "participant"))
+            if group.dep_ == "appos":
+                found.append((group.head, "participant"))
         # "Trump told Starmer during the visit": whom the subject addressed there took part too.
         if head.dep_ == "pobj" and head.head.lower_ in _FRAMING_PREPS and governor is not None:
             found.extend((c, "participant") for c in governor.children if c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON")
