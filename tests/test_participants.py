@@ -191,3 +191,12 @@ def test_representatives_at_a_meeting_took_part_in_it(extract):
         "meeting on Monday."
     )
     assert {"BRA", "IND", "ZAF"} <= {p.country for p in council.participants if p.country}
+
+
+def test_envoys_named_by_their_office_alone_at_a_security_council_meeting(extract):
+    text = (
+        "The U.N. Security Council met on Friday over the missile launches. "
+        "Russia's envoy dismissed the accusations at the meeting, and Iran's envoy called them lies."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert {"RUS", "IRN"} <= {p.country for p in meeting.participants if p.country}

@@ -400,12 +400,26 @@ def _add_envoys(mentions: list[Mention], reader: PartyReader) -> None:
     """"a U.N. Security Council meeting" (a meeting told in a sentence that names the Council): the
     countries took part through their envoys, whom the story names with their office ("Britain's
     deputy U.N. ambassador James Kariuki")."""
-    envoys = [p for p in reader.people.values() if p.country and p.title and _ENVOY_WORDS & set(p.title.lower().split())]
-    if not envoys:
+    council_meetings = [
+        m for m in mentions
+        if m.trigger.type == "meeting" and any(p.kind == "organization" and p.name in _UN_BODIES for p, _ in reader.places.within(m.sentence))
+    ]
+    if not council_meetings:
         return
-    for mention in mentions:
-        if mention.trigger.type == "meeting" and any(m.kind == "organization" and m.name in _UN_BODIES for m, _ in reader.places.within(mention.sentence)):
-            mention.parties = mention.parties + [Party("person", e.name, e.country, e.title, "participant", list(e.spans)) for e in envoys]
+    envoys = [
+        Party("person", e.name, e.country, e.title, "participant", list(e.spans))
+        for e in reader.people.values() if e.country and e.title and _ENVOY_WORDS & set(e.title.lower().split())
+    ]
+    # and those named by their office alone: "Russia's envoy dismissed the accusations"
+    named = {e.country for e in envoys}
+    for token in reader.doc:
+        if token.lemma_.lower() in _ENVOY_WORDS and token.tag_ == "NN" and not token.ent_type_:
+            title, country = reader.title_phrase(token)
+            if country and country not in named:
+                envoys.append(Party("person", "", country, title, "participant", [(token.idx, token.idx + len(token.text))]))
+                named.add(country)
+    for mention in council_meetings:
+        mention.parties = mention.parties + envoys
 
 
 def _add_members(mentions: list[Mention], resolver) -> None:
