@@ -200,3 +200,14 @@ def test_envoys_named_by_their_office_alone_at_a_security_council_meeting(extrac
     )
     meeting = next(e for e in extract(text) if e.type == "meeting")
     assert {"RUS", "IRN"} <= {p.country for p in meeting.participants if p.country}
+
+
+def test_the_name_after_a_title_that_ends_in_a_name_of_its_own(extract):
+    text = (
+        "Speaking at a United Nations Security Council meeting on Libya this week, Egypt's permanent "
+        "representative to the United Nations, Osama Abdel Khalek, said Cairo was worried."
+    )
+    (meeting,) = extract(text)
+    people = _people(meeting)
+    # (the parser hangs the name on "Nations", inside the title phrase)
+    assert "" not in people and people["Osama Abdel Khalek"].country == "EGY"

@@ -414,10 +414,10 @@ def _add_envoys(mentions: list[Mention], reader: PartyReader) -> None:
     named = {e.country for e in envoys}
     for token in reader.doc:
         if token.lemma_.lower() in _ENVOY_WORDS and token.tag_ == "NN" and not token.ent_type_:
-            title, country = reader.title_phrase(token)
-            if country and country not in named:
-                envoys.append(Party("person", "", country, title, "participant", [(token.idx, token.idx + len(token.text))]))
-                named.add(country)
+            for envoy in reader.parties(token, "participant"):
+                if envoy.kind == "person" and envoy.country and envoy.country not in named:
+                    envoys.append(envoy)
+                    named.add(envoy.country)
     for mention in council_meetings:
         mention.parties = mention.parties + envoys
 

@@ -473,7 +473,7 @@ class PartyReader:
             return None
         # The title phrase ends before what the parser coordinated with it: in "the Chief of Staff of
         # Belarus, General Andrei Sokolov" the name may hang from "Chief" as a conjunct.
-        others = {t.i for c in head.children if c.dep_ in ("conj", "cc", "appos") for t in c.subtree}
+        others = {t.i for c in head.subtree if c.dep_ in ("conj", "cc", "appos") and c != head for t in c.subtree}
         end = max(t.i for t in head.subtree if t.i not in others and not t.is_punct)
         doc = self.doc
         if end + 2 >= len(doc) or doc[end + 1].text != ",":
