@@ -109,3 +109,21 @@ def test_what_was_agreed_to_be_done_does_not_date_the_event_it_was_agreed_in(ext
     assert all(e.date is None or e.date.value != "2024-08" for e in events if e is not call and any("call" in m.trigger.text for m in e.mentions))
     summit = next(e for e in events if e.status == "planned")
     assert summit.date is not None and summit.date.value == "2024-08"
+
+
+def test_the_date_ending_the_dateline_gives_way_to_the_events_own(extract):
+    text = (
+        "Accra, March 12, 2025, GNA -- The navies of Ghana and Togo concluded on Tuesday the joint naval "
+        "exercise Gulf Shield off the coast of Lome, with ships and marines of the two countries."
+    )
+    (exercise,) = extract(text, date(2025, 3, 12))
+    assert exercise.date is not None and exercise.date.value == "2025-03-11"
+
+
+def test_when_an_agreement_takes_effect_is_not_when_it_was_made(extract):
+    text = (
+        "Ghana and Togo have agreed to a ceasefire along their border starting on March 20 at midnight, "
+        "the African Union said on Wednesday."
+    )
+    (ceasefire,) = extract(text, date(2025, 3, 12))
+    assert ceasefire.date is None or ceasefire.date.value != "2025-03-20"

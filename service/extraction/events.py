@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -519,6 +520,9 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             previous_value = mention.date_value
 
 
+_DATELINE_END = re.compile(r",?\s*(?:\(?[A-Z][A-Za-z./ ]{1,20}\)?\s*)?(?:--|[-–—]\s)")
+
+
 def _another_clause(token: Token, timex: Span, holders: set[int]) -> bool:
     """Whether climbing from a date to the trigger leaves a clause that tells of another happening:
     "said after the meeting that they agreed to reopen it from Saturday", "parts of the exercise
@@ -530,7 +534,17 @@ def _another_clause(token: Token, timex: Span, holders: set[int]) -> bool:
         or token.dep_ == "relcl" and not _on_a_party(token, holders)
         or _participle_of_another(token, holders)
         or _planned_by_it(token)
+        or _taking_effect(token, holders)
     )
+
+
+_TAKING_EFFECT_VERBS = frozenset({"start", "begin", "take", "run", "last", "expire", "end"})
+
+
+def _taking_effect(token: Token, holders: set[int]) -> bool:
+    """"agreed to a ceasefire starting on Aug. 4 at midnight": when what was agreed takes effect (a
+    participle on the event or its verb), not when it was agreed."""
+    return token.dep_ in ("xcomp", "acl", "advcl") and token.tag_ == "VBG" and token.lemma_.lower() in _TAKING_EFFECT_VERBS and token.i not in holders
 
 
 def _planned_by_it(token: Token) -> bool:
@@ -625,7 +639,10 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             if not (current.lemma_.lower() in lx.REPORTING_VERBS or own_clause):
                 unattached.append(timex)
     if attached:
-        return min(attached, key=lambda item: item[0])[1]
+        # A date ending the dateline ("Jeddah, May 19, 2022, SPA -- The navies concluded on Wednesday the
+        # exercise") is the day of the story: the event's own date, when it has one, comes first.
+        doc = mention.sentence.doc
+        return min(attached, key=lambda item: (bool(_DATELINE_END.match(doc.text, item[1].end)), item[0]))[1]
     # The parse may hang the only date of the sentence elsewhere; a definite mention ("the
     # exercise was criticised in 2017") does not take it.
     if len(unattached) == 1 and len(candidates) == 1 and not mention.trigger.anaphoric:
