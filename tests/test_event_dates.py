@@ -127,3 +127,12 @@ def test_when_an_agreement_takes_effect_is_not_when_it_was_made(extract):
     )
     (ceasefire,) = extract(text, date(2025, 3, 12))
     assert ceasefire.date is None or ceasefire.date.value != "2025-03-20"
+
+
+def test_a_weekday_the_parser_hangs_in_a_since_phrase_dates_the_event(extract):
+    (exercise,) = extract(
+        "The Baltic states launched their largest joint military exercise since the end of the Cold War on Tuesday, "
+        "with some 20,000 troops taking part.",
+        date(2024, 5, 17),
+    )
+    assert exercise.date is not None and exercise.date.value == "2024-05-14"

@@ -582,11 +582,16 @@ def _on_a_party(clause: Token, holders: set[int]) -> bool:
     return head.i in holders or head.dep_ in ("nsubj", "nsubjpass") and head.head.i in holders
 
 
+_WEEKDAY = re.compile(r"(?i)monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+
+
 def _since(token: Token, timex: Span) -> bool:
     """"his first trip since taking office in January", "met for the first time since a row last
     year": when something else began. ("have been meeting since May 6" dates the meetings.)"""
     if token.dep_ == "pobj" and token.head.lower_ == "since":
         # "the first such encounter since 2021", "for the first time since 2019": the one before it.
+        if token not in timex and _WEEKDAY.fullmatch(timex.root.text):
+            return False  # "its largest exercise since the end of the Cold War on Wednesday": a weekday is today's news
         return token not in timex or any(c.dep_ == "amod" and c.lower_ == "first" for c in token.head.head.children)
     return token.dep_ in ("pcomp", "advcl") and (
         token.head.lower_ == "since" or any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
