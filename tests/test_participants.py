@@ -211,3 +211,12 @@ def test_the_name_after_a_title_that_ends_in_a_name_of_its_own(extract):
     people = _people(meeting)
     # (the parser hangs the name on "Nations", inside the title phrase)
     assert "" not in people and people["Osama Abdel Khalek"].country == "EGY"
+
+
+def test_an_envoy_whose_country_the_story_does_not_write_still_took_part(extract):
+    text = (
+        "The U.N. Security Council met on Friday over the missile launches. "
+        "Deputy Ambassador Li Wen told reporters afterwards that the launches threatened everyone."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert "Li Wen" in _people(meeting)

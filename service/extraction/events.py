@@ -400,7 +400,7 @@ _ENVOY_WORDS = frozenset({"ambassador", "envoy", "representative"})
 def _add_envoys(mentions: list[Mention], reader: PartyReader) -> None:
     """"a U.N. Security Council meeting" (a meeting told in a sentence that names the Council): the
     countries took part through their envoys, whom the story names with their office ("Britain's
-    deputy U.N. ambassador James Kariuki")."""
+    deputy U.N. ambassador James Kariuki", "Deputy Ambassador Geng Shuang", "Russia's envoy")."""
     council_meetings = [
         m for m in mentions
         if m.trigger.type == "meeting" and any(p.kind == "organization" and p.name in _UN_BODIES for p, _ in reader.places.within(m.sentence))
@@ -409,10 +409,10 @@ def _add_envoys(mentions: list[Mention], reader: PartyReader) -> None:
         return
     envoys = [
         Party("person", e.name, e.country, e.title, "participant", list(e.spans))
-        for e in reader.people.values() if e.country and e.title and _ENVOY_WORDS & set(e.title.lower().split())
+        for e in reader.people.values() if e.title and _ENVOY_WORDS & set(e.title.lower().split())
     ]
     # and those named by their office alone: "Russia's envoy dismissed the accusations"
-    named = {e.country for e in envoys}
+    named = {e.country for e in envoys if e.country}
     for token in reader.doc:
         if token.lemma_.lower() in _ENVOY_WORDS and token.tag_ == "NN" and not token.ent_type_:
             for envoy in reader.parties(token, "participant"):
