@@ -220,3 +220,13 @@ def test_an_envoy_whose_country_the_story_does_not_write_still_took_part(extract
     )
     meeting = next(e for e in extract(text) if e.type == "meeting")
     assert "Li Wen" in _people(meeting)
+
+
+def test_the_leaders_of_named_countries_are_the_leaders_the_story_names(extract):
+    text = (
+        "Kenyan President William Otieno flew to Kampala on Tuesday. Ugandan President Moses Okello greeted him "
+        "at the airport. The Kenyan and Ugandan presidents signed a pipeline treaty on Wednesday."
+    )
+    treaty = next(e for e in extract(text) if e.type == "agreement")
+    assert {"William Otieno", "Moses Okello"} <= set(_people(treaty))
+    assert {"KEN", "UGA"} <= {p.country for p in treaty.participants if p.country}

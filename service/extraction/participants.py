@@ -451,7 +451,11 @@ class PartyReader:
                 kind = "organization" if (lemma in lx.SINGULAR_ORG_HEADS and token.tag_ in ("NN", "NNP")) or token.ent_type_ == "ORG" else "group"
                 if kind == "group" or len(countries) > 1:
                     # "the Presidents of Iran and Azerbaijan", "Iranian and Turkish officials"
-                    return [self._place_party(m, s, role) for m, s in countries]
+                    parties = [self._place_party(m, s, role) for m, s in countries]
+                    if lemma in lx.LEADER_TITLES and token.tag_ in ("NNS", "NNPS"):
+                        # "the Russian and North Korean leaders": each country's one leader the story names
+                        parties += [self._leader_of(m.code, token, role) for m, _ in countries if self._leader_of(m.code, token, role)]
+                    return parties
                 name = _phrase_text(token)
                 return [Party(kind, name, countries[0][0].code, None, role, [_char_span_of(token)])]
             if context_country and lemma in ("official", "authority", "government", "leader"):
@@ -521,6 +525,12 @@ class PartyReader:
             person = self.people[next(iter(holders))]
             return Party("person", person.name, person.country or country, person.title or title, role, span)
         return Party("person", "", country, title, role, span)
+
+    def _leader_of(self, country: str | None, token: Token, role: str) -> Party | None:
+        leaders = [p for p in self.people.values() if p.country == country and p.title and lx.LEADER_TITLES & set(p.title.lower().split())]
+        if len(leaders) != 1:
+            return None
+        return Party("person", leaders[0].name, country, leaders[0].title, role, [_char_span_of(token)])
 
     def _holders_of(self, plural: Token) -> list[Party]:
         """"the prime ministers", "the two foreign ministers": the people of the article who hold that office,
