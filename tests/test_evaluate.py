@@ -59,8 +59,11 @@ def test_seed_article_every_event_found_and_nothing_extra(seed_summary: dict):
     assert seed_summary["events_all"]["f1"] == 1.0, seed_summary["events_all"]
 
 
-def test_seed_article_participating_countries(seed_summary: dict):
-    assert seed_summary["countries_f1"] >= 0.9
+def test_seed_article_participating_countries_and_persons(seed_summary: dict):
+    # The seed scores 1.0 on everything; persons are held too since a rule once named a president
+    # the article leaves unnamed ("the meeting of the Presidents of Iran and Azerbaijan").
+    assert seed_summary["countries_f1"] == 1.0
+    assert seed_summary["persons_f1"] == 1.0
 
 
 def test_seed_article_event_dates(seed_summary: dict):

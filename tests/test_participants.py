@@ -230,3 +230,12 @@ def test_the_leaders_of_named_countries_are_the_leaders_the_story_names(extract)
     treaty = next(e for e in extract(text) if e.type == "agreement")
     assert {"William Otieno", "Moses Okello"} <= set(_people(treaty))
     assert {"KEN", "UGA"} <= {p.country for p in treaty.participants if p.country}
+
+
+def test_the_leaders_of_named_countries_are_left_unnamed_when_one_is_unknown(extract):
+    text = (
+        "Kenyan President William Otieno spoke on Tuesday. The Kenyan and Ugandan presidents signed a pipeline "
+        "treaty in 2019."
+    )
+    treaty = next(e for e in extract(text) if e.type == "agreement")
+    assert "William Otieno" not in _people(treaty)  # Uganda's president is not named: who signed is not told

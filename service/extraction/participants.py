@@ -453,8 +453,11 @@ class PartyReader:
                     # "the Presidents of Iran and Azerbaijan", "Iranian and Turkish officials"
                     parties = [self._place_party(m, s, role) for m, s in countries]
                     if lemma in lx.LEADER_TITLES and token.tag_ in ("NNS", "NNPS"):
-                        # "the Russian and North Korean leaders": each country's one leader the story names
-                        parties += [self._leader_of(m.code, token, role) for m, _ in countries if self._leader_of(m.code, token, role)]
+                        # "the Russian and North Korean leaders": each country's one leader the story
+                        # names, when it names one for every country (else who is meant is not known)
+                        leaders = [self._leader_of(m.code, token, role) for m, _ in countries]
+                        if all(leaders):
+                            parties += leaders
                     return parties
                 name = _phrase_text(token)
                 return [Party(kind, name, countries[0][0].code, None, role, [_char_span_of(token)])]
