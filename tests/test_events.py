@@ -869,3 +869,11 @@ def test_a_past_edition_of_an_exercise_is_a_happening_of_its_own(extract):
     assert len(exercises) == 2
     assert [m.trigger.text for m in exercises[1].mentions] == ["exercise"]  # "Last year's exercise" alone
     assert "Hugo Salas" in _persons(exercises[0])
+
+
+def test_a_declaration_signed_by_two_sides_is_an_agreement_one_signed_by_one_side_is_not(extract):
+    joint = extract("In Lisbon on Monday, the Portuguese and Angolan presidents signed a joint declaration on strategic partnership.")
+    assert [e.type for e in joint] == ["agreement"]
+    assert _countries(joint[0]) == {"PRT", "AGO"}
+    alone = extract("The interim president of Sudan signed a constitutional declaration on Thursday that will serve as the country's charter.")
+    assert [e for e in alone if e.type == "agreement"] == []

@@ -31,7 +31,7 @@ _EXERCISE_FORMS = [
 _AGREEMENT_FORMS = [
     "agreement", "agreements", "deal", "deals", "contract", "contracts", "treaty", "treaties",
     "accord", "accords", "memorandum", "memoranda", "memorandums", "mou", "mous", "ceasefire",
-    "ceasefires", "truce", "truces", "pact", "pacts", "armistice", "protocol", "protocols", "sign",
+    "ceasefires", "truce", "truces", "pact", "pacts", "armistice", "protocol", "protocols", "declaration", "sign",
     "signs", "signed", "signing",
 ]
 
@@ -663,6 +663,8 @@ def read_agreement(span: Span) -> Trigger | None:
         # "has signed similar pacts with a dozen countries": a kind of agreement, not one signing
         # (unlike "drills" or "talks", whose plural tells of one happening).
         return None
+    if lemma == "declaration" and not _declared_together(token):
+        return None  # "the interim president signed a constitutional declaration": one side's act
     governor = governing_verb(token)
     concluded = _concluding_word(token) is not None
     anaphoric = _is_anaphoric(token)
@@ -687,6 +689,23 @@ def _in_force(noun: Token) -> bool:
     if _lemma(verb) in ("come", "go", "enter"):
         return bool(objects & {"effect", "force"})
     return _lemma(verb) == "hold" and verb.tag_ == "VBG"
+
+
+def _declared_together(noun: Token) -> bool:
+    """A declaration is an agreement when two or more sign it: "the two presidents signed a joint
+    declaration on strategic partnership", "signed a declaration with Greece"."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in ("joint", "bilateral", "trilateral") for c in noun.children):
+        return True
+    verb = _concluding_word(noun)
+    if verb is None:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in (*verb.children, *noun.children)):
+        return True
+    return any(
+        s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children)
+        for s in verb.children
+        if s.dep_ == "nsubj"
+    )
 
 
 def _concluding_word(noun: Token) -> Token | None:
