@@ -223,32 +223,17 @@ class PartyReader:
                 person.title = person.title or title
                 person.country = person.country or country
                 person.spans.append((ent.start_char, ent.end_char))
+        # Short forms of one person named in full elsewhere in the story.
         for key in [k for k, p in self.people.items() if " " not in p.name]:
             # "Lai" after "Lai Ching-te": a family name written first.
-            fuller = [p for k, p in self.people.items() if k != key and p.name.split()[0].lower() == key]
-            if len(fuller) == 1:
-                alone = self.people.pop(key)
-                fuller[0].title = fuller[0].title or alone.title
-                fuller[0].country = fuller[0].country or alone.country
-                fuller[0].spans.extend(alone.spans)
-                self.people[key] = fuller[0]
+            self._fold_into_fuller(key, lambda p, key=key: p.name.split()[0].lower() == key)
         for key in [k for k, p in self.people.items() if len(p.name.split()) >= 2]:
             # "Hamdan bin Saeed" after "Hamdan bin Saeed Al Nahyan": a name cut short of its end.
             words = self.people[key].name.split()
-            fuller = [p for p in self.people.values() if p is not self.people[key] and p.name.split()[: len(words)] == words]
-            if len(fuller) == 1:
-                alone = self.people.pop(key)
-                fuller[0].title = fuller[0].title or alone.title
-                fuller[0].country = fuller[0].country or alone.country
-                fuller[0].spans.extend(alone.spans)
-                self.people[key] = fuller[0]
+            self._fold_into_fuller(key, lambda p, words=words: p.name.split()[: len(words)] == words)
         for key in [k for k, p in self.people.items() if p.name.isupper() and 2 <= len(p.name) <= 5]:
-            # "MBS" after "Mohammed bin Salman": initials of one person named in full.
-            fuller = [p for p in self.people.values() if p is not self.people[key] and "".join(w[0] for w in p.name.split()).upper() == key.upper()]
-            if len(fuller) == 1:
-                alone = self.people.pop(key)
-                fuller[0].spans.extend(alone.spans)
-                self.people[key] = fuller[0]
+            # "MBS" after "Mohammed bin Salman": initials.
+            self._fold_into_fuller(key, lambda p, key=key: "".join(w[0] for w in p.name.split()).upper() == key.upper())
         # "Park held a call" after "Park Jae-hoon": a family name written first, alone, that the
         # recognizer did not mark as a name this time.
         first_words: dict[str, set[str]] = {}
@@ -267,6 +252,17 @@ class PartyReader:
         for key, person in self.people.items():
             if person.title:
                 self.offices.setdefault((title_key(person.title), person.country), set()).add(key)
+
+    def _fold_into_fuller(self, key: str, is_fuller) -> None:
+        """Count the person registered under ``key`` as the one other person ``is_fuller`` accepts, if
+        there is exactly one, keeping what either knows of office and country."""
+        short = self.people[key]
+        fuller = list({id(p): p for p in self.people.values() if p is not short and is_fuller(p)}.values())
+        if len(fuller) == 1:
+            fuller[0].title = fuller[0].title or short.title
+            fuller[0].country = fuller[0].country or short.country
+            fuller[0].spans.extend(short.spans)
+            self.people[key] = fuller[0]
 
     def _title_before(self, ent: Span) -> tuple[str | None, str | None]:
         """"Iranian President Ebrahim Raisi" → ("President", "IRN"); "U.S. national security adviser
