@@ -11,6 +11,7 @@ import signal
 import subprocess
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
@@ -30,6 +31,16 @@ BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     return Extractor(Settings().spacy_model)
+
+
+@pytest.fixture(scope="session")
+def extract(extractor: Extractor):
+    """The events of a text, as the real pipeline reads them; published on Friday 2024-05-17 unless said."""
+
+    def run(text: str, published: date | None = date(2024, 5, 17)):
+        return extractor.extract(text, published).events
+
+    return run
 
 
 def postgres_url_or_skip() -> str:

@@ -3,16 +3,6 @@ from datetime import date
 
 import pytest
 
-from service.extraction import Extractor
-
-
-@pytest.fixture(scope="module")
-def extract(extractor: Extractor):
-    def run(text: str, published: date | None = date(2024, 5, 17)):
-        return extractor.extract(text, published).events
-
-    return run
-
 
 def test_an_event_told_without_a_date_took_place_when_the_story_of_its_parties_did(extract):
     text = (
