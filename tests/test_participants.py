@@ -229,3 +229,14 @@ def test_the_leaders_of_named_countries_are_left_unnamed_when_one_is_unknown(ext
     )
     treaty = next(e for e in extract(text) if e.type == "agreement")
     assert "William Otieno" not in _people(treaty)  # Uganda's president is not named: who signed is not told
+
+
+def test_a_meeting_of_g7_ministers_had_the_member_ministers_the_story_names(extract):
+    text = (
+        "G7 foreign ministers gathered in Quebec on Thursday for two days of talks on Ukraine. "
+        "Canadian Foreign Minister Anne Tremblay said the group was united. "
+        "Brazilian Foreign Minister Paulo Costa, whose country is not a member, said nothing."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    people = _people(meeting)
+    assert "Anne Tremblay" in people and "Paulo Costa" not in people

@@ -128,6 +128,8 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     _dates_in_context(clusters)
     _signers_from_the_meeting(clusters)
     context = _countries_in_context(clusters, resolver)
+    for serial, officials in _officials_of_members(clusters, resolver, reader).items():
+        context[serial] = context.get(serial, []) + officials
     digest = _document_digest(text, doc._.published_at)
     events = [_build_event(text, digest, cluster, context.get(cluster.serial, [])) for cluster in clusters]
     return sorted((e for e in events if e is not None), key=lambda e: e.trigger.start)
@@ -1067,6 +1069,29 @@ def _dates_in_context(clusters: list[_Cluster]) -> None:
         first = cluster.mentions[0]
         first.date_value, first.granularity, first.modifier, first.date_text = source.date_value, source.granularity, source.modifier, source.date_text
         del cluster.date  # read again from the mentions
+
+
+# Offices of those who meet for their country at a grouping's meetings.
+_MEMBER_OFFICES = frozenset({"minister", "secretary", "president", "prime", "chancellor", "premier", "leader"})
+
+
+def _officials_of_members(clusters: list[_Cluster], resolver, reader: PartyReader) -> dict[int, list[Party]]:
+    """A meeting of a grouping with fixed members ("G7 foreign ministers gathered in Charlevoix") had
+    the members' ministers and leaders the story names ("Canadian Foreign Minister Melanie Joly",
+    "Secretary of State Marco Rubio") among its participants. Read after the grouping of mentions,
+    since these people tie the meeting to nothing else the story tells."""
+    officials: dict[int, list[Party]] = {}
+    for cluster in clusters:
+        if cluster.type != "meeting":
+            continue
+        members = {code for m in cluster.mentions for p in m.parties if p.kind == "organization" for code in resolver.members_of(p.name)}
+        if members:
+            officials[cluster.serial] = [
+                Party("person", person.name, person.country, person.title, "participant", list(person.spans))
+                for person in {id(p): p for p in reader.people.values()}.values()
+                if person.country in members and person.title and _MEMBER_OFFICES & set(person.title.lower().replace("-", " ").split())
+            ]
+    return officials
 
 
 def _countries_in_context(clusters: list[_Cluster], resolver) -> dict[int, list[Party]]:
