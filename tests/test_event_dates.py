@@ -126,3 +126,12 @@ def test_a_weekday_the_parser_hangs_in_a_since_phrase_dates_the_event(extract):
         date(2024, 5, 17),
     )
     assert exercise.date is not None and exercise.date.value == "2024-05-14"
+
+
+def test_what_had_been_done_before_it_was_told_is_dated_by_the_telling(extract):
+    text = "Kenyan President Amina Wanjiru said on Tuesday that she had held a phone call with Ugandan President Okello Mugisha."
+    (call,) = extract(text)
+    assert call.date is not None and call.date.value == "2024-05-14"
+    # What the report only says will happen is not dated by it.
+    (planned,) = extract("Kenyan President Amina Wanjiru said on Tuesday that she would hold talks with Ugandan President Okello Mugisha.")
+    assert planned.date is None or planned.date.value != "2024-05-14"

@@ -652,6 +652,9 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
         return min(attached, key=lambda item: (bool(_DATELINE_END.match(doc.text, item[1].end)), item[0]))[1]
     # The parse may hang the only date of the sentence elsewhere; a definite mention ("the
     # exercise was criticised in 2017") does not take it.
+    reported = _reported_on(mention, candidates)
+    if reported is not None:
+        return reported
     if len(unattached) == 1 and len(candidates) == 1 and not mention.trigger.anaphoric:
         return unattached[0]
     if len(candidates) == 1 and _on_the_sidelines(head):
@@ -661,6 +664,27 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
         if not any(t.dep_ in ("relcl", "acl") for t in (span.root, *span.root.ancestors)):
             return timex
     return None
+
+
+def _reported_on(mention: Mention, candidates: list[tuple[Timex, Span]]) -> Timex | None:
+    """"Calloway said on Saturday that he had held a phone call with Sokha, followed by a call with
+    Prasert": what was done before it was told, with no date of its own, is dated by the telling
+    (the latest it can be). Only for a past act told in the report itself."""
+    verb = mention.trigger.governor if mention.trigger.governor is not None else mention.trigger.head
+    clause = verb
+    for _ in range(4):
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lx.REPORTING_VERBS:
+            break
+        if clause.dep_ not in ("advcl", "conj", "xcomp") or clause.head == clause:
+            return None
+        clause = clause.head
+    else:
+        return None
+    if mention.trigger.status != "occurred" or not any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children):
+        return None
+    report = clause.head
+    own = [t for t, span in candidates if span.root.head == report or span.root.head.head == report and span.root.head.dep_ == "prep"]
+    return own[0] if len(own) == 1 else None
 
 
 def _date_part(value: str | None) -> str | None:
