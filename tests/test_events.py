@@ -877,3 +877,14 @@ def test_a_declaration_signed_by_two_sides_is_an_agreement_one_signed_by_one_sid
     assert _countries(joint[0]) == {"PRT", "AGO"}
     alone = extract("The interim president of Sudan signed a constitutional declaration on Thursday that will serve as the country's charter.")
     assert [e for e in alone if e.type == "agreement"] == []
+
+
+def test_a_call_with_someone_named_is_a_call_between_them(extract):
+    text = (
+        "Kenyan President Amina Wanjiru held a phone call with Ugandan President Okello Mugisha on Monday, "
+        "followed by a call with Tanzanian President Joseph Mrema."
+    )
+    calls = [e for e in extract(text) if e.type == "meeting"]
+    assert any("Joseph Mrema" in _persons(e) for e in calls)
+    # "a call for talks" names no one called.
+    assert [e for e in extract("Kenya renewed its call for talks on the border dispute on Monday.") if e.type == "meeting"] == []

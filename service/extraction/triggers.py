@@ -313,6 +313,14 @@ def _is_party(token: Token) -> bool:
     return lemma in lx.PERSON_TITLE_HEADS or lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS or lemma in ("side", "country", "nation", "state", "both", "two")
 
 
+def _with_someone(noun: Token) -> bool:
+    """"followed by a call with Prasert": a call with someone named is a call between them."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "with" and any(p.dep_ == "pobj" and _is_party(p) for p in child.children)
+        for child in noun.children
+    )
+
+
 def _with_party(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("with", "between"):
@@ -347,7 +355,7 @@ def read_meeting(span: Span) -> Trigger | None:
         return None
     if lemma in ("call", "conversation"):
         # "a phone call", "video conversations", "held a call with": not "a wake-up call", "the call for talks".
-        if not _compounds(token) & lx.CALL_QUALIFIERS and not _held_with(token):
+        if not _compounds(token) & lx.CALL_QUALIFIERS and not _held_with(token) and not (lemma == "call" and _with_someone(token)):
             return None
     if lemma == "conference" and _compounds(token) & lx.NOT_MEETING_CONFERENCE:
         return None
