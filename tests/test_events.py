@@ -888,3 +888,16 @@ def test_a_call_with_someone_named_is_a_call_between_them(extract):
     assert any("Joseph Mrema" in _persons(e) for e in calls)
     # "a call for talks" names no one called.
     assert [e for e in extract("Kenya renewed its call for talks on the border dispute on Monday.") if e.type == "meeting"] == []
+
+
+def test_an_earlier_edition_of_the_exercise_told_before_is_an_exercise_of_its_own(extract):
+    text = (
+        "The navies of Kenya and Tanzania concluded the Blue Wave joint naval exercise off Mombasa on Thursday.\n"
+        "Blue Wave, first held in 2016, alternates between the two countries. "
+        "Last year's edition was held off the island of Zanzibar."
+    )
+    exercises = [e for e in extract(text) if e.type == "exercise"]
+    earlier = [e for e in exercises if e.date is not None and e.date.value == "2023"]
+    assert len(earlier) == 1 and not [p for p in earlier[0].participants if p.kind == "person"]
+    # An edition with no exercise told before it is none.
+    assert extract("Last year's edition was held off the island of Zanzibar.") == []

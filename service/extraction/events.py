@@ -183,6 +183,8 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 found.append((child, "visitor" if is_visit else "participant"))
             elif child.dep_ in ("compound", "amod", "nmod") and (child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.tag_ == "NNP"):
                 found.append((child, _NAMING))
+            elif child.dep_ == "prep" and child.lower_ == "of" and lemma == "edition":
+                continue  # "the previous edition of Dharma Guardian": the exercise's name, no party
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by", "involving"):
                 found.extend((p, "visitor" if is_visit and child.lower_ in ("of", "by") else ("party" if trigger.type == "agreement" else "participant")) for p in child.children if p.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "from" and (lemma == "call" or is_visit):

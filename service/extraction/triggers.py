@@ -26,7 +26,7 @@ _MEETING_FORMS = [
 ]
 _EXERCISE_FORMS = [
     "exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "maneuver", "manoeuvre",
-    "wargame", "wargames", "war-games", "war-game",
+    "wargame", "wargames", "war-games", "war-game", "edition",
 ]
 _AGREEMENT_FORMS = [
     "agreement", "agreements", "deal", "deals", "contract", "contracts", "treaty", "treaties",
@@ -615,6 +615,14 @@ def read_exercise(span: Span) -> Trigger | None:
         return None
     if token.tag_ == "VBG" or token.lower_ == "drilling":
         return None
+    if lemma == "edition":
+        # "Medusa ... is held annually. Last year's edition was held off Crete": an earlier edition
+        # of the exercise the story told of just before.
+        if not (_past_edition(token) and _last_event_word_before(token) in lx.EXERCISE_NOUNS):
+            return None
+        status = factuality(token)
+        governor = governing_verb(token)
+        return Trigger(span, "exercise", status, governor, False, 0.6, creates=governor is not None) if status and governor is not None else None
     if lemma == "exercise":
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
@@ -639,6 +647,21 @@ def read_exercise(span: Span) -> Trigger | None:
         # "among them live-fire drills": a part of the exercise told around it.
         return Trigger(span, "exercise", status, governor, True, 0.5, creates=False)
     return Trigger(span, "exercise", status, governor, _is_anaphoric(token), strength, creates=governor is not None or _introduces(token))
+
+
+def _last_event_word_before(token: Token, sentences: int = 3) -> str | None:
+    """The lemma of the last event noun (meeting, exercise, agreement) told in the few sentences before."""
+    doc = token.doc
+    start = token.sent.start
+    for _ in range(sentences - 1):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for t in reversed(doc[start : token.i]):
+        lemma = _lemma(t)
+        if lemma in lx.EXERCISE_NOUNS or lemma in lx.MEETING_NOUNS or lemma in lx.AGREEMENT_NOUNS:
+            return lemma
+    return None
 
 
 def _one_of_its_parts(noun: Token) -> bool:
