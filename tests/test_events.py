@@ -901,3 +901,15 @@ def test_an_earlier_edition_of_the_exercise_told_before_is_an_exercise_of_its_ow
     assert len(earlier) == 1 and not [p for p in earlier[0].participants if p.kind == "person"]
     # An edition with no exercise told before it is none.
     assert extract("Last year's edition was held off the island of Zanzibar.") == []
+
+
+def test_a_sitting_of_a_league_of_states_is_a_meeting_a_cabinet_session_is_not(extract):
+    (session,) = extract(
+        "Ghanaian Foreign Minister Kofi Mensah took part on Tuesday in the 45th ordinary session of the "
+        "African Union Executive Council in Addis Ababa."
+    )
+    assert session.type == "meeting" and session.date is not None and session.date.value == "2024-05-14"
+    assert extract("The prime minister convened an emergency session of the Council of Ministers in Accra on Monday.") == []
+    assert extract("Ghanaian and Togolese soldiers held a training session in Lome on Monday.") == [] or all(
+        e.type != "meeting" for e in extract("Ghanaian and Togolese soldiers held a training session in Lome on Monday.")
+    )

@@ -22,7 +22,7 @@ _MEETING_FORMS = [
     "trip", "trips", "meet", "meets", "met", "host", "hosts", "hosted", "hosting", "receive",
     "receives", "received", "receiving", "talk", "talked", "talking", "speak", "speaks", "spoke",
     "speaking", "confer", "confers", "conferred", "summitry", "tête-à-tête", "gathered", "convened",
-    "gather", "convene", "gathering", "convening", "called",
+    "gather", "convene", "gathering", "convening", "called", "session",
 ]
 _EXERCISE_FORMS = [
     "exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "maneuver", "manoeuvre",
@@ -343,6 +343,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return None
     if lemma == "meeting" and _of_one_body(token):
         return None
+    if lemma == "session" and not _session_of_a_league(token):
+        return None
     if _told_as_a_process(token):
         return None
     if lemma in ("gathering", "convening"):
@@ -442,6 +444,21 @@ def _off_the_field(token: Token) -> bool:
         if summit and _lemma(t) in _MOUNTAIN_WORDS:
             return True
     return False
+
+
+def _session_of_a_league(session: Token) -> bool:
+    """"the 160th ordinary session of the Arab League Council at the ministerial level": a sitting of a
+    body of several states is a meeting of its members; not "a training session", "a session of
+    parliament" (one side's own body)."""
+    bodies = [p for c in session.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(
+        any(t.ent_type_ == "ORG" for t in body.subtree) and not _of_one_body(session)
+        and any(t.lower_ in _LEAGUE_WORDS for t in body.subtree)
+        for body in bodies
+    )
+
+
+_LEAGUE_WORDS = frozenset({"league", "union", "nations", "organization", "organisation", "cooperation", "forum", "community", "alliance"})
 
 
 def _of_one_body(meeting: Token) -> bool:
