@@ -135,3 +135,18 @@ def test_what_had_been_done_before_it_was_told_is_dated_by_the_telling(extract):
     # What the report only says will happen is not dated by it.
     (planned,) = extract("Kenyan President Amina Wanjiru said on Tuesday that she would hold talks with Ugandan President Okello Mugisha.")
     assert planned.date is None or planned.date.value != "2024-05-14"
+
+
+def test_today_before_the_agencys_reports_dates_the_event_and_a_summit_to_come_is_only_a_setting(extract):
+    (call,) = extract(
+        "President of Ghana Kwame Owusu had a telephone conversation with President of Togo Koffi Ayite today, "
+        "Flagstaff press service reports."
+    )
+    assert call.date is not None and call.date.value == "2024-05-17"
+    # The summit is only where the planned meeting will be held.
+    events = extract(
+        "Ghanaian President Kwame Owusu and Togolese President Koffi Ayite spoke by phone on Tuesday.\n"
+        "During the phone call, the two presidents agreed to hold a bilateral meeting on the sidelines "
+        "of the ECOWAS summit in Abuja in July."
+    )
+    assert not any(all(m.trigger.text == "summit" for m in e.mentions) for e in events)

@@ -557,6 +557,16 @@ def _planned_by_it(token: Token) -> bool:
     return token.dep_ == "xcomp" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def _reporter_after(report: Token, timex: Span) -> bool:
+    """"had a telephone conversation with X today, Akorda press service reports": the date stands
+    before the words of who reports it (only a comma and their name between), so it ends the clause
+    told, whatever the parser hung it on (not "..., the ministry said on Friday")."""
+    if report.i < timex.end:
+        return False
+    between = report.doc[timex.end : report.i]
+    return len(between) <= 6 and not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in between)
+
+
 def _another_event(token: Token, timex: Span) -> bool:
     """"had prepared the meeting during a telephone conversation on September 20": the date of the
     event that frames it (a call, a visit), not of the one prepared or told in it."""
@@ -639,7 +649,7 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
                     break
                 current = current.head
                 hops += 1
-                if current.lemma_.lower() in lx.REPORTING_VERBS and current.i not in holders:
+                if current.lemma_.lower() in lx.REPORTING_VERBS and current.i not in holders and not _reporter_after(current, span):
                     break  # "..., the ministry said on Friday": the day it was told
             if current.i in holders:
                 attached.append((hops, timex))
@@ -974,6 +984,15 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         return float("-inf")  # "a separate meeting", "another summit", "its own exercise": not one told before
     if a.status != b.status and not anaphor.trigger.anaphoric:
         return float("-inf")  # "agreed to hold an air exercise next year" is not the drill under way
+    if (
+        anaphor.trigger.anaphoric
+        and anaphor.trigger.status == "occurred"
+        and (earlier.status == "planned" or all(m.trigger.anaphoric for m in earlier.mentions))
+        and _after_publication(earlier.date, anaphor)
+    ):
+        # "Following the talks in Akorda, the sides signed": not "the SCO summit in Bishkek in June",
+        # a meeting told back that lies after the story's day.
+        return float("-inf")
     if anaphor.trigger.anaphoric:
         last_before = max((m for m in earlier.mentions if m.start < anaphor.start), key=lambda m: m.start, default=None)
         if last_before is not None:
@@ -984,6 +1003,17 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
                 # apart from the story's event, it takes "the exercise" only when nothing else can.
                 score = min(score, _MERGE_THRESHOLD + 0.05)
     return score
+
+
+def _after_publication(value: str | None, mention: Mention) -> bool:
+    """Whether a date ("2026-06") lies wholly after the story's publication date."""
+    published = mention.sentence.doc._.published_at
+    if not value or published is None or not value[:4].isdigit() or "W" in value:
+        return False
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts):
+        return False
+    return value > published.isoformat()[: len(value)]
 
 
 # "Abbasi later met ...", "Rahmani also met ...": a further call of the same trip.
@@ -1176,6 +1206,8 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster, context:
         return None
     if all(m.trigger.anaphoric for m in mentions) and not any(m.parties or m.date_value for m in mentions):
         return None
+    if all(_on_the_sidelines_of_it(m.trigger.head) for m in mentions) and _after_publication(cluster.date, mentions[0]):
+        return None  # "agreed to hold a meeting on the sidelines of the SCO summit in June": only where it will be
     participants = _merge_parties(text, [p for m in mentions for p in m.parties])
     if cluster.type == "agreement" and not participants:
         return None  # an agreement between nobody named is a generic mention
@@ -1211,6 +1243,11 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster, context:
         location=location,
         confidence=round(min(confidence, 0.99), 2),
     )
+
+
+def _on_the_sidelines_of_it(head: Token) -> bool:
+    """"on the sidelines of [the summit]": the summit named as the setting of another meeting."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in ("sidelines", "margins", "sideline")
 
 
 def _sentence_end(sentence: Span) -> int:
