@@ -240,3 +240,12 @@ def test_a_meeting_of_g7_ministers_had_the_member_ministers_the_story_names(extr
     meeting = next(e for e in extract(text) if e.type == "meeting")
     people = _people(meeting)
     assert "Anne Tremblay" in people and "Paulo Costa" not in people
+
+
+def test_a_person_known_by_two_forms_of_the_name_is_still_the_one_holder_of_an_office(extract):
+    text = (
+        "UAE President Khalid bin Zayed Al Nahyan opened the forum on Monday. Khalid bin Zayed said trade would grow. "
+        "The Emirati president later received Kenyan President William Otieno in Abu Dhabi."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert "Khalid bin Zayed Al Nahyan" in _people(meeting)

@@ -413,7 +413,7 @@ def _add_envoys(mentions: list[Mention], reader: PartyReader) -> None:
         return
     envoys = [
         Party("person", e.name, e.country, e.title, "participant", list(e.spans))
-        for e in reader.people.values() if e.title and _ENVOY_WORDS & set(e.title.lower().split())
+        for e in reader.persons_named() if e.title and _ENVOY_WORDS & set(e.title.lower().split())
     ]
     # and those named by their office alone: "Russia's envoy dismissed the accusations"
     named = {e.country for e in envoys if e.country}
@@ -1144,7 +1144,7 @@ def _officials_of_members(clusters: list[_Cluster], resolver, reader: PartyReade
         if members:
             officials[cluster.serial] = [
                 Party("person", person.name, person.country, person.title, "participant", list(person.spans))
-                for person in {id(p): p for p in reader.people.values()}.values()
+                for person in reader.persons_named()
                 if person.country in members and person.title and _MEMBER_OFFICES & set(person.title.lower().replace("-", " ").split())
             ]
     return officials

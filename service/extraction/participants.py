@@ -253,11 +253,15 @@ class PartyReader:
             if person.title:
                 self.offices.setdefault((title_key(person.title), person.country), set()).add(key)
 
+    def persons_named(self) -> list[Person]:
+        """Each person of the story once (``people`` holds a person under every form of the name)."""
+        return list({id(p): p for p in self.people.values()}.values())
+
     def _fold_into_fuller(self, key: str, is_fuller) -> None:
         """Count the person registered under ``key`` as the one other person ``is_fuller`` accepts, if
         there is exactly one, keeping what either knows of office and country."""
         short = self.people[key]
-        fuller = list({id(p): p for p in self.people.values() if p is not short and is_fuller(p)}.values())
+        fuller = [p for p in self.persons_named() if p is not short and is_fuller(p)]
         if len(fuller) == 1:
             fuller[0].title = fuller[0].title or short.title
             fuller[0].country = fuller[0].country or short.country
@@ -496,7 +500,7 @@ class PartyReader:
         words = [c.text for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i] + [token.text]
         if len(words) < 2:
             return None
-        fuller = [p for p in self.people.values() if p.name.split()[: len(words)] == words and len(p.name.split()) > len(words)]
+        fuller = [p for p in self.persons_named() if p.name.split()[: len(words)] == words and len(p.name.split()) > len(words)]
         return fuller[0] if len(fuller) == 1 else None
 
     def _names_someone(self, token: Token) -> bool:
@@ -520,13 +524,14 @@ class PartyReader:
         if not holders and country and title_key(title) <= {"leader", "top", "country's", "nation's"}:
             # "the Israeli leader": the one head of state or government of Israel the story names.
             holders = {k for k, p in self.people.items() if p.country == country and p.title and lx.LEADER_TITLES & set(p.title.lower().split()) - {"leader"}}
-        if len(holders) == 1:
-            person = self.people[next(iter(holders))]
+        persons = list({id(self.people[k]): self.people[k] for k in holders}.values())  # (one person may have several keys)
+        if len(persons) == 1:
+            person = persons[0]
             return Party("person", person.name, person.country or country, person.title or title, role, span)
         return Party("person", "", country, title, role, span)
 
     def _leader_of(self, country: str | None, token: Token, role: str) -> Party | None:
-        leaders = [p for p in self.people.values() if p.country == country and p.title and lx.LEADER_TITLES & set(p.title.lower().split())]
+        leaders = [p for p in self.persons_named() if p.country == country and p.title and lx.LEADER_TITLES & set(p.title.lower().split())]
         if len(leaders) != 1:
             return None
         return Party("person", leaders[0].name, country, leaders[0].title, role, [_char_span_of(token)])
