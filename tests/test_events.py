@@ -3,16 +3,6 @@ from datetime import date
 
 import pytest
 
-from service.extraction import Extractor
-
-
-@pytest.fixture(scope="module")
-def extract(extractor: Extractor):
-    def run(text: str, published: date | None = date(2024, 5, 17)):
-        return extractor.extract(text, published).events
-
-    return run
-
 
 def _countries(event) -> set[str]:
     return {p.country for p in event.participants if p.country}
