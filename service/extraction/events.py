@@ -28,7 +28,7 @@ from service.extraction.models import (
 )
 from service.extraction.participants import Party, PartyReader, Places
 from service.extraction.segmentation import in_ranges, non_prose_ranges
-from service.extraction.timex import Timex, shift
+from service.extraction.timex import Timex, shift, spelled_number
 from service.extraction.triggers import Trigger, build_candidate_matcher, candidate_spans, is_distinct, read
 
 if not Doc.has_extension("events"):
@@ -831,7 +831,6 @@ class _Cluster:
     def by_call(self) -> bool:
         return any(_is_call(m.trigger.head) for m in self.mentions)
 
-
     @cached_property
     def days(self) -> int:
         """How many days the text says it lasts: "the 15-day drills", "three days of war games"."""
@@ -870,14 +869,10 @@ class _Cluster:
         return {m.sentence.start for m in self.mentions}
 
 
-_NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
-}
-
-
 def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+    """A count written in figures or words ("15", "five"), else 0."""
+    value = spelled_number(word)
+    return int(value) if value else 0
 
 
 def _stated_days(head: Token) -> int:

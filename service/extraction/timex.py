@@ -292,7 +292,7 @@ def shift(value: str, amount: int, unit: str) -> str | None:
         return None
 
 
-def _number(text: str) -> float | None:
+def spelled_number(text: str) -> float | None:
     """Value of a spelled or written number ("twenty-four", "2 1/2", "1,000"); None when vague."""
     text = text.lower().replace(",", "")
     half = 0.0
@@ -1674,12 +1674,12 @@ def quantity_of_units(m, ctx):
             return None  # "some day" is vague, not a duration
         amount = None
     else:
-        amount = _number(qty)
+        amount = spelled_number(qty)
         if amount is None and not m["low"]:
             # "two four-year terms": the count is the last number word before the unit.
             last = re.search(rf"(?<![\w-])(?:{NUM_WORD})$", qty, re.IGNORECASE)
             if last and last.start() > 0 and not (m["lead"] or m["rel"] or m["approx"]):
-                amount, start = _number(last[0]), m.start("qty") + last.start()
+                amount, start = spelled_number(last[0]), m.start("qty") + last.start()
         if amount is None or amount > 100000:
             return None
     if m["orso"] or qty_lower.endswith("couple of"):
@@ -1690,12 +1690,12 @@ def quantity_of_units(m, ctx):
         amount += 0.5
     if m["low"] and ctx.text[m.end("low"):m.start("qty")] == "-" and not m["low"][-1].isdigit():
         # "twenty-four" is one number, not a range from twenty to four.
-        amount = _number(ctx.text[m.start("low"):m.end("qty")])
+        amount = spelled_number(ctx.text[m.start("low"):m.end("qty")])
         if amount is None:
             return None
     elif m["low"]:
         # "two to three weeks": TimeML has no range; the lower bound with EQUAL_OR_MORE keeps what is sure.
-        low = _number(m["low"])
+        low = spelled_number(m["low"])
         if low is None or amount is None or low >= amount:
             return None
         amount, approx = low, approx or "EQUAL_OR_MORE"
@@ -1754,7 +1754,7 @@ def unit_long(m, ctx):
       re.IGNORECASE)
 def and_a_half_unit(m, ctx):
     """'a two-and-a-half-hour meeting', 'three-and-a-half years': the count and a half of the unit."""
-    amount = _number(m["qty"])
+    amount = spelled_number(m["qty"])
     if amount is None:
         return None
     return _Found("DURATION", _duration(amount + 0.5, m["unit"].lower()))
@@ -1846,7 +1846,7 @@ def recurring(m, ctx):
         return None  # "a year" is a rate only after a count: "twice a year", "$5 million a year"
     n = {"other": 2, None: 1}.get(m["n"], None)
     if n is None:
-        n = _number(m["n"]) or 1
+        n = spelled_number(m["n"]) or 1
     n = int(n)
     if unit.endswith("day") and unit != "day":
         return _Found("SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}", start=start)
@@ -1943,7 +1943,7 @@ def time_of_day(m, ctx):
     if m["named"]:
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["named"].lower()]
     elif m["oclock"]:
-        number = _number(m["oclock"])
+        number = spelled_number(m["oclock"])
         if number is None or not 1 <= number <= 12:
             return None
         hour, minute = int(number), 0
