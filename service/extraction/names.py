@@ -73,10 +73,7 @@ def _without_leading_place(doc: Doc, ent: Span, place_ends: set[int]) -> Span:
     from the country before it starts after the country."""
     for token in ent[:-2]:
         if token.idx + len(token.text) in place_ends:
-            tail = doc[token.i + 1 : ent.end]
-            if 2 <= len(tail) <= _MAX_NAME_TOKENS and all(_in_a_name(t) for t in tail):
-                return Span(doc, tail.start, tail.end, label="PERSON")
-            break
+            return _name_from(doc, token.i + 1, ent.end) or ent
     return ent
 
 
@@ -103,11 +100,17 @@ def _split_place_and_name(doc: Doc, ent: Span, place_ends: set[int]) -> list[Spa
         after_title = token.lower_ in lx.PERSON_TITLE_HEADS and token.is_title
         if not (after_place or after_title):
             continue
-        tail = doc[token.i + 1 : ent.end]
-        if 2 <= len(tail) <= _MAX_NAME_TOKENS and not followed_by_title and all(_in_a_name(t) for t in tail):
-            name = Span(doc, tail.start, tail.end, label="PERSON")
+        name = None if followed_by_title else _name_from(doc, token.i + 1, ent.end)
+        if name is not None:
             return [Span(doc, ent.start, token.i + 1, label=ent.label_), name] if after_place else [name]
     return [ent]
+
+
+def _name_from(doc: Doc, start: int, end: int) -> Span | None:
+    """The words from start to end as a PERSON, when they can be a name: two to four name words."""
+    if 2 <= end - start <= _MAX_NAME_TOKENS and all(_in_a_name(t) for t in doc[start:end]):
+        return Span(doc, start, end, label="PERSON")
+    return None
 
 
 def _in_a_name(token: Token) -> bool:
