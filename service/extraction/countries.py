@@ -416,6 +416,13 @@ def _name_after_place(doc: Doc, start: int, end: int) -> bool:
     return person is not None and person.start >= span.start and person.end - span.end >= 2
 
 
+def _is_whole_entity(doc: Doc, start: int, end: int) -> bool:
+    """"Côte d'Ivoire" tagged PERSON from its first to its last character is the country, not
+    a person's name, which would run on past the country ("Michael Jordan")."""
+    span = doc.char_span(start, end)
+    return span is not None and len(span) > 1 and any(e.start == span.start and e.end == span.end for e in doc.ents)
+
+
 @functools.cache
 def get_resolver() -> CountryResolver:
     """A process-wide instance (functools.cache)."""
@@ -498,7 +505,8 @@ class PlacesComponent:
             last_end = end
             if place is None:
                 continue
-            if "PERSON" in labels and place.kind in ("country", "capital") and not _name_after_place(doc, start, end):
+            if "PERSON" in labels and place.kind in ("country", "capital") and not _name_after_place(doc, start, end) \
+                    and not (place.kind == "country" and _is_whole_entity(doc, start, end)):
                 continue
             places.append(replace(place, start=start, end=end))
         doc._.places = places

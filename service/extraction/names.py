@@ -44,16 +44,39 @@ class NameRepair:
         places = doc._.places if doc.has_extension("places") and doc._.places else []
         place_ends = {p.end for p in places}
         place_starts = {p.start for p in places}
+        place_spans = {(p.start, p.end) for p in places}
         entities: list[Span] = []
         for ent in doc.ents:
+            if ent.label_ == "PERSON" and (ent.start_char, ent.end_char) in place_spans:
+                continue  # "Côte d'Ivoire" read as a person's name
             if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS:
                 continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
             if ent.label_ == "PERSON":
                 ent = _with_trailing_name(doc, _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends)), place_starts)
             entities.extend(_split_place_and_name(doc, ent, place_ends))
         entities.extend(_names_after_titles(doc, entities, {p.start for p in places}))
+        entities = _surnames_of_named_people(doc, entities, place_starts)
         doc.ents = sorted(entities, key=lambda e: e.start)
         return doc
+
+
+def _surnames_of_named_people(doc: Doc, entities: list[Span], place_starts: set[int]) -> list[Span]:
+    """"Ousmane Diatta ... Diatta, who was named mediator": a lone word that is the family name of
+    a person the story named in full is that person, whatever other label the recognizer gave it."""
+    surnames = {e[-1].text for e in entities if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
+    if not surnames:
+        return entities
+    by_token = {i: e for e in entities for i in range(e.start, e.end)}
+    result = [e for e in entities]
+    for token in doc:
+        if token.text not in surnames or token.pos_ != "PROPN" or token.idx in place_starts:
+            continue
+        entity = by_token.get(token.i)
+        if entity is None and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN") and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"):
+            result.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+        elif entity is not None and len(entity) == 1 and entity.label_ in ("PRODUCT", "ORG", "WORK_OF_ART", "FAC", "NORP"):
+            result[result.index(entity)] = Span(doc, token.i, token.i + 1, label="PERSON")
+    return result
 
 
 def _whole_hyphenated_name(doc: Doc, ent: Span) -> Span:
@@ -100,7 +123,10 @@ def _split_place_and_name(doc: Doc, ent: Span, place_ends: set[int]) -> list[Spa
         after_title = token.lower_ in lx.PERSON_TITLE_HEADS and token.is_title
         if not (after_place or after_title):
             continue
-        name = None if followed_by_title else _name_from(doc, token.i + 1, ent.end)
+        name_start = token.i + 1
+        if after_place and doc[name_start].lower_ in ("'s", "’s"):
+            name_start += 1  # "Senegal's Ousmane Diatta" read as one organisation
+        name = None if followed_by_title else _name_from(doc, name_start, ent.end)
         if name is not None:
             return [Span(doc, ent.start, token.i + 1, label=ent.label_), name] if after_place else [name]
     return [ent]

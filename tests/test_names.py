@@ -1,0 +1,52 @@
+"""The ``eventex_names`` repairs on spacy.blank("en"), with the recognizer's slips set by hand."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from service.extraction.countries import PlacesComponent
+from service.extraction.names import NameRepair
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("en")
+
+
+def _doc(nlp, text: str, entities: list[tuple[str, str]], proper_nouns: set[str]) -> Doc:
+    """The text with the given (words, label) entities and the given words tagged PROPN."""
+    doc = nlp(text)
+    for token in doc:
+        token.pos_ = "PROPN" if token.text in proper_nouns else "NOUN"
+    spans = []
+    for words, label in entities:
+        start = text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return PlacesComponent(nlp)(doc)
+
+
+def _names(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in NameRepair()(doc).ents]
+
+
+def test_a_country_and_its_leader_read_as_one_organisation_are_the_country_and_a_person(nlp):
+    text = "The talks were attended by Kenya's Grace Wanjiru and others."
+    doc = _doc(nlp, text, [("Kenya's Grace Wanjiru", "ORG")], {"Kenya", "Grace", "Wanjiru"})
+    assert ("Grace Wanjiru", "PERSON") in _names(doc)
+
+
+def test_a_country_read_as_a_person_is_no_person(nlp):
+    text = "Côte d'Ivoire sent its vice president to the talks."
+    doc = _doc(nlp, text, [("Côte d'Ivoire", "PERSON")], {"Côte", "d'Ivoire"})
+    assert [p.code for p in doc._.places] == ["CIV"]
+    assert _names(doc) == []
+
+
+def test_a_lone_family_name_of_a_person_named_before_is_that_person(nlp):
+    text = "Grace Wanjiru chaired the talks. Later Wanjiru met the envoy."
+    doc = _doc(nlp, text, [("Grace Wanjiru", "PERSON")], {"Grace", "Wanjiru"})
+    second = text.rindex("Wanjiru")
+    doc.ents = [*doc.ents, doc.char_span(second, second + len("Wanjiru"), label="PRODUCT")]
+    assert _names(doc) == [("Grace Wanjiru", "PERSON"), ("Wanjiru", "PERSON")]
