@@ -903,3 +903,11 @@ def test_a_sitting_of_a_league_of_states_is_a_meeting_a_cabinet_session_is_not(e
     assert extract("Ghanaian and Togolese soldiers held a training session in Lome on Monday.") == [] or all(
         e.type != "meeting" for e in extract("Ghanaian and Togolese soldiers held a training session in Lome on Monday.")
     )
+
+
+def test_a_named_exercise_the_tagger_reads_as_a_verb_is_still_the_exercise_and_its_day_is_past(extract):
+    (exercise,) = extract("The navies of Chile and Peru began the Pacific Shield exercise off Arica on Monday.")
+    assert exercise.type == "exercise" and exercise.status == "occurred"
+    assert {p.country for p in exercise.participants} == {"CHL", "PER"}
+    assert exercise.date.value == "2024-05-13"  # the Monday before Friday 2024-05-17: "began" is past
+    assert extract("Chile urged Peru to exercise restraint on the border.") == []

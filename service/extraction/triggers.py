@@ -628,7 +628,8 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
 def read_exercise(span: Span) -> Trigger | None:
     token = span.root
     lemma = _lemma(token)
-    if len(span) == 1 and not _is_noun(token):
+    named = _name_read_with_a_verb(token)
+    if len(span) == 1 and not _is_noun(token) and not named:
         return None
     if token.tag_ == "VBG" or token.lower_ == "drilling":
         return None
@@ -654,7 +655,7 @@ def read_exercise(span: Span) -> Trigger | None:
         return None
     if _is_habitual(token):
         return None  # "India holds regular naval drills with Japan": no one happening
-    governor = governing_verb(token)
+    governor = token.head if named and token.dep_ in ("xcomp", "ccomp") else governing_verb(token)
     status = factuality(token)
     if status is None:
         return None
@@ -664,6 +665,16 @@ def read_exercise(span: Span) -> Trigger | None:
         # "among them live-fire drills": a part of the exercise told around it.
         return Trigger(span, "exercise", status, governor, True, 0.5, creates=False)
     return Trigger(span, "exercise", status, governor, _is_anaphoric(token), strength, creates=governor is not None or _introduces(token))
+
+
+def _name_read_with_a_verb(token: Token) -> bool:
+    """"began the Pacific Shield exercise", "conclude Naseem Al Bahr exercise": after a name, the
+    parser can read "exercise" as a verb in the present (no "to" before it, no object after it)."""
+    if token.tag_ not in ("VB", "VBP") or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.pos_ == "PROPN" and before.is_title and before.ent_type_ not in ("GPE", "NORP") \
+        and not any(c.dep_ in ("aux", "dobj") for c in token.children)
 
 
 def _last_event_word_before(token: Token, sentences: int = 3) -> str | None:
