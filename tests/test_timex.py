@@ -599,3 +599,10 @@ def test_a_year_that_ends_a_name_written_with_a_space_is_no_date():
                      "Fiscal 2024": "2024", "Christmas 2025": "2025-12-25", "August 2026": "2026-08"}
     # A possessive is not a name ending in a year.
     assert values("The Alpine Group's 2020 results were restated.") == {"2020": "2020"}
+
+
+def test_an_unknown_count_of_decades_or_centuries_uses_timebanks_letters():
+    # TimeBank writes "for centuries" PXC and "about a decade" P1E: one letter, not TIMEX2's CE/DE.
+    found = values("The monks have kept the recipe for centuries, and the quarrel over it may go on for decades.")
+    assert found["centuries"] == "PXC"
+    assert found["decades"] == "PXE"

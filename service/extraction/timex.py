@@ -332,13 +332,18 @@ def spelled_number(text: str) -> float | None:
     return total + current + half
 
 
+_VAGUE_LETTERS = {"DE": "E", "CE": "C", "ML": "L"}
+
+
 def _duration(amount: float | None, unit_word: str) -> str:
     """TIMEX3 duration value: P2W, PT3H, PXY for a vague amount, P2Y6M for two and a half years."""
     unit_word = UNIT_ALIASES.get(unit_word.lower(), unit_word.lower()).removesuffix("s")
     letter, is_time = UNITS[unit_word]
     prefix = "PT" if is_time else "P"
     if amount is None:
-        return f"{prefix}X{letter}"
+        # An unknown count of decades, centuries, millennia: TimeBank's one-letter units ("for centuries"
+        # PXC, "the coming decades" PXE, as "about a decade" P1E, "two thousand years" P2L), not TIMEX2's DE/CE/ML.
+        return f"{prefix}X{_VAGUE_LETTERS.get(letter, letter)}"
     if unit_word == "fortnight":
         amount *= 2
     if letter in ("DE", "CE", "ML"):
