@@ -249,3 +249,31 @@ def test_a_person_known_by_two_forms_of_the_name_is_still_the_one_holder_of_an_o
     )
     meeting = next(e for e in extract(text) if e.type == "meeting")
     assert "Khalid bin Zayed Al Nahyan" in _people(meeting)
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        # forces that take part, told in a sentence of their own
+        ("The navies of Chile and Peru began the Pacific Shield exercise off Arica on Monday. "
+         "Units from Brazil, Colombia and Ecuador are also taking part, the Chilean navy said.",
+         {"CHL", "PER", "BRA", "COL", "ECU"}),
+        # the forces named with the participation of the event's own sentence
+        ("The Pacific Shield exercise began off Arica on Monday with the participation of forces from Chile, Peru, Brazil and Colombia.",
+         {"CHL", "PER", "BRA", "COL"}),
+        # those trained alongside, in a list of countries the parser reads as an apposition
+        ("Chilean and Peruvian troops began joint drills on Monday. Troops from Brazil and Colombia trained alongside "
+         "forces from the United States, Canada, the United Kingdom, France and the Netherlands.",
+         {"CHL", "PER", "BRA", "COL", "USA", "CAN", "GBR", "FRA", "NLD"}),
+    ],
+)
+def test_forces_named_as_taking_part_are_participants_of_the_exercise_told_just_before(extract, text, countries):
+    (exercise,) = extract(text)
+    assert {p.country for p in exercise.participants if p.country} == countries
+
+
+def test_taking_part_in_something_else_adds_nobody_to_the_event(extract):
+    text = ("The navies of Chile and Peru began joint drills off Arica on Monday. "
+            "Companies from Brazil and Ecuador will take part in the reconstruction of the port.")
+    (exercise,) = extract(text)
+    assert {p.country for p in exercise.participants if p.country} == {"CHL", "PER"}

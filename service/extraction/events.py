@@ -110,6 +110,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     hosts = {m.group: m.host for m in mentions if m.host is not None}
     _read_parties(mentions, reader, hosts)
     _parties_told_of_it(doc, mentions, reader)
+    _parties_taking_part(doc, mentions, reader)
     # A visitor is not of the country visited: "HANOI - President Dizon arrived for a state visit"
     # is no Vietnamese president, whatever the dateline suggested.
     guessed_wrong = [
@@ -395,6 +396,52 @@ def _parties_told_of_it(doc: Doc, mentions: list[Mention], reader: PartyReader) 
             continue
         role = "party" if event_type == "agreement" else "participant"
         mention.parties = mention.parties + [party for agent in agents for party in reader.parties(agent, role)]
+
+
+def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader) -> None:
+    """Who takes part in an event told just before, in words with no trigger of their own: "Units
+    from Latvia and Lithuania are also taking part", "Troops from Belize trained alongside forces
+    from Canada", "with more than 2,000 troops from both sides taking part", "with the
+    participation of forces from Egypt and Greece". Their parties belong to the last meeting or
+    exercise told in that sentence or the two before it."""
+    for token in doc:
+        heads: list[Token] = []
+        lemma = token.lemma_.lower()
+        own_object = any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children)
+        verb = token.tag_.startswith("VB")
+        if verb and not own_object and (
+            (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in token.children)) or lemma == "participate"
+        ):
+            heads = [c for c in token.children if c.dep_ == "nsubj"]
+        elif verb and lemma == "train" and any(c.dep_ == "prep" and c.lower_ == "alongside" for c in token.children):
+            heads = [c for c in token.children if c.dep_ == "nsubj"]
+            heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "alongside" for p in c.children if p.dep_ == "pobj"]
+        elif lemma == "participation" and token.pos_ == "NOUN":
+            heads = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not heads:
+            continue
+        sentence = token.sent
+        told = [
+            m for m in mentions
+            if m.trigger.type in ("meeting", "exercise") and _sentences_before(sentence, 2).start <= m.sentence.start <= sentence.start
+            and (m.start < token.idx or m.sentence.start == sentence.start)
+        ]
+        if not told:
+            continue
+        # the event of its own sentence (the one nearest), else the last one told before
+        mention = min(told, key=lambda m: (m.sentence.start != sentence.start, abs(m.trigger.span.start - token.i)))
+        found = [party for head in heads for party in reader.parties(head, "participant")]
+        mention.parties = mention.parties + [p for p in found if p.kind in ("country", "person", "group") or p.country]
+
+
+def _sentences_before(sentence: Span, count: int) -> Span:
+    """The sentence ``count`` sentences before this one (or the first one)."""
+    doc = sentence.doc
+    for _ in range(count):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    return sentence
 
 
 _UN_BODIES = frozenset({"UN Security Council", "UN General Assembly", "UN Human Rights Council"})

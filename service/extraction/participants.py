@@ -679,7 +679,9 @@ def _np_tokens(head: Token) -> list[Token]:
         token = stack.pop()
         tokens.append(token)
         # Conjoined modifiers share the head: "Cameroon and C.A.R. officials", "ministers from Britain, Canada and Italy".
-        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "punct", "appos", "cc", "conj") or c.dep_ == "conj" and token.dep_ in ("pobj", "compound", "amod", "nmod", "conj"))
+        # (a list of countries the parser reads as an apposition goes on: "from the United States, Canada, ...")
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "punct", "appos", "cc", "conj") or c.dep_ == "conj" and token.dep_ in ("pobj", "compound", "amod", "nmod", "conj", "appos")
+                     or c.dep_ == "appos" and c.ent_type_ == token.ent_type_ == "GPE")
     return sorted(tokens, key=lambda t: t.i)
 
 
