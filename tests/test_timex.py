@@ -606,3 +606,10 @@ def test_an_unknown_count_of_decades_or_centuries_uses_timebanks_letters():
     found = values("The monks have kept the recipe for centuries, and the quarrel over it may go on for decades.")
     assert found["centuries"] == "PXC"
     assert found["decades"] == "PXE"
+
+
+def test_a_bare_plural_unit_before_later_or_earlier_is_a_vague_duration():
+    # "A few days later" is a DURATION in TimeBank with the adverb outside; so is the bare "days later".
+    text = "The dam gave way in the night. Days later, the village was still cut off; hours earlier, no one had warned it."
+    assert (timex(text, "Days").type, timex(text, "Days").value) == ("DURATION", "PXD")
+    assert (timex(text, "hours").type, timex(text, "hours").value) == ("DURATION", "PTXH")

