@@ -277,3 +277,16 @@ def test_taking_part_in_something_else_adds_nobody_to_the_event(extract):
             "Companies from Brazil and Ecuador will take part in the reconstruction of the port.")
     (exercise,) = extract(text)
     assert {p.country for p in exercise.participants if p.country} == {"CHL", "PER"}
+
+
+def test_office_holders_listed_after_attended_by_and_a_guest_who_took_part_are_attendees(extract):
+    text = (
+        "The summit of Andean leaders opened in Quito on Thursday. The meeting, chaired by President of Ecuador "
+        "Luis Mora, was attended by President of Bolivia Ana Quispe, President of the Republic of Colombia "
+        "Jorge Ruiz and President of Peru Elena Soto. President of Chile Pablo Vera took part as a guest "
+        "for the second year in a row."
+    )
+    (summit,) = extract(text)
+    assert {p.name: p.country for p in summit.participants if p.kind == "person"} == {
+        "Luis Mora": "ECU", "Ana Quispe": "BOL", "Jorge Ruiz": "COL", "Elena Soto": "PER", "Pablo Vera": "CHL",
+    }

@@ -407,7 +407,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
     for token in doc:
         heads: list[Token] = []
         lemma = token.lemma_.lower()
-        own_object = any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children)
+        own_object = any(c.dep_ == "prep" and c.lower_ in ("in", "at") and not c.ent_type_ for c in token.children)  # not "in a row"
         verb = token.tag_.startswith("VB")
         if verb and not own_object and (
             (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in token.children)) or lemma == "participate"

@@ -54,7 +54,7 @@ class NameRepair:
             if ent.label_ == "PERSON":
                 ent = _with_trailing_name(doc, _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends)), place_starts)
             entities.extend(_split_place_and_name(doc, ent, place_ends))
-        entities.extend(_names_after_titles(doc, entities, {p.start for p in places}))
+        entities.extend(_names_after_titles(doc, entities, {p.start for p in places}, {p.start: p.end for p in places}))
         entities = _surnames_of_named_people(doc, entities, place_starts)
         doc.ents = sorted(entities, key=lambda e: e.start)
         return doc
@@ -145,7 +145,7 @@ def _in_a_name(token: Token) -> bool:
     return _is_name_word(token) and token.lower_ not in _PORTFOLIOS and token.lower_ not in _ORGANIZATION_WORDS
 
 
-def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int]) -> list[Span]:
+def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int], place_ends: dict[int, int]) -> list[Span]:
     taken = {i for e in entities for i in range(e.start, e.end)}
     found: list[Span] = []
     for token in doc:
@@ -157,6 +157,11 @@ def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int]) 
             end += 1
             while end < len(doc) and doc[end].lower_ in _PORTFOLIOS:
                 end += 1
+            # "President of Peru Elena Soto", "President of the Republic of Colombia Jorge Ruiz": past the country.
+            if end < len(doc) and doc[end].idx in place_ends:
+                end = doc.char_span(doc[end].idx, place_ends[doc[end].idx], alignment_mode="expand").end
+            elif end + 1 < len(doc) and doc[end].lower_ == "the" and doc[end + 1].idx in place_ends:
+                end = doc.char_span(doc[end + 1].idx, place_ends[doc[end + 1].idx], alignment_mode="expand").end
         start = end
         while end < len(doc) and end - start < _MAX_NAME_TOKENS and end not in taken and (_is_name_word(doc[end]) or (doc[end].text == "-" and end + 1 < len(doc) and _is_name_word(doc[end + 1]))):
             if doc[end].idx in place_starts:

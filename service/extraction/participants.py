@@ -397,7 +397,10 @@ class PartyReader:
         shortened = self._shortened_name(token) if place is None else None
         if shortened is not None:
             return [Party("person", shortened.name, shortened.country, shortened.title, role, [_char_span_of(token)])]
-        appositive = (
+        # "President of Bolivia Ana Quispe, Jorge Ruiz ...": a title whose phrase ends in a name is that
+        # person's; a name set beside it is the next one of a list.
+        named_inside = any(p.ent_type_ == "PERSON" for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+        appositive = None if named_inside else (
             next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             or self._name_after(token)
             # "Chief of Staff of the Armed Forces Lieutenant General Ahmed Farouk": the name that ends the title
@@ -654,6 +657,11 @@ def _coordinated(head: Token) -> list[Token]:
             continue
         result.append(token)
         stack.extend(c for c in token.children if c.dep_ in ("conj", "appos") and c.ent_type_ != "DATE" and not _title_of(c, token))
+        if _lemma(token) in lx.PERSON_TITLE_HEADS:
+            # "President of Uzbekistan Jasur Rakhimov, President of Tajikistan ... and President of ...":
+            # the parser hangs the next office holder of the list on the name of the one before.
+            names = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            stack.extend(c for n in names for c in n.children if c.dep_ in ("conj", "appos") and _lemma(c) in lx.PERSON_TITLE_HEADS)
     return sorted(result, key=lambda t: t.i)
 
 
