@@ -613,3 +613,10 @@ def test_a_bare_plural_unit_before_later_or_earlier_is_a_vague_duration():
     text = "The dam gave way in the night. Days later, the village was still cut off; hours earlier, no one had warned it."
     assert (timex(text, "Days").type, timex(text, "Days").value) == ("DURATION", "PXD")
     assert (timex(text, "hours").type, timex(text, "hours").value) == ("DURATION", "PTXH")
+
+
+def test_a_hundreds_plural_is_a_century():
+    # TIMEX2/TimeML read "the 1700s" as the century (17), "the 1990s" as the decade (199).
+    found = find_timexes("The fort stood from the late 1700s until the 1990s.", WEDNESDAY)
+    assert [(t.text, t.value, t.modifier) for t in found] == [("the late 1700s", "17", "END"), ("the 1990s", "199", None)]
+    assert timex("Mills spread across the valley in the 1800s.", "the 1800s").granularity == "century"

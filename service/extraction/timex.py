@@ -1135,6 +1135,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 def decade(m, ctx):
     if m["digits"]:
         value = m["digits"][:3]
+        if m["digits"].startswith("1") and m["digits"].endswith("00"):
+            value = m["digits"][:2]  # "the 1800s" is the century (TIMEX2/TimeML: 18), not the decade 1800-1809
     elif m["short"]:
         value = "19" + m["short"][0]
     else:
