@@ -290,3 +290,12 @@ def test_office_holders_listed_after_attended_by_and_a_guest_who_took_part_are_a
     assert {p.name: p.country for p in summit.participants if p.kind == "person"} == {
         "Luis Mora": "ECU", "Ana Quispe": "BOL", "Jorge Ruiz": "COL", "Elena Soto": "PER", "Pablo Vera": "CHL",
     }
+
+
+def test_a_meeting_told_after_a_multilateral_exercise_does_not_take_all_its_countries(extract):
+    text = (
+        "Troops from Chile, Peru, Brazil, Colombia and Ecuador ended joint drills in Arica on Wednesday. "
+        "On Tuesday, the exercise director held talks with Prime Minister Luis Mora at his office."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert not {"BRA", "COL", "ECU"} & {p.country for p in meeting.participants}

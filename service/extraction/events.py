@@ -1192,6 +1192,9 @@ def _officials_of_members(clusters: list[_Cluster], resolver, reader: PartyReade
     return officials
 
 
+_MOST_CONTEXT_COUNTRIES = 3
+
+
 def _countries_in_context(clusters: list[_Cluster], resolver) -> dict[int, list[Party]]:
     """An event told with no country of its own ("in a phone call last week", "the two navies held
     similar drills in 2022", "negotiators last met in Cairo") is about the countries the story was
@@ -1203,7 +1206,8 @@ def _countries_in_context(clusters: list[_Cluster], resolver) -> dict[int, list[
     for cluster in clusters:
         if cluster.countries:
             continue
-        before = [(len(c.countries) > 1, m.start, c) for c in clusters if c.countries for m in c.mentions if m.start < cluster.first]
+        # (not a multilateral one's: the forces of a dozen countries are not all at a meeting told after)
+        before = [(len(c.countries) > 1, m.start, c) for c in clusters if 0 < len(c.countries) <= _MOST_CONTEXT_COUNTRIES for m in c.mentions if m.start < cluster.first]
         if not before:
             continue
         source = max(before, key=lambda told: told[:2])[2]
