@@ -620,3 +620,14 @@ def test_a_hundreds_plural_is_a_century():
     found = find_timexes("The fort stood from the late 1700s until the 1990s.", WEDNESDAY)
     assert [(t.text, t.value, t.modifier) for t in found] == [("the late 1700s", "17", "END"), ("the 1990s", "199", None)]
     assert timex("Mills spread across the valley in the 1800s.", "the 1800s").granularity == "century"
+
+
+def test_a_future_told_in_the_past_is_the_nearest_month_and_the_coming_weekday(nlp):
+    # "would open in October", said in the past: October may already be gone by publication (the nearest
+    # October, not next year's); a weekday so told is still the coming one.
+    text = ("The builder told reporters that the bridge would open in October, but it is still closed. "
+            "The minister said the talks would resume on Friday.")
+    doc = nlp(text)
+    found = {t.text: t.value for t in find_timexes(text, WEDNESDAY, tense=tense_from_doc(doc))}
+    assert found["October"] == "2021-10"
+    assert found["Friday"] == "2021-12-03"

@@ -680,6 +680,19 @@ def _noun_tagged_verb(token) -> bool:
     return token.tag_ in ("VBP", "VBZ", "VBD") and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "compound", "poss")
 
 
+def _told_in_past(verb) -> bool:
+    """The clause of ``verb`` hangs from a past verb of saying or thinking: 'said (that) ...', 'cited X as
+    saying ...' (up through participles and prepositions, three steps at most)."""
+    token = verb.head
+    for _ in range(3):
+        if token.tag_ == "VBD":
+            return True
+        if token.tag_ not in ("VBG", "IN") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def tense_from_doc(doc) -> Tense:
     """Tense callback from a parsed spaCy Doc: the tense of the verb governing the token at an offset.
 
@@ -695,6 +708,10 @@ def tense_from_doc(doc) -> Tense:
         lowers = [a.lower_ for a in auxes]
         if "have" in lowers and verb.tag_ == "VBN" and not {"will", "shall", "'ll"} & set(lowers):
             return "past"  # "may have been", "could have met": a modal perfect looks back
+        if lowers == ["would"] and verb.dep_ in ("ccomp", "conj", "advcl") and _told_in_past(verb):
+            # "said the ship would sail in early May": a future seen from a past time, which may lie on either
+            # side of the anchor; the date is of unknown direction (the nearest such month), not surely ahead.
+            return "future-in-past"
         if any(a in _FUTURE_AUX for a in lowers):
             return "future"
         if "going" in lowers:
@@ -828,6 +845,8 @@ class _Context:
         names a past day as often ("the deal follows Tuesday's vote")."""
         if self.since(offset):
             return -1
+        if self._guess(offset)[0] == "future-in-past":
+            return 1  # "said the vote would be on Monday": a weekday is days away, so the coming one
         if self._guess(offset) == ("present", True) and not _POSSESSIVE.match(self.text, end):
             return 1
         return self.direction(offset)
