@@ -50,3 +50,11 @@ def test_a_lone_family_name_of_a_person_named_before_is_that_person(nlp):
     second = text.rindex("Wanjiru")
     doc.ents = [*doc.ents, doc.char_span(second, second + len("Wanjiru"), label="PRODUCT")]
     assert _names(doc) == [("Grace Wanjiru", "PERSON"), ("Wanjiru", "PERSON")]
+
+
+def test_the_name_of_an_exercise_or_of_a_machine_is_no_person(nlp):
+    text = "The Coral Tide exercise began. Admiral Ana Reyes said Coral Tide was growing, and the navy bought a Hawker X-200."
+    doc = _doc(nlp, text, [("Ana Reyes", "PERSON"), ("Hawker X-200", "PERSON")], {"Coral", "Tide", "Ana", "Reyes", "Hawker"})
+    second = text.rindex("Coral Tide")
+    doc.ents = sorted([*doc.ents, doc.char_span(second, second + len("Coral Tide"), label="PERSON")], key=lambda e: e.start)
+    assert _names(doc) == [("Ana Reyes", "PERSON")]

@@ -13,6 +13,8 @@ PERSON. Four repairs, run after ``eventex_places``:
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -49,6 +51,8 @@ class NameRepair:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and (ent.start_char, ent.end_char) in place_spans:
                 continue  # "Côte d'Ivoire" read as a person's name
+            if ent.label_ == "PERSON" and (_names_a_thing(doc.text, ent.text) or any(c.isdigit() for c in ent.text)):
+                continue  # "the Naseem Al Bahr exercise", "Embraer C-390": a name, but no person's
             if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS:
                 continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
             if ent.label_ == "PERSON":
@@ -77,6 +81,13 @@ def _surnames_of_named_people(doc: Doc, entities: list[Span], place_starts: set[
         elif entity is not None and len(entity) == 1 and entity.label_ in ("PRODUCT", "ORG", "WORK_OF_ART", "FAC", "NORP"):
             result[result.index(entity)] = Span(doc, token.i, token.i + 1, label="PERSON")
     return result
+
+
+def _names_a_thing(text: str, name: str) -> bool:
+    """A name the story writes before an exercise word somewhere ("Naseem Al Bahr exercise", "the
+    'Sea Breeze' drills") names the exercise wherever it stands, not a person."""
+    name = name.strip("'\"‘’“” ")
+    return bool(name) and re.search(re.escape(name) + r"['\"’”]?\s+(?:exercises?|drills?|maneuvers|manoeuvres|war games)\b", text) is not None
 
 
 def _whole_hyphenated_name(doc: Doc, ent: Span) -> Span:
