@@ -631,3 +631,9 @@ def test_a_future_told_in_the_past_is_the_nearest_month_and_the_coming_weekday(n
     found = {t.text: t.value for t in find_timexes(text, WEDNESDAY, tense=tense_from_doc(doc))}
     assert found["October"] == "2021-10"
     assert found["Friday"] == "2021-12-03"
+
+
+def test_a_unit_glued_to_long_is_found_with_no_other_time_word_near():
+    # "yearlong" is one word: it must open a search window by itself.
+    found = find_timexes("The guild ended its yearlong boycott of the port.", WEDNESDAY)
+    assert [(t.text, t.type, t.value) for t in found] == [("yearlong", "DURATION", "P1Y")]

@@ -2109,7 +2109,10 @@ _TRIGGER_WORDS = frozenset(
      "noon", "midday", "midnight", "clock", "now", "current", "currently", "nowadays", "these", "present",
      "moment", "time", "recent", "recently", "lately", "past", "formerly", "ago", "future", "possible", "soon",
      "someday", "half", "sept", "tues", "thurs", "while", "period", "term", *_FREQUENCY_ADVERBS,
-     "christmas", "easter", "thanksgiving", "halloween", "valentine", "pentecost"])
+     "christmas", "easter", "thanksgiving", "halloween", "valentine", "pentecost",
+     # "a yearlong dispute", "an hourslong rescue": the unit glued to "long" is a word of its own
+     *(u + s + "long" for u in ("hour", "day", "week", "month", "year", "decade", "century") for s in ("", "s")),
+     "centurieslong"])
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _WINDOW_BEFORE = 45  # longest lead before a trigger word: "the comparable year-earlier third quarter"
 _WINDOW_AFTER = 50  # longest tail after it: "quarter of fiscal 1990", "p.m. EST, Nov. 6"
