@@ -637,3 +637,13 @@ def test_a_unit_glued_to_long_is_found_with_no_other_time_word_near():
     # "yearlong" is one word: it must open a search window by itself.
     found = find_timexes("The guild ended its yearlong boycott of the port.", WEDNESDAY)
     assert [(t.text, t.type, t.value) for t in found] == [("yearlong", "DURATION", "P1Y")]
+
+
+def test_a_bare_part_of_day_after_a_preposition_is_that_part_of_the_day_in_focus():
+    # "through [the night]", "At [night]": the part of the day the story has reached (TimeBank, VOA).
+    text = "The levee broke on Monday. Crews worked through the night to close it. At night, the water kept rising."
+    found = find_timexes(text, WEDNESDAY)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Monday", "DATE", "2021-11-29"), ("the night", "TIME", "2021-11-29TNI"), ("night", "TIME", "2021-11-29TNI")]
+    # A night named by what follows it, a greeting: neither is a time of the story.
+    assert find_timexes("Good evening. The tapes from the night the dam broke were released.", None) == []

@@ -2021,12 +2021,26 @@ def time_of_day(m, ctx):
     return _Found("TIME", _day(day) + clock, modifier, start=start)
 
 
+_PART_OF_DAY_BEFORE = re.compile(r"\b(?:(?:in|during|through|throughout|overnight|into)\s+the|at)\s+$", re.IGNORECASE)
+_PART_OF_DAY_AFTER = re.compile(r"\s*(?:[,.;:!?)\"\u201d]|(?:to|and)\b|$)", re.IGNORECASE)
+
+
 @rule(rf"(?:(?P<dayword>today|yesterday|tomorrow|{WEEKDAY})\s+)?(?:(?P<pos>early|late|mid)[\s-]+)?(?P<part>morning|afternoon|evening|night)", re.IGNORECASE)
 def part_of_day_alone(m, ctx):
     # Only as "late morning" / "early evening" on its own; with a day word other rules match it.
-    if not m["pos"] or m["dayword"]:
+    if m["dayword"]:
         return None
     part = PARTS_OF_DAY[m["part"].lower()]
+    if not m["pos"]:
+        # "worked through the night to free them", "placed orders in the morning", "At night, they ...": the
+        # part of the day the story is at (TimeBank, VOA); not "the night the plane fell", "good evening".
+        if not (_PART_OF_DAY_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+                and _PART_OF_DAY_AFTER.match(ctx.text, m.end())):
+            return None
+        the = re.search(r"the\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.IGNORECASE)
+        start = m.start() - len(the[0]) if the else None  # "through [the night]", "At [night]"
+        return _Found("TIME", None if ctx.anchor is None else _day(ctx.anchor) + f"T{part}",
+                      relative=_on_reference_day(f"T{part}"), start=start)
     before = ctx.text[max(0, m.start() - 10):m.start()].lower()
     if not re.search(r"\b(?:in(?:\s+the)?|on|by|until|from|at|since|this)\s+$", before):
         return None
