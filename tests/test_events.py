@@ -911,3 +911,34 @@ def test_a_named_exercise_the_tagger_reads_as_a_verb_is_still_the_exercise_and_i
     assert {p.country for p in exercise.participants} == {"CHL", "PER"}
     assert exercise.date.value == "2024-05-13"  # the Monday before Friday 2024-05-17: "began" is past
     assert extract("Chile urged Peru to exercise restraint on the border.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to 30cm of snow could fall on the summits of the Andes on Saturday, forecasters said.",
+        "Analysts said on Monday that last year was the summit of the lending boom.",
+    ],
+)
+def test_the_summit_of_a_thing_is_a_top_not_a_meeting(extract, text):
+    assert extract(text) == []
+
+
+def test_teams_meeting_in_a_match_report_is_no_meeting(extract):
+    text = (
+        "Benfica and Sporting Lisbon meet in Lisbon on Sunday separated by a single point. "
+        "Benfica's coach said his striker was fit, and the goalkeeper returned after injury. "
+        "The two teams last met in March in the final of the cup."
+    )
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders met at the summit of the Arab League in Cairo on Monday.",
+        "The summit of G20 leaders opened in Rome on Saturday.",
+    ],
+)
+def test_a_summit_of_a_body_or_of_leaders_is_a_meeting(extract, text):
+    assert [e.type for e in extract(text)] == ["meeting"]

@@ -433,8 +433,14 @@ def _received_by_person(verb: Token) -> bool:
 
 
 def _off_the_field(token: Token) -> bool:
-    """Sports and mountaineering: "the two sides met in the final", "reached the summit of Everest"."""
+    """Sports and mountaineering: "the two sides met in the final", "reached the summit of Everest",
+    "snow on the summits of the Highlands", "the summit of the post-crisis boom"; and, in a story told
+    in match-report words all through, a meeting no official or country takes part in."""
     summit = _lemma(token) == "summit"
+    if summit and _summit_of_a_thing(token):
+        return True
+    if _sports_story(token.doc) and not _official_party_near(token):
+        return True
     for t in token.sent:
         if t.pos_ == "PROPN":
             continue  # "the Arab League", "the Cup Final" stadium names are no sign of sport
@@ -444,6 +450,37 @@ def _off_the_field(token: Token) -> bool:
         if summit and _lemma(t) in _MOUNTAIN_WORDS:
             return True
     return False
+
+
+def _summit_of_a_thing(summit: Token) -> bool:
+    """"the summit(s) of <X>" where X is no body, grouping, people or country: a top, not a meeting."""
+    tops = [p for c in summit.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    places = summit.doc._.places if summit.doc.has_extension("places") and summit.doc._.places else []
+    parties = {i for p in places if p.kind in ("country", "demonym", "capital", "organization") for i in range(p.start, p.end)}
+    return bool(tops) and not any(
+        t.ent_type_ in ("ORG", "NORP") or t.idx in parties or t.pos_ == "NUM"
+        or _lemma(t) in lx.GROUP_HEADS | lx.PERSON_TITLE_HEADS | lx.SINGULAR_ORG_HEADS
+        for top in tops for t in top.subtree
+    )
+
+
+def _sports_story(doc) -> bool:
+    """A story that uses three or more different match-report words."""
+    if not doc.has_extension("eventex_sports"):
+        Doc.set_extension("eventex_sports", default=None)
+    if doc._.eventex_sports is None:
+        doc._.eventex_sports = len({_lemma(t) for t in doc if t.pos_ == "NOUN" and _lemma(t) in _SPORTS_NOUNS}) >= 3
+    return doc._.eventex_sports
+
+
+def _official_party_near(token: Token) -> bool:
+    """A country (not a city, which in a match report is a club's home), an official or a government
+    body named in the trigger's sentence."""
+    places = token.doc._.places if token.doc.has_extension("places") and token.doc._.places else []
+    sentence = token.sent
+    return any(p.kind == "country" and sentence.start_char <= p.start < sentence.end_char for p in places) or any(
+        _lemma(t) in lx.PERSON_TITLE_HEADS or _lemma(t) in ("government", "ministry", "delegation") for t in sentence
+    )
 
 
 def _session_of_a_league(session: Token) -> bool:
