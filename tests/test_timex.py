@@ -647,3 +647,9 @@ def test_a_bare_part_of_day_after_a_preposition_is_that_part_of_the_day_in_focus
         ("Monday", "DATE", "2021-11-29"), ("the night", "TIME", "2021-11-29TNI"), ("night", "TIME", "2021-11-29TNI")]
     # A night named by what follows it, a greeting: neither is a time of the story.
     assert find_timexes("Good evening. The tapes from the night the dam broke were released.", None) == []
+
+
+def test_two_ordinal_centuries_joined_are_two_dates():
+    # "the 17th and early 18th centuries": the first ordinal is a century too (16), the second keeps its modifier.
+    found = find_timexes("Trade boomed in the 17th and early 18th centuries.", WEDNESDAY)
+    assert [(t.text, t.value, t.modifier) for t in found] == [("the 17th", "16", None), ("early 18th centuries", "17", "START")]

@@ -1167,9 +1167,15 @@ def decade(m, ctx):
     return _Found("DATE", value, POSITION_MODS[m["pos"].lower()] if m["pos"] else None)
 
 
-@rule(rf"(?:the\s+)?(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{_words(ORDINALS)})[\s-]+century", re.IGNORECASE)
+_CENTURY_ORDINAL = rf"\d{{1,2}}(?:st|nd|rd|th)|{_words(ORDINALS)}"
+
+
+@rule(rf"(?:the\s+)?(?P<ordinal>{_CENTURY_ORDINAL})[\s-]+centur(?:y|ies)"
+      rf"|(?:the\s+)?(?P<first>{_CENTURY_ORDINAL})(?=\s+(?:and|or|to)\s+(?:(?:early|mid|late)[\s-]+)?"
+      rf"(?:{_CENTURY_ORDINAL})[\s-]+centuries\b)", re.IGNORECASE)
 def century(m, ctx):
-    word = m["ordinal"].lower()
+    """'the 20th century' 19; in 'the 19th and early 20th centuries' each ordinal is a century of its own."""
+    word = (m["ordinal"] or m["first"]).lower()
     number = int(word[:-2]) if word[0].isdigit() else ORDINALS.get(word, 0)
     if number < 1:
         return None
