@@ -942,3 +942,12 @@ def test_teams_meeting_in_a_match_report_is_no_meeting(extract):
 )
 def test_a_summit_of_a_body_or_of_leaders_is_a_meeting(extract, text):
     assert [e.type for e in extract(text)] == ["meeting"]
+
+
+def test_an_exercise_told_by_its_end_and_then_by_its_start_is_one_exercise(extract):
+    text = (
+        "The navies of Chile and Peru ended a joint naval exercise off Arica on Wednesday. "
+        "The exercise, hosted by the Chilean navy, began on May 3 with a harbour phase."
+    )
+    (exercise,) = extract(text)
+    assert exercise.date.value == "2024-05-15" and len(exercise.mentions) == 2

@@ -979,6 +979,10 @@ def _most_precise(values) -> str | None:
     return best
 
 
+# How long a multinational exercise told as one may run.
+_EXERCISE_DAYS = 21
+
+
 def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     # A visit lasts a few days and its talks fall on one of them; so do rounds of negotiations, but
     # talks dated on two different days ("met on Monday", "talks on Tuesday") are two sessions.
@@ -987,6 +991,10 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         # An exercise runs for days: "launched the drills on Saturday", "completed three days of war
         # games on Monday", "the 15-day drills ... the maritime phase next week".
         slack = max(slack, _VISIT_DAYS, a.days, b.days)
+        later = a if a.first > b.first else b
+        if a.status == b.status == "occurred" and min(later.mentions, key=lambda m: m.start).trigger.anaphoric:
+            # "ended on Wednesday ... The exercise began on May 6": one exercise told by its two ends
+            slack = max(slack, _EXERCISE_DAYS)
     if a.type != b.type or _dates_conflict(a.date, b.date, slack):
         return float("-inf")
     ordinals_a, ordinals_b = a.ordinals, b.ordinals
