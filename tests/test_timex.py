@@ -653,3 +653,9 @@ def test_two_ordinal_centuries_joined_are_two_dates():
     # "the 17th and early 18th centuries": the first ordinal is a century too (16), the second keeps its modifier.
     found = find_timexes("Trade boomed in the 17th and early 18th centuries.", WEDNESDAY)
     assert [(t.text, t.value, t.modifier) for t in found] == [("the 17th", "16", None), ("early 18th centuries", "17", "START")]
+
+
+def test_a_month_of_this_or_last_year_is_one_expression():
+    # "[March of last year]": the month of that year, one TIMEX3 as "July last year" is.
+    found = find_timexes("The dam was first breached in March of last year and again in October of this year.", WEDNESDAY)
+    assert [(t.text, t.value) for t in found] == [("March of last year", "2020-03"), ("October of this year", "2021-10")]

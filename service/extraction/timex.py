@@ -1265,7 +1265,7 @@ _MONTH_CUE_BEFORE = re.compile(r"(?:\b(?:in|since|until|till|by|from|through|to|
 
 @rule(rf"(?:(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming|the\s+previous|the\s+following))\s+)?"
       rf"(?P<month>{MONTH})"
-      rf"(?:\s+(?P<rel2>(?i:this|last|next))\s+year)?")
+      rf"(?:\s+(?:of\s+)?(?P<rel2>(?i:this|last|next))\s+year)?")
 def month_alone(m, ctx):
     word = m["month"].lower().rstrip(".")
     if word in ("may", "march") or len(word) <= 4 and word not in ("june", "july"):
