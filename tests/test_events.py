@@ -951,3 +951,11 @@ def test_an_exercise_told_by_its_end_and_then_by_its_start_is_one_exercise(extra
     )
     (exercise,) = extract(text)
     assert exercise.date.value == "2024-05-15" and len(exercise.mentions) == 2
+
+
+def test_an_event_word_naming_a_person_is_no_event_of_its_own(extract):
+    text = (
+        "Chilean and Peruvian troops ended joint drills on Wednesday. "
+        '"Our region faces threats," said the exercise director, Colonel Juan Soto of the Chilean army.'
+    )
+    assert [e.type for e in extract(text)] == ["exercise"]

@@ -127,6 +127,8 @@ def governing_verb(token: Token) -> Token | None:
         if current.dep_ == "conj":
             current = current.head
             continue
+        if current.dep_ == "compound" and _lemma(current.head) in lx.PERSON_TITLE_HEADS:
+            return None  # "said the exercise director", "the summit host": a person named by the event
         if current.dep_ in ("appos", "compound"):
             current = current.head
             continue
