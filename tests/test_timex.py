@@ -659,3 +659,9 @@ def test_a_month_of_this_or_last_year_is_one_expression():
     # "[March of last year]": the month of that year, one TIMEX3 as "July last year" is.
     found = find_timexes("The dam was first breached in March of last year and again in October of this year.", WEDNESDAY)
     assert [(t.text, t.value) for t in found] == [("March of last year", "2020-03"), ("October of this year", "2021-10")]
+
+
+def test_a_possessive_weekday_is_the_weekday_the_story_named_before():
+    # "Friday's vote" gives no direction; the story said before that the vote comes on Friday.
+    text = "Lawmakers will vote on Friday on the budget. Aides said Friday's vote could be close."
+    assert [t.value for t in find_timexes(text, WEDNESDAY)] == ["2021-12-03", "2021-12-03"]

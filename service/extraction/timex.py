@@ -1295,6 +1295,9 @@ def month_alone(m, ctx):
     return _Found("DATE", _month(year, month))
 
 
+_STORY_LOOKBACK = 8000  # characters searched back for an earlier mention of the same weekday
+
+
 @rule(rf"(?:(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming|(?:the\s+)?previous|"
       rf"(?:the\s+)?following))\s+)?(?P<weekday>{WEEKDAY})"
       rf"(?:\s+(?P<part>{PART_OF_DAY}))?", )
@@ -1316,7 +1319,17 @@ def weekday(m, ctx):
     elif rel == "this":
         day = _resolve_weekday(number, ctx.anchor, ctx.day_direction(m.start(), m.end()) or 1)
     else:
-        day = _resolve_weekday(number, ctx.anchor, ctx.day_direction(m.start(), m.end()))
+        at, end = m.start(), m.end()
+        if not part and _POSSESSIVE.match(ctx.text, m.end()):
+            # "Tuesday's talks" says nothing of its direction: it is the Tuesday the story named before
+            # ("talks Tuesday with Ukrainian officials" ahead, "an attack on Tuesday" back), if it did.
+            before = None
+            window = max(0, m.start() - _STORY_LOOKBACK)  # bounded: a long text must not cost a scan per mention
+            for before in re.finditer(rf"\b{m['weekday']}\b(?!['\u2019])", ctx.text[window:m.start()]):
+                pass
+            if before is not None:
+                at, end = window + before.start(), window + before.end()
+        day = _resolve_weekday(number, ctx.anchor, ctx.day_direction(at, end))
     return _Found(kind, _day(day) + suffix)
 
 
