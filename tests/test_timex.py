@@ -665,3 +665,12 @@ def test_a_possessive_weekday_is_the_weekday_the_story_named_before():
     # "Friday's vote" gives no direction; the story said before that the vote comes on Friday.
     text = "Lawmakers will vote on Friday on the budget. Aides said Friday's vote could be close."
     assert [t.value for t in find_timexes(text, WEDNESDAY)] == ["2021-12-03", "2021-12-03"]
+
+
+def test_beyond_or_over_after_lasting_is_more_than_the_stretch():
+    # "lasted over a week" / "beyond 48 hours": MORE_THAN, the word in the span; "over three years" is "during".
+    found = {t.text: (t.value, t.modifier) for t in find_timexes(
+        "The blockade lasted over a week and the talks ran beyond 48 hours; the loan is repaid over three years.",
+        WEDNESDAY)}
+    assert found == {"over a week": ("P1W", "MORE_THAN"), "beyond 48 hours": ("PT48H", "MORE_THAN"),
+                     "three years": ("P3Y", None)}

@@ -1692,6 +1692,10 @@ _FRACTION_AFTER = re.compile(rf"\s+of\s+(?!(?:the\s+)?(?:fiscal|calendar|financi
                              re.IGNORECASE)
 
 
+_BEYOND_BEFORE = re.compile(r"(?:(?P<word>beyond)|\b(?:last|lasts|lasted|lasting|for)\s+(?P<over>over))\s+$",
+                            re.IGNORECASE)
+
+
 @rule(rf"(?:(?P<lead>the)\s+(?![^\s]{{0,30}}-(?:{UNIT})\b))?"
       rf"(?:(?P<rel>first|last|past|next|previous|coming|final|latest|following|initial|entire|whole|full|"
       rf"remaining|prior|preceding|same|recent)\s+)?"
@@ -1756,6 +1760,12 @@ def quantity_of_units(m, ctx):
         after, end = "", (m.end("orso") if m["orso"] else m.end("half") if m["half"] else m.end("unit"))
     if rel == "recent":
         return _Found("DATE", "PAST_REF", start=start)
+    if not (approx or lead or rel or m["low"] or after or start is not None or m["long"] or m["hyphen"] == "-"):
+        beyond = _BEYOND_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+        if beyond:
+            # "continues beyond 24 hours", "lasted over a week": more than the stretch (TimeBank, VOA);
+            # a bare "over three years" is "during three years" and keeps its preposition outside.
+            approx, start = "MORE_THAN", beyond.start("word") if beyond["word"] else beyond.start("over")
     if (qty_lower == "one" and singular == "day" and not (lead or rel or approx or m["low"] or after or m["more"] or m["long"])
             and _SOME_DAY_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())
             and not _NOT_SOME_DAY_AFTER.match(ctx.text, m.end())):
