@@ -959,3 +959,8 @@ def test_an_event_word_naming_a_person_is_no_event_of_its_own(extract):
         '"Our region faces threats," said the exercise director, Colonel Juan Soto of the Chilean army.'
     )
     assert [e.type for e in extract(text)] == ["exercise"]
+
+
+def test_talks_named_as_the_means_of_a_pledge_are_no_meeting(extract):
+    text = "Chile and Peru pledged on Monday to resolve their border dispute through peaceful negotiations."
+    assert [e for e in extract(text) if e.type == "meeting"] == []

@@ -401,6 +401,8 @@ def _told_as_a_process(noun: Token) -> bool:
     consultations"), not as one happening at a time and place."""
     if any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in noun.children):
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("through", "via") and not _is_anaphoric(noun):
+        return True  # "to resolve disputes through peaceful negotiations": a means, not a session
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in _PROCESS_SPANS:
         return True
     # The verb it is the subject of, or a clause on it ("talks that remain stalled").
