@@ -938,6 +938,7 @@ def test_teams_meeting_in_a_match_report_is_no_meeting(extract):
     [
         "Leaders met at the summit of the Arab League in Cairo on Monday.",
         "The summit of G20 leaders opened in Rome on Saturday.",
+        "President Biden attended the summit of the Americas in Los Angeles on Wednesday.",
     ],
 )
 def test_a_summit_of_a_body_or_of_leaders_is_a_meeting(extract, text):
@@ -964,3 +965,20 @@ def test_an_event_word_naming_a_person_is_no_event_of_its_own(extract):
 def test_talks_named_as_the_means_of_a_pledge_are_no_meeting(extract):
     text = "Chile and Peru pledged on Monday to resolve their border dispute through peaceful negotiations."
     assert [e for e in extract(text) if e.type == "meeting"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a meeting would do is no meeting
+        "A summit between the Chilean president and his Peruvian counterpart would give the process new life, the minister said on Monday.",
+        # a mountaineering story: climbers meeting on the mountain
+        "Two climbers reached the summit of Aconcagua on Sunday after a ten-day expedition. "
+        "Several teams met at the high camp on Saturday to wait for the wind to drop before the final ascent.",
+        # the title of a show, and lectures
+        "Summit, her first photography exhibition, opens at the city gallery on Saturday.",
+        "A series of evening talks by local geologists follows in November.",
+    ],
+)
+def test_hypothetical_mountain_and_gallery_words_are_no_meeting(extract, text):
+    assert extract(text) == []

@@ -213,6 +213,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
         return None  # "has denounced such drills": a kind of event
     if _told_as_a_habit(trigger if start is None else start):
         return None
+    if _is_noun(trigger) and trigger.dep_ == "nsubj" and _modals(trigger.head) & {"would", "could", "might"}:
+        return None  # "a summit between the two leaders would give the process momentum": what it would do
     node = start if start is not None else trigger
     for _ in range(10):
         if _has_neg(node):
@@ -349,6 +351,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return None
     if _told_as_a_process(token):
         return None
+    if _a_work_or_a_lecture(token):
+        return None
     if lemma in ("gathering", "convening"):
         # "a gathering of G20 finance ministers", "on the sidelines of the gathering"; not people
         # "gathering in parks".
@@ -394,6 +398,26 @@ def read_meeting(span: Span) -> Trigger | None:
 _PROCESS_VERBS = frozenset({"continue", "remain", "stall", "drag", "linger", "grind", "stagnate"})
 # "years of talks", "decades of negotiations": a process longer than any session.
 _PROCESS_SPANS = frozenset({"year", "decade", "month"})
+
+
+# What a show, a book or a film is: "Summit, her first exhibition", "Talks, a new play".
+_WORKS = frozenset({
+    "exhibition", "film", "book", "album", "show", "festival", "novel", "documentary", "play", "painting",
+    "song", "opera", "series", "programme", "program", "collection", "installation", "podcast", "musical",
+})
+
+
+def _a_work_or_a_lecture(noun: Token) -> bool:
+    """"Summit, her first major exhibition, opens", "the exhibition's talks programme", "a series of
+    lunchtime talks by mountain guides": a work's title, or lectures given to an audience."""
+    if any(c.dep_ == "appos" and _lemma(c) in _WORKS for c in noun.children):
+        return True
+    if noun.dep_ == "compound" and _lemma(noun.head) in _WORKS:
+        return True
+    if noun.lower_ == "talks" and not _with_party(noun) and not any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children):
+        speakers = [p for c in noun.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        return bool(speakers) and not any(_lemma(p) in lx.PERSON_TITLE_HEADS | lx.GROUP_HEADS or p.ent_type_ in ("GPE", "NORP", "ORG") for p in speakers)
+    return False
 
 
 def _told_as_a_process(noun: Token) -> bool:
@@ -443,7 +467,7 @@ def _off_the_field(token: Token) -> bool:
     summit = _lemma(token) == "summit"
     if summit and _summit_of_a_thing(token):
         return True
-    if _sports_story(token.doc) and not _official_party_near(token):
+    if _sports_or_mountain_story(token.doc) and not _official_party_near(token):
         return True
     for t in token.sent:
         if t.pos_ == "PROPN":
@@ -460,7 +484,7 @@ def _summit_of_a_thing(summit: Token) -> bool:
     """"the summit(s) of <X>" where X is no body, grouping, people or country: a top, not a meeting."""
     tops = [p for c in summit.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     places = summit.doc._.places if summit.doc.has_extension("places") and summit.doc._.places else []
-    parties = {i for p in places if p.kind in ("country", "demonym", "capital", "organization") for i in range(p.start, p.end)}
+    parties = {i for p in places for i in range(p.start, p.end)}  # a country, a body, a region: "the summit of the Americas"
     return bool(tops) and not any(
         t.ent_type_ in ("ORG", "NORP") or t.idx in parties or t.pos_ == "NUM"
         or _lemma(t) in lx.GROUP_HEADS | lx.PERSON_TITLE_HEADS | lx.SINGULAR_ORG_HEADS
@@ -468,12 +492,13 @@ def _summit_of_a_thing(summit: Token) -> bool:
     )
 
 
-def _sports_story(doc) -> bool:
-    """A story that uses three or more different match-report words."""
+def _sports_or_mountain_story(doc) -> bool:
+    """A story that uses three or more different match-report words, or of mountaineering."""
     if not doc.has_extension("eventex_sports"):
         Doc.set_extension("eventex_sports", default=None)
     if doc._.eventex_sports is None:
-        doc._.eventex_sports = len({_lemma(t) for t in doc if t.pos_ == "NOUN" and _lemma(t) in _SPORTS_NOUNS}) >= 3
+        lemmas = {_lemma(t) for t in doc if t.pos_ in ("NOUN", "VERB", "PROPN")}
+        doc._.eventex_sports = len(lemmas & _SPORTS_NOUNS) >= 3 or len(lemmas & _MOUNTAIN_WORDS) >= 3
     return doc._.eventex_sports
 
 
