@@ -299,3 +299,12 @@ def test_a_meeting_told_after_a_multilateral_exercise_does_not_take_all_its_coun
     )
     meeting = next(e for e in extract(text) if e.type == "meeting")
     assert not {"BRA", "COL", "ECU"} & {p.country for p in meeting.participants}
+
+
+def test_a_spanish_family_name_written_alone_is_the_person_named_with_both(extract):
+    text = (
+        "Mexican Foreign Minister Manuel Ortiz Medina received the U.S. envoy in Mexico City on Friday. "
+        "Ortiz and the envoy held talks on migration the next day."
+    )
+    talks = next(e for e in extract(text) if e.trigger.text == "talks")
+    assert "Manuel Ortiz Medina" in {p.name for p in talks.participants if p.kind == "person"}

@@ -227,6 +227,9 @@ class PartyReader:
         for key in [k for k, p in self.people.items() if " " not in p.name]:
             # "Lai" after "Lai Ching-te": a family name written first.
             self._fold_into_fuller(key, lambda p, key=key: p.name.split()[0].lower() == key)
+        for key in [k for k, p in self.people.items() if " " not in p.name]:
+            # "Ortiz" after "Manuel Ortiz Medina": the first of two family names, as Spanish usage shortens it.
+            self._fold_into_fuller(key, lambda p, key=key: key in [w.lower() for w in p.name.split()[1:-1]])
         for key in [k for k, p in self.people.items() if len(p.name.split()) >= 2]:
             # "Hamdan bin Saeed" after "Hamdan bin Saeed Al Nahyan": a name cut short of its end.
             words = self.people[key].name.split()
