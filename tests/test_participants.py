@@ -308,3 +308,12 @@ def test_a_spanish_family_name_written_alone_is_the_person_named_with_both(extra
     )
     talks = next(e for e in extract(text) if e.trigger.text == "talks")
     assert "Manuel Ortiz Medina" in {p.name for p in talks.participants if p.kind == "person"}
+
+
+def test_the_leaders_in_whose_presence_an_agreement_was_signed_are_its_persons(extract):
+    text = (
+        "The agreements were signed in Lima on Monday by Chilean Foreign Minister Ana Ruiz and her Peruvian "
+        "counterpart Jorge Salas, in the presence of President Pablo Vera of Chile and his host, President Elena Soto."
+    )
+    (agreement,) = extract(text)
+    assert {"Ana Ruiz", "Jorge Salas", "Pablo Vera", "Elena Soto"} <= {p.name for p in agreement.participants if p.kind == "person"}

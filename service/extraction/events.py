@@ -170,6 +170,12 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 found.extend((p, "participant") for p in child.children if p.dep_ == "pobj")  # "received a call today from X"
             if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call" and verb == head:
                 found.extend((p, "host") for p in child.children if p.dep_ == "pobj")  # "called on the President"
+            if child.dep_ == "prep" and child.lower_ == "in" and trigger.type == "agreement":
+                # "signed ... in the presence of President X and his host, President Y": the leaders who witnessed it
+                found.extend(
+                    (w, "party") for p in child.children if p.dep_ == "pobj" and p.lower_ == "presence"
+                    for o in p.children if o.dep_ == "prep" and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"
+                )
             if child.dep_ == "agent":
                 agent_role = "party" if trigger.type == "agreement" else "host" if lemma in ("host", "receive") and verb == head else "participant"
                 found.extend((p, agent_role) for p in child.children if p.dep_ == "pobj")
