@@ -982,3 +982,8 @@ def test_talks_named_as_the_means_of_a_pledge_are_no_meeting(extract):
 )
 def test_hypothetical_mountain_and_gallery_words_are_no_meeting(extract, text):
     assert extract(text) == []
+
+
+def test_an_instrument_signed_separately_is_another_agreement(extract):
+    text = "Chile and Brazil signed a defense agreement in Santiago on Wednesday. Separately, Chile and Brazil signed a memorandum on trade."
+    assert [e.type for e in extract(text)] == ["agreement", "agreement"]

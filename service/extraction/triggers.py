@@ -905,14 +905,20 @@ def is_distinct(noun: Token) -> bool:
     """"a separate meeting", "another round of talks", "a second summit", "they last met in May":
     not one told before."""
     if _is_verb(noun):
-        return any(c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in noun.children)
+        return any(c.dep_ == "advmod" and (c.lower_ in ("last", "previously") or _opens_separately(c)) for c in noun.children)
     if any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "new", "different", "own", "similar") for c in noun.children):
         return True
     if _past_edition(noun):
         return True
-    # "since the exercise was first held in 2016": its first edition, not this one.
+    # "since the exercise was first held in 2016": its first edition, not this one; "Separately, the
+    # two ministers signed a memorandum": another instrument.
     verb = governing_verb(noun)
-    return verb is not None and any(c.dep_ == "advmod" and c.lower_ == "first" for c in verb.children)
+    return verb is not None and any(c.dep_ == "advmod" and (c.lower_ == "first" or _opens_separately(c)) for c in verb.children)
+
+
+def _opens_separately(token: Token) -> bool:
+    """"Separately, the two ministers signed ...": a wire's sign of another story (not "talks held first separately")."""
+    return token.lower_ == "separately" and token.i == token.sent.start
 
 
 def _past_edition(noun: Token) -> bool:
