@@ -987,3 +987,21 @@ def test_hypothetical_mountain_and_gallery_words_are_no_meeting(extract, text):
 def test_an_instrument_signed_separately_is_another_agreement(extract):
     text = "Chile and Brazil signed a defense agreement in Santiago on Wednesday. Separately, Chile and Brazil signed a memorandum on trade."
     assert [e.type for e in extract(text)] == ["agreement", "agreement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a visit called off, a trip whose talks had been expected
+        "The visit, which had been expected in June, was called off after a row over fishing rights, a Chilean official said on Thursday.",
+        "Ruiz's trip had been expected to include talks with Peruvian officials on the border.",
+        # a wish, not a plan
+        "\"I would welcome a summit between Chile and Peru this year,\" the minister told a newspaper on Sunday.",
+        # the sitting of one side's own council
+        "The junta's leader spoke at a meeting of the junta's National Defence and Security Council on Wednesday.",
+        # a book's title
+        "In his memoir, \"Talks at Dawn\", published in 2009, the former envoy wrote that most negotiations fail.",
+    ],
+)
+def test_cancelled_wished_one_sided_and_titled_meetings_are_no_event(extract, text):
+    assert [e for e in extract(text) if e.type == "meeting"] == []

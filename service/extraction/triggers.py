@@ -159,7 +159,8 @@ _EXPECTATION_WORDS = frozenset({"due", "set", "scheduled", "slated", "poised", "
 def _is_non_factual_word(token: Token) -> bool:
     if _lemma(token) == "call":
         # "called for talks", "called on both sides to meet"; not "the meeting was called a success".
-        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") or c.dep_ == "xcomp" for c in token.children)
+        # ("the visit was called off": cancelled)
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") or c.dep_ == "xcomp" or c.dep_ == "prt" and c.lower_ == "off" for c in token.children)
     return _lemma(token) in lx.NON_FACTUAL_GOVERNORS or token.lower_ in lx.NON_FACTUAL_GOVERNORS
 
 
@@ -226,6 +227,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
         modals = _modals(node)
         if modals & lx.HYPOTHETICAL_MODALS:
             return None
+        if "would" in modals and _lemma(node) in _WISHES:
+            return None  # "I would welcome a summit between the EU and China this year"
         if modals & lx.FUTURE_MARKERS or "would" in modals:
             planned = True
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
@@ -240,6 +243,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
         if infinitive and node.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl"):
             governor = node.head
             if _lemma(governor) in lx.PLANNING_GOVERNORS or governor.lower_ in _EXPECTATION_WORDS:
+                if any(c.dep_ == "aux" and c.lower_ == "had" for c in governor.children):
+                    return None  # "the trip had been expected to include talks": a plan that fell through
                 planned = True
             else:
                 return None  # "want to meet", "hopes to sign", "efforts to reach a deal"
@@ -255,6 +260,9 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
             break  # "an attempt to bridge the gap at working-level talks": the talks took place
         node = node.head
     return "planned" if planned else "occurred"
+
+
+_WISHES = frozenset({"welcome", "like", "love", "support", "prefer", "favor", "favour", "back"})
 
 
 def _compounds(token: Token) -> set[str]:
@@ -351,8 +359,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return None
     if _told_as_a_process(token):
         return None
-    if _a_work_or_a_lecture(token):
-        return None
+    if _a_work_or_a_lecture(token) or token.ent_type_ == "WORK_OF_ART":
+        return None  # ("In his memoir, 'Talks at Midnight'")
     if lemma in ("gathering", "convening"):
         # "a gathering of G20 finance ministers", "on the sidelines of the gathering"; not people
         # "gathering in parks".
@@ -410,8 +418,8 @@ _WORKS = frozenset({
 def _a_work_or_a_lecture(noun: Token) -> bool:
     """"Summit, her first major exhibition, opens", "the exhibition's talks programme", "a series of
     lunchtime talks by mountain guides": a work's title, or lectures given to an audience."""
-    if any(c.dep_ == "appos" and _lemma(c) in _WORKS for c in noun.children):
-        return True
+    if any(c.dep_ == "appos" and _lemma(c) in _WORKS for c in noun.children) or noun.dep_ == "appos" and _lemma(noun.head) in _WORKS:
+        return True  # "Summit, her first exhibition", "his memoir, 'Talks at Midnight'"
     if noun.dep_ == "compound" and _lemma(noun.head) in _WORKS:
         return True
     if noun.lower_ == "talks" and not _with_party(noun) and not any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in noun.children):
@@ -538,11 +546,29 @@ def _of_one_body(meeting: Token) -> bool:
     bodies = [c for c in meeting.children if c.dep_ == "compound"]
     bodies += [p for c in meeting.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     for body in bodies:
+        if _lemma(body) in _SITTING_BODIES and _owned_by_one_side(body):
+            return True  # "a meeting of the junta's National Defence and Security Council"
         if _lemma(body) not in _DOMESTIC_BODIES or any(c.dep_ == "conj" for c in body.children):
             continue
         if any(t.ent_type_ in ("ORG", "GPE", "NORP") and t.lower_ not in ("government", "cabinet") for t in body.subtree):
             continue
         return True
+    return False
+
+
+_ONE_SIDE = frozenset({"junta", "government", "regime", "party", "military", "army", "country", "administration", "president"})
+
+
+def _owned_by_one_side(body: Token) -> bool:
+    """"the junta's council", "Iran's Supreme National Security Council"; not "NATO's military committee"."""
+    owners = [c for c in body.children if c.dep_ == "poss"]
+    places = body.doc._.places if body.doc.has_extension("places") and body.doc._.places else []
+    for owner in owners:
+        place = next((p for p in places if p.start <= owner.idx < p.end), None)
+        if place is not None:
+            return place.kind in ("country", "demonym")
+        if _lemma(owner) in _ONE_SIDE:
+            return True
     return False
 
 
