@@ -1005,3 +1005,12 @@ def test_an_instrument_signed_separately_is_another_agreement(extract):
 )
 def test_cancelled_wished_one_sided_and_titled_meetings_are_no_event(extract, text):
     assert [e for e in extract(text) if e.type == "meeting"] == []
+
+
+def test_the_drill_of_a_story_about_an_earthquake_drill_is_that_drill_whatever_soldiers_help(extract):
+    text = (
+        "Millions of Chileans took part in a national earthquake drill on Thursday. "
+        "Army brigades set up field kitchens in Santiago, the defense ministry said. "
+        "President Luis Mora, who took part in the drill at La Moneda with his cabinet, called it a success."
+    )
+    assert extract(text) == []

@@ -286,6 +286,10 @@ def _is_military_context(token: Token) -> bool:
     # "Turkey said the drills were a provocation": the story before says what drills they are.
     if _is_anaphoric(token):
         start = max(0, token.sent.start - _CONTEXT_TOKENS)
+        # "the national earthquake drill ... took part in the drill": the drills told before say what it is.
+        told = [_compounds(t) for t in token.doc[: token.i] if _lemma(t) == _lemma(token)]
+        if any(m & lx.CIVIL_DRILL_WORDS for m in told) and not any(m & _MILITARY_CONTEXT for m in told):
+            return False
         return any(_lemma(t) in _MILITARY_CONTEXT for t in token.doc[start : token.sent.start])
     return False
 
