@@ -1014,3 +1014,31 @@ def test_the_drill_of_a_story_about_an_earthquake_drill_is_that_drill_whatever_s
         "President Luis Mora, who took part in the drill at La Moneda with his cabinet, called it a success."
     )
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a figure met
+        "Operating profit fell to 1.2 billion Danish crowns from 1.5 billion a year earlier, meeting the 1.1 billion crowns expected by analysts in a Reuters poll.",
+        # a civil protection drill, and its earlier edition
+        "Millions of Chileans took part in the first National Multi-Hazard Drill of 2024 on Friday. The head of the civil defence office, "
+        "Gen. Pedro Rojas, said the drill met its objectives. Participation was up from last year's second drill.",
+        # a site at home
+        "President Luis Mora took part in the drill at the palace together with ministers, and later visited the National "
+        "Emergency Operations Center to follow the reports from the regions.",
+    ],
+)
+def test_figures_civil_protection_drills_and_sites_at_home_are_no_event(extract, text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "second_sentence",
+    [
+        "Analysts said a summit between the two countries' leaders appeared unlikely.",
+        "A summit between the two countries' leaders, proposed by some regional diplomats, has drawn little support.",
+    ],
+)
+def test_a_summit_only_proposed_or_unlikely_is_no_meeting(extract, second_sentence):
+    assert extract("Chile and Peru recalled their ambassadors last month. " + second_sentence) == []

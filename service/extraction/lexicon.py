@@ -83,7 +83,7 @@ MILITARY_WORDS = frozenset({
 # Drills that are not military.
 CIVIL_DRILL_WORDS = frozenset({
     "civil", "civilian", "fire", "earthquake", "evacuation", "emergency", "safety", "tsunami", "disaster", "school",
-    "oil", "drilling", "health", "pandemic", "lockdown", "shooter", "flood", "hurricane",
+    "oil", "drilling", "health", "pandemic", "lockdown", "shooter", "flood", "hurricane", "rescue", "hazard",
 })
 # ``exercise of power``, ``an exercise in futility``: abstract uses of the noun.
 ABSTRACT_EXERCISE_OBJECTS = frozenset({

@@ -216,6 +216,10 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
         return None
     if _is_noun(trigger) and trigger.dep_ == "nsubj" and _modals(trigger.head) & {"would", "could", "might"}:
         return None  # "a summit between the two leaders would give the process momentum": what it would do
+    if _is_noun(trigger) and any(c.dep_ == "acl" and _lemma(c) in _ONLY_PROPOSED for c in trigger.children):
+        return None  # "a summit proposed by regional diplomats" (not "a meeting requested by China", which met)
+    if _is_noun(trigger) and trigger.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr", "oprd") and _is_non_factual_word(c) for c in trigger.head.children):
+        return None  # "a summit ... appeared unlikely"
     node = start if start is not None else trigger
     for _ in range(10):
         if _has_neg(node):
@@ -262,6 +266,12 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
     return "planned" if planned else "occurred"
 
 
+_FACILITIES = frozenset({
+    "center", "centre", "headquarters", "base", "plant", "factory", "hospital", "school", "university",
+    "museum", "site", "port", "airport", "station", "facility", "camp", "laboratory", "shipyard", "mine",
+    "farm", "refinery", "dam", "exhibition", "fair", "market", "memorial", "mausoleum", "cemetery",
+})
+_ONLY_PROPOSED = frozenset({"propose", "suggest", "float", "envisage", "envision", "mull", "consider", "discuss", "moot"})
 _WISHES = frozenset({"welcome", "like", "love", "support", "prefer", "favor", "favour", "back"})
 
 
@@ -689,11 +699,15 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         partners = objects + _with_objects(verb)
         if partners and not all(_is_party(o) for o in partners):
             return None
+        if any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or t.lower_ in ("million", "billion", "trillion") for o in objects for t in o.subtree):
+            return None  # "meeting the 1.50 billion crowns expected by analysts": a figure reached
     elif lemma == "visit":
         if not objects or not any(o.ent_type_ in ("GPE", "PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS for o in objects):
             return None
         if not any(o.ent_type_ in ("PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS or _names_a_country(o) for o in objects) and not _foreign_place_in(verb.sent):
             return None  # "the president visited the flooded town": a tour at home, no one met
+        if all(_lemma(o) in _FACILITIES for o in objects) and not _foreign_place_in(verb.sent):
+            return None  # "later visited the National Emergency Operations Center": a site at home
     elif lemma in ("host", "receive") and not passive:
         # "hosted the Saudi crown prince", "received the envoy"; not "received 1.5 billion cubic meters".
         if not objects or not any(o.ent_type_ in ("PERSON", "NORP") or _lemma(o) in lx.PERSON_TITLE_HEADS or _lemma(o) in ("delegation", "counterpart", "leader", "official") for o in objects):
