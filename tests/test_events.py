@@ -1042,3 +1042,38 @@ def test_figures_civil_protection_drills_and_sites_at_home_are_no_event(extract,
 )
 def test_a_summit_only_proposed_or_unlikely_is_no_meeting(extract, second_sentence):
     assert extract("Chile and Peru recalled their ambassadors last month. " + second_sentence) == []
+
+
+def test_the_day_a_named_exercise_ended_is_past_whatever_the_tagger_reads(extract):
+    (exercise,) = extract("The navies of Chile and Peru ended the Pacific Shield exercise off Arica on Wednesday.")
+    assert exercise.date.value == "2024-05-15"  # the Wednesday before Friday 2024-05-17
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("Chilean President Luis Mora called his Peruvian counterpart Elena Soto on Monday to discuss the border.", {"Luis Mora", "Elena Soto"}),
+        ("Chilean President Luis Mora phoned Peruvian President Elena Soto on Monday.", {"Luis Mora", "Elena Soto"}),
+    ],
+)
+def test_an_official_calling_another_is_a_phone_call(extract, text, people):
+    (call,) = extract(text)
+    assert call.type == "meeting" and call.date.value == "2024-05-13"
+    assert {p.name for p in call.participants if p.kind == "person"} == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean President Luis Mora called Elena Soto a liar on Monday.",
+        "Chilean President Luis Mora called the election for June.",
+        "Chilean President Luis Mora called for talks with Elena Soto on Monday.",
+    ],
+)
+def test_calling_someone_names_an_election_or_for_talks_is_no_call(extract, text):
+    assert extract(text) == []
+
+
+def test_two_leaders_who_last_spoke_by_telephone_had_a_call(extract):
+    (call,) = extract("The presidents of Chile and Peru met in Lima on Monday. The two presidents last spoke by telephone in January.")[1:]
+    assert call.date.value == "2024-01"

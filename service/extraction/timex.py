@@ -719,7 +719,8 @@ def tense_from_doc(doc) -> Tense:
         if verb.dep_ in ("xcomp", "acomp") and verb.head.lower_ in _FUTURE_GOVERNORS:
             # "had been due to expire Friday": a plan already past by a past time, so the event is past too.
             return "past" if _pluperfect(verb.head) else "future"
-        if verb.tag_ in ("VB", "VBP") and verb.dep_ == "xcomp":
+        subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        if verb.tag_ in ("VB", "VBP") and (verb.dep_ == "xcomp" or verb.tag_ == "VBP" and verb.dep_ == "advcl" and subjectless):
             # "... is to meet", "agreed to meet": the time of the infinitive follows its governor
             # (as does a noun the tagger took for a present verb: "began the Shield exercise").
             if verb.head.lower_ in _BE_FORMS or verb.head.lower_ in _FUTURE_GOVERNORS:

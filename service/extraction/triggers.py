@@ -22,7 +22,7 @@ _MEETING_FORMS = [
     "trip", "trips", "meet", "meets", "met", "host", "hosts", "hosted", "hosting", "receive",
     "receives", "received", "receiving", "talk", "talked", "talking", "speak", "speaks", "spoke",
     "speaking", "confer", "confers", "conferred", "summitry", "tête-à-tête", "gathered", "convened",
-    "gather", "convene", "gathering", "convening", "called", "session",
+    "gather", "convene", "gathering", "convening", "called", "session", "phoned", "telephoned",
 ]
 _EXERCISE_FORMS = [
     "exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "maneuver", "manoeuvre",
@@ -624,6 +624,26 @@ def _with_objects(verb: Token) -> list[Token]:
     return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
 
 
+def _calls_on(verb: Token) -> bool:
+    return any(c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i == verb.i + 1 for c in verb.children)
+
+
+def _phoned(span: Span, verb: Token) -> Trigger | None:
+    """"Mora called his Peruvian counterpart on Monday", "phoned Soto": a call to a named official;
+    not "called him a liar", "called the election", "called for talks"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or any(c.dep_ in ("oprd", "attr", "ccomp") or c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return None
+    callee = objects[0]
+    if not (callee.ent_type_ == "PERSON" or _lemma(callee) in lx.PERSON_TITLE_HEADS | {"counterpart"}):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or not all(_is_party(s) for s in subjects):
+        return None
+    status = factuality(verb)
+    return Trigger(span, "meeting", status, verb, False, 0.8) if status else None
+
+
 def _call_on(span: Span, verb: Token) -> Trigger | None:
     """"Menon called on the Commander of the Navy": a courtesy visit to a named official."""
     hosts = [p for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i == verb.i + 1 for p in c.children if p.dep_ == "pobj"]
@@ -682,8 +702,8 @@ def _visit_has_party(noun: Token) -> bool:
 
 
 def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
-    if lemma == "call":
-        return _call_on(span, verb)
+    if lemma in ("call", "phone", "telephone"):
+        return _call_on(span, verb) if lemma == "call" and _calls_on(verb) else _phoned(span, verb)
     if lemma not in ("meet", "visit", "host", "receive", "talk", "speak", "confer", "gather", "convene"):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
@@ -723,7 +743,11 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         nearby = verb.doc[max(verb.i - 6, 0) : verb.i + 7]
         phone = any(t.lower_ in ("phone", "telephone", "video", "videoconference", "videolink") for t in nearby)
         partners = _with_objects(verb)
-        joint_subject = any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in verb.children)
+        # ("Duterte and Suga spoke by phone", "the two presidents last spoke by telephone")
+        joint_subject = any(
+            c.dep_ == "nsubj" and (any(g.dep_ == "conj" for g in c.children) or c.tag_ == "NNS" and any(g.lower_ in ("two", "both") for g in c.children))
+            for c in verb.children
+        )
         named_partner = any(p.ent_type_ == "PERSON" or _lemma(p) in lx.PERSON_TITLE_HEADS for p in partners)
         if not (phone and (partners or joint_subject)) and not named_partner and not (lemma == "confer" and partners):
             return None
