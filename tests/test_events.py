@@ -1077,3 +1077,8 @@ def test_calling_someone_names_an_election_or_for_talks_is_no_call(extract, text
 def test_two_leaders_who_last_spoke_by_telephone_had_a_call(extract):
     (call,) = extract("The presidents of Chile and Peru met in Lima on Monday. The two presidents last spoke by telephone in January.")[1:]
     assert call.date.value == "2024-01"
+
+
+def test_a_summit_prepared_at_a_ministers_meeting_is_not_that_meeting(extract):
+    text = "The summit of Andean leaders in Quito on Friday was prepared at a meeting of their foreign ministers in Lima earlier this month."
+    assert sorted(e.trigger.text for e in extract(text)) == ["meeting", "summit"]

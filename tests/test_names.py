@@ -58,3 +58,11 @@ def test_the_name_of_an_exercise_or_of_a_machine_is_no_person(nlp):
     second = text.rindex("Coral Tide")
     doc.ents = sorted([*doc.ents, doc.char_span(second, second + len("Coral Tide"), label="PERSON")], key=lambda e: e.start)
     assert _names(doc) == [("Ana Reyes", "PERSON")]
+
+
+def test_a_lone_family_name_read_as_a_place_is_the_person_named_before(nlp):
+    text = "Grace Wanjiru chaired the talks. The envoy called Wanjiru on Monday."
+    doc = _doc(nlp, text, [("Grace Wanjiru", "PERSON")], {"Grace", "Wanjiru"})
+    second = text.rindex("Wanjiru")
+    doc.ents = [*doc.ents, doc.char_span(second, second + len("Wanjiru"), label="GPE")]
+    assert _names(doc) == [("Grace Wanjiru", "PERSON"), ("Wanjiru", "PERSON")]

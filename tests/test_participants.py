@@ -317,3 +317,13 @@ def test_the_leaders_in_whose_presence_an_agreement_was_signed_are_its_persons(e
     )
     (agreement,) = extract(text)
     assert {"Ana Ruiz", "Jorge Salas", "Pablo Vera", "Elena Soto"} <= {p.name for p in agreement.participants if p.kind == "person"}
+
+
+def test_those_attending_named_in_a_participle_at_the_end_of_the_sentence_are_the_meetings(extract):
+    text = (
+        "The summit was prepared at a meeting of the foreign ministers of the three countries in Lima earlier this month, "
+        "attended by Chile's Ana Ruiz, Peru's Jorge Salas and Bolivia's Luis Mora."
+    )
+    meeting = next(e for e in extract(text) if e.trigger.text == "meeting")
+    people = {p.name: p.country for p in meeting.participants if p.kind == "person"}
+    assert people["Jorge Salas"] == "PER" and people["Luis Mora"] == "BOL"

@@ -412,6 +412,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
     exercise told in that sentence or the two before it."""
     for token in doc:
         heads: list[Token] = []
+        within = 2
         lemma = token.lemma_.lower()
         own_object = any(c.dep_ == "prep" and c.lower_ in ("in", "at") and not c.ent_type_ for c in token.children)  # not "in a row"
         verb = token.tag_.startswith("VB")
@@ -424,12 +425,17 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "alongside" for p in c.children if p.dep_ == "pobj"]
         elif lemma == "participation" and token.pos_ == "NOUN":
             heads = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        elif lemma in ("attend", "chair") and token.tag_ == "VBN" and token.dep_ in ("advcl", "conj") and not any(c.dep_.startswith("nsubj") for c in token.children):
+            # "The summit was prepared at a meeting of the ministers, attended by Chile's Ana Ruiz, ...":
+            # the participle hangs on the clause, the attendees are the meeting's
+            heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            within = 0
         if not heads:
             continue
         sentence = token.sent
         told = [
             m for m in mentions
-            if m.trigger.type in ("meeting", "exercise") and _sentences_before(sentence, 2).start <= m.sentence.start <= sentence.start
+            if m.trigger.type in ("meeting", "exercise") and _sentences_before(sentence, within).start <= m.sentence.start <= sentence.start
             and (m.start < token.idx or m.sentence.start == sentence.start)
         ]
         if not told:
@@ -838,9 +844,9 @@ def _prepared_in(a: Trigger, b: Trigger) -> bool:
     prepared in ("prepared the summit during a call"): two happenings, not one."""
     if a.governor is None or a.governor.lemma_.lower() not in _PREPARING_VERBS:
         return False
-    deps = {a.head.dep_, b.head.dep_}
     framed = [t for t in (a.head, b.head) if t.dep_ == "pobj" and t.head.lower_ in _FRAMING_PREPS and t.head.head == a.governor]
-    return bool(framed) and ("dobj" in deps or "nsubjpass" in deps)
+    prepared = [t for t in (a.head, b.head) if t.dep_ in ("dobj", "nsubjpass") and t.head == a.governor]
+    return bool(framed) and bool(prepared)
 
 
 def _on_the_sidelines(head: Token) -> bool:
@@ -1034,6 +1040,9 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if shared:
         if any(_on_the_sidelines(m.trigger.head) for c in (a, b) for m in c.mentions if m.sentence.start in shared):
             return float("-inf")  # "On the sidelines of the summit, Kusuma held talks with Reyes"
+        if any(_prepared_in(x.trigger, y.trigger) for x in a.mentions for y in b.mentions if x.sentence.start == y.sentence.start) \
+                or any(_prepared_in(y.trigger, x.trigger) for x in a.mentions for y in b.mentions if x.sentence.start == y.sentence.start):
+            return float("-inf")  # "The summit was prepared at a meeting of the ministers": two happenings
         score += _MERGE_THRESHOLD
     # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.
     if any(is_distinct(m.trigger.head) and any(o.start < m.start for o in other.mentions) for c, other in ((a, b), (b, a)) for m in c.mentions):

@@ -78,7 +78,7 @@ def _surnames_of_named_people(doc: Doc, entities: list[Span], place_starts: set[
         entity = by_token.get(token.i)
         if entity is None and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN") and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"):
             result.append(Span(doc, token.i, token.i + 1, label="PERSON"))
-        elif entity is not None and len(entity) == 1 and entity.label_ in ("PRODUCT", "ORG", "WORK_OF_ART", "FAC", "NORP"):
+        elif entity is not None and len(entity) == 1 and entity.label_ in ("PRODUCT", "ORG", "WORK_OF_ART", "FAC", "NORP", "GPE"):
             result[result.index(entity)] = Span(doc, token.i, token.i + 1, label="PERSON")
     return result
 
