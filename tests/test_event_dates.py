@@ -150,3 +150,12 @@ def test_today_before_the_agencys_reports_dates_the_event_and_a_summit_to_come_i
         "of the ECOWAS summit in Abuja in July."
     )
     assert not any(all(m.trigger.text == "summit" for m in e.mentions) for e in events)
+
+
+def test_the_date_of_what_someone_does_after_a_summit_is_not_the_summits(extract):
+    text = (
+        "Andean leaders met in Quito on Sunday. Bolivia's outgoing president Luis Mora, attending his last summit "
+        "before handing over power next month, was warmly applauded."
+    )
+    (summit,) = extract(text)
+    assert summit.date.value == "2024-05-12"

@@ -327,3 +327,8 @@ def test_those_attending_named_in_a_participle_at_the_end_of_the_sentence_are_th
     meeting = next(e for e in extract(text) if e.trigger.text == "meeting")
     people = {p.name: p.country for p in meeting.participants if p.kind == "person"}
     assert people["Jorge Salas"] == "PER" and people["Luis Mora"] == "BOL"
+
+
+def test_a_country_represented_at_a_meeting_by_an_official_took_part_through_him(extract):
+    (summit,) = extract("Leaders of the Andean Community met in Quito on Tuesday. Chile was represented by Vice President Ana Ruiz.")
+    assert {(p.name, p.country) for p in summit.participants if p.kind == "person"} == {("Ana Ruiz", "CHL")}

@@ -425,6 +425,10 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "alongside" for p in c.children if p.dep_ == "pobj"]
         elif lemma == "participation" and token.pos_ == "NOUN":
             heads = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        elif lemma == "represent" and token.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in token.children):
+            # "Côte d'Ivoire was represented by Vice President Tiémoko Koné": at the meeting just told
+            heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            heads += [c for c in token.children if c.dep_ == "nsubjpass"] if heads else []
         elif lemma in ("attend", "chair") and token.tag_ == "VBN" and token.dep_ in ("advcl", "conj") and not any(c.dep_.startswith("nsubj") for c in token.children):
             # "The summit was prepared at a meeting of the ministers, attended by Chile's Ana Ruiz, ...":
             # the participle hangs on the clause, the attendees are the meeting's
@@ -443,6 +447,11 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         # the event of its own sentence (the one nearest), else the last one told before
         mention = min(told, key=lambda m: (m.sentence.start != sentence.start, abs(m.trigger.span.start - token.i)))
         found = [party for head in heads for party in reader.parties(head, "participant")]
+        if lemma == "represent":
+            # whom a country is represented by speaks for it
+            country = next((p.country for p in found if p.kind == "country"), None)
+            for party in found:
+                party.country = party.country or country
         mention.parties = mention.parties + [p for p in found if p.kind in ("country", "person", "group") or p.country]
 
 
@@ -594,6 +603,8 @@ def _another_clause(token: Token, timex: Span, holders: set[int]) -> bool:
     return (
         _since(token, timex)
         or token.dep_ == "ccomp"
+        # "attending his last summit before handing over power next month"
+        or token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in ("before", "after", "until", "upon", "on")
         or token.dep_ == "relcl" and not _on_a_party(token, holders)
         or _participle_of_another(token, holders)
         or _planned_by_it(token)
