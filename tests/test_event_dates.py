@@ -159,3 +159,12 @@ def test_the_date_of_what_someone_does_after_a_summit_is_not_the_summits(extract
     )
     (summit,) = extract(text)
     assert summit.date.value == "2024-05-12"
+
+
+def test_an_old_pact_named_after_since_is_not_the_treaty_signed_and_lends_it_no_date(extract):
+    text = (
+        "Chile and Peru have signed a mutual defence treaty, the first such alliance Chile has entered into "
+        "since the Rio pact more than 70 years ago."
+    )
+    (treaty,) = extract(text)
+    assert treaty.date is None or treaty.date.value is None

@@ -978,6 +978,8 @@ def is_distinct(noun: Token) -> bool:
         return True
     if _past_edition(noun):
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "since":
+        return True  # "the first such alliance since the ANZUS pact more than 70 years ago"
     # "since the exercise was first held in 2016": its first edition, not this one; "Separately, the
     # two ministers signed a memorandum": another instrument.
     verb = governing_verb(noun)
