@@ -1082,3 +1082,13 @@ def test_two_leaders_who_last_spoke_by_telephone_had_a_call(extract):
 def test_a_summit_prepared_at_a_ministers_meeting_is_not_that_meeting(extract):
     text = "The summit of Andean leaders in Quito on Friday was prepared at a meeting of their foreign ministers in Lima earlier this month."
     assert sorted(e.trigger.text for e in extract(text)) == ["meeting", "summit"]
+
+
+def test_an_instrument_named_with_an_earlier_year_is_not_the_one_just_reached(extract):
+    text = (
+        "Chile and Peru have reached an agreement on fishing rights, officials said on Monday. "
+        "Under the 2013 Lima Agreement, the two sides committed to sharing catch data."
+    )
+    (agreement,) = extract(text)
+    assert agreement.date is None or agreement.date.value != "2013"
+    assert len(agreement.mentions) == 1

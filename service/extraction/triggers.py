@@ -980,6 +980,12 @@ def is_distinct(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "since":
         return True  # "the first such alliance since the ANZUS pact more than 70 years ago"
+    published = noun.doc._.published_at if noun.doc.has_extension("published_at") else None
+    if published is not None and any(
+        c.dep_ in ("nummod", "compound", "amod", "nmod") and c.text.isdigit() and len(c.text) == 4 and int(c.text) < published.year
+        for c in noun.children
+    ):
+        return True  # "Under the 2013 Brussels Agreement": an instrument of an earlier year
     # "since the exercise was first held in 2016": its first edition, not this one; "Separately, the
     # two ministers signed a memorandum": another instrument.
     verb = governing_verb(noun)
