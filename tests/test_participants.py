@@ -332,3 +332,14 @@ def test_those_attending_named_in_a_participle_at_the_end_of_the_sentence_are_th
 def test_a_country_represented_at_a_meeting_by_an_official_took_part_through_him(extract):
     (summit,) = extract("Leaders of the Andean Community met in Quito on Tuesday. Chile was represented by Vice President Ana Ruiz.")
     assert {(p.name, p.country) for p in summit.participants if p.kind == "person"} == {("Ana Ruiz", "CHL")}
+
+
+def test_who_leads_a_contingent_or_oversees_a_phase_of_the_exercise_takes_part_in_it(extract):
+    text = (
+        "The navies of Chile and Peru began joint drills off Arica on Monday. The Chilean contingent was led by "
+        "Rear Admiral Pablo Vera, and the final phase of the exercise will be overseen by General Ana Ruiz of Peru. "
+        "Peru sent a contingent of 150 soldiers led by Colonel Jorge Salas."
+    )
+    (exercise,) = extract(text)
+    people = {p.name: p.country for p in exercise.participants if p.kind == "person"}
+    assert people["Pablo Vera"] == "CHL" and people["Ana Ruiz"] == "PER" and "Jorge Salas" in people

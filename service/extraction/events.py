@@ -413,6 +413,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
     for token in doc:
         heads: list[Token] = []
         within = 2
+        kinds = ("meeting", "exercise")
         lemma = token.lemma_.lower()
         own_object = any(c.dep_ == "prep" and c.lower_ in ("in", "at") and not c.ent_type_ for c in token.children)  # not "in a row"
         verb = token.tag_.startswith("VB")
@@ -429,6 +430,13 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             # "Côte d'Ivoire was represented by Vice President Tiémoko Koné": at the meeting just told
             heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             heads += [c for c in token.children if c.dep_ == "nsubjpass"] if heads else []
+        elif lemma in _COMMANDING_VERBS and token.tag_ == "VBN" and any(
+            _lemma_of(c) in _COMMANDED for c in token.children if c.dep_ == "nsubjpass"
+        ) | (token.dep_ == "acl" and _lemma_of(token.head) in _COMMANDED):
+            # "The Indian contingent was led by Rear Admiral X", "The final phase was overseen by
+            # General Y", "a contingent of 150 soldiers led by Colonel Z": who commands the exercise's forces
+            heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            kinds = ("exercise",)
         elif lemma in ("attend", "chair") and token.tag_ == "VBN" and token.dep_ in ("advcl", "conj") and not any(c.dep_.startswith("nsubj") for c in token.children):
             # "The summit was prepared at a meeting of the ministers, attended by Chile's Ana Ruiz, ...":
             # the participle hangs on the clause, the attendees are the meeting's
@@ -439,7 +447,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         sentence = token.sent
         told = [
             m for m in mentions
-            if m.trigger.type in ("meeting", "exercise") and _sentences_before(sentence, within).start <= m.sentence.start <= sentence.start
+            if m.trigger.type in kinds and _sentences_before(sentence, within).start <= m.sentence.start <= sentence.start
             and (m.start < token.idx or m.sentence.start == sentence.start)
         ]
         if not told:
@@ -447,12 +455,31 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         # the event of its own sentence (the one nearest), else the last one told before
         mention = min(told, key=lambda m: (m.sentence.start != sentence.start, abs(m.trigger.span.start - token.i)))
         found = [party for head in heads for party in reader.parties(head, "participant")]
+        if lemma in _COMMANDING_VERBS:
+            # "The Chilean contingent was led by Rear Admiral X": he is of the contingent's country
+            units = [c for c in token.children if c.dep_ == "nsubjpass"] or [token.head]
+            country = next((p.country for u in units for p in reader.parties(u, "participant") if p.country), None)
+            for party in found:
+                party.country = party.country or country
         if lemma == "represent":
             # whom a country is represented by speaks for it
             country = next((p.country for p in found if p.kind == "country"), None)
             for party in found:
                 party.country = party.country or country
         mention.parties = mention.parties + [p for p in found if p.kind in ("country", "person", "group") or p.country]
+
+
+_COMMANDING_VERBS = frozenset({"lead", "command", "oversee", "direct", "head"})
+# What an exercise's commander commands: its forces, or a part of it.
+_COMMANDED = frozenset({
+    "contingent", "force", "troop", "unit", "ship", "navy", "army", "fleet", "flotilla", "squadron",
+    "battalion", "brigade", "detachment", "phase", "stage", "ceremony", "drill", "exercise", "maneuver",
+    "manoeuvre", "wargame", "side", "team", "soldier", "sailor", "marine", "personnel", "serviceman",
+})
+
+
+def _lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
 
 
 def _sentences_before(sentence: Span, count: int) -> Span:
