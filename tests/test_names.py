@@ -66,3 +66,9 @@ def test_a_lone_family_name_read_as_a_place_is_the_person_named_before(nlp):
     second = text.rindex("Wanjiru")
     doc.ents = [*doc.ents, doc.char_span(second, second + len("Wanjiru"), label="GPE")]
     assert _names(doc) == [("Grace Wanjiru", "PERSON"), ("Wanjiru", "PERSON")]
+
+
+def test_a_name_after_a_form_of_address_is_a_person_whatever_the_recognizer_said(nlp):
+    text = "The memorandum was signed by Mallam Sani Abdullahi and Mrs. Leila Tazi on Thursday."
+    doc = _doc(nlp, text, [("Mallam Sani Abdullahi", "ORG")], {"Mallam", "Sani", "Abdullahi", "Mrs.", "Leila", "Tazi"})
+    assert _names(doc) == [("Sani Abdullahi", "PERSON"), ("Leila Tazi", "PERSON")]

@@ -116,6 +116,11 @@ TITLE_WORDS = frozenset({
     "congresswoman", "legislator", "councillor", "councilor", "consul", "attaché", "attache",
     "undersecretary", "under-secretary", "secretary-general", "high", "representative",
 })
+# Forms of address written before a name: "Mrs. Leila Tazi", "Mallam Sani Abdullahi", "Engr. Ali".
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "dr", "mallam", "alhaji", "alhaja", "engr", "engineer", "datuk", "dato", "datin",
+    "haji", "hajji", "dame", "sir", "madam", "madame", "monsieur", "señor", "senor", "señora", "senora",
+})
 # The head word of a title phrase that makes it a person (``Defense Minister``).
 PERSON_TITLE_HEADS = frozenset({
     "president", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",

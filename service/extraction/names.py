@@ -125,8 +125,18 @@ def _is_name_word(token: Token) -> bool:
     return token.is_title and token.is_alpha and token.lower_ not in lx.TITLE_WORDS and token.pos_ in ("PROPN", "NOUN", "X")
 
 
+def _honorific(token: Token) -> bool:
+    return token.is_title and token.lower_.rstrip(".") in lx.HONORIFICS
+
+
 def _split_place_and_name(doc: Doc, ent: Span, place_ends: set[int]) -> list[Span]:
-    if ent.label_ not in ("GPE", "ORG", "NORP", "FAC", "LOC"):
+    if ent.label_ not in ("GPE", "ORG", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART"):
+        return [ent]
+    if _honorific(ent[0]):
+        # "Mallam Sani Abdullahi" read as an organisation: a form of address starts a person's name
+        name = _name_from(doc, ent.start + 1 + (ent[1].text == "." if len(ent) > 1 else 0), ent.end)
+        return [name] if name is not None else [ent]
+    if ent.label_ in ("PRODUCT", "WORK_OF_ART"):
         return [ent]
     followed_by_title = ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS
     for token in ent[:-2]:
@@ -160,7 +170,7 @@ def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int], 
     taken = {i for e in entities for i in range(e.start, e.end)}
     found: list[Span] = []
     for token in doc:
-        if token.lower_ not in lx.PERSON_TITLE_HEADS or not token.is_title or token.i + 2 > len(doc):
+        if (token.lower_ not in lx.PERSON_TITLE_HEADS and not _honorific(token)) or not token.is_title or token.i + 2 > len(doc):
             continue
         end = token.i + 1
         if end < len(doc) and doc[end].lower_ == "of":
