@@ -343,3 +343,12 @@ def test_who_leads_a_contingent_or_oversees_a_phase_of_the_exercise_takes_part_i
     (exercise,) = extract(text)
     people = {p.name: p.country for p in exercise.participants if p.kind == "person"}
     assert people["Pablo Vera"] == "CHL" and people["Ana Ruiz"] == "PER" and "Jorge Salas" in people
+
+
+def test_the_leaders_who_witnessed_a_signing_ceremony_are_among_the_agreements_persons(extract):
+    text = (
+        "The memorandum was signed in Lima on Thursday by Chilean Energy Minister Pablo Vera, at a ceremony "
+        "witnessed by President Luis Mora and his Peruvian counterpart, Elena Soto."
+    )
+    (agreement,) = extract(text)
+    assert {"Luis Mora", "Elena Soto"} <= {p.name for p in agreement.participants if p.kind == "person"}

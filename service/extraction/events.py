@@ -437,6 +437,11 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             # General Y", "a contingent of 150 soldiers led by Colonel Z": who commands the exercise's forces
             heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             kinds = ("exercise",)
+        elif lemma == "witness" and token.tag_ == "VBN":
+            # "signed the MoU ... at a ceremony witnessed by the Minister of State for Petroleum and his
+            # Moroccan counterpart": the leaders who witnessed it are among the agreement's persons
+            heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            kinds, within = ("agreement",), 0
         elif lemma in ("attend", "chair") and token.tag_ == "VBN" and token.dep_ in ("advcl", "conj") and not any(c.dep_.startswith("nsubj") for c in token.children):
             # "The summit was prepared at a meeting of the ministers, attended by Chile's Ana Ruiz, ...":
             # the participle hangs on the clause, the attendees are the meeting's
@@ -454,7 +459,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             continue
         # the event of its own sentence (the one nearest), else the last one told before
         mention = min(told, key=lambda m: (m.sentence.start != sentence.start, abs(m.trigger.span.start - token.i)))
-        found = [party for head in heads for party in reader.parties(head, "participant")]
+        found = [party for head in heads for party in reader.parties(head, "party" if kinds == ("agreement",) else "participant")]
         if lemma in _COMMANDING_VERBS:
             # "The Chilean contingent was led by Rear Admiral X": he is of the contingent's country
             units = [c for c in token.children if c.dep_ == "nsubjpass"] or [token.head]
