@@ -352,3 +352,13 @@ def test_the_leaders_who_witnessed_a_signing_ceremony_are_among_the_agreements_p
     )
     (agreement,) = extract(text)
     assert {"Luis Mora", "Elena Soto"} <= {p.name for p in agreement.participants if p.kind == "person"}
+
+
+def test_every_person_of_a_signing_list_broken_by_semicolons_signed(extract):
+    text = (
+        "Chile and Peru signed a memorandum on a gas pipeline in Lima on Thursday. The memorandum was signed by "
+        "the chief executive of Chile's state oil company, Pablo Vera; the director of Peru's oil agency, Elena Soto; "
+        "and the Andean Community's energy commissioner, Luis Mora."
+    )
+    (agreement,) = extract(text)
+    assert {"Elena Soto", "Luis Mora"} <= {p.name for p in agreement.participants if p.kind == "person"}

@@ -111,6 +111,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     _read_parties(mentions, reader, hosts)
     _parties_told_of_it(doc, mentions, reader)
     _parties_taking_part(doc, mentions, reader)
+    _signers_listed(mentions, reader)
     # A visitor is not of the country visited: "HANOI - President Dizon arrived for a state visit"
     # is no Vietnamese president, whatever the dateline suggested.
     guessed_wrong = [
@@ -485,6 +486,30 @@ _COMMANDED = frozenset({
 
 def _lemma_of(token: Token) -> str:
     return token.lemma_.lower()
+
+
+def _signers_listed(mentions: list[Mention], reader: PartyReader) -> None:
+    """"The MoU was signed by the chief executive of X, Pablo Vera; the director of Y, Elena Soto;
+    and ...": a list the parser breaks at its semicolons; every person named after "by" signed
+    (up to those it was signed before: "in the presence of", "witnessed by")."""
+    for mention in mentions:
+        verb = mention.trigger.governor
+        if mention.trigger.type != "agreement" or verb is None or verb.lemma_.lower() != "sign":
+            continue
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is None or not any(t.text == ";" for t in verb.sent if t.i > agent.i):
+            continue
+        named = {p.name for p in mention.parties if p.kind == "person"}
+        for token in verb.sent:
+            if token.i <= agent.i:
+                continue
+            if token.lower_ in ("presence", "witnessed", "attended"):
+                break
+            if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+                for party in reader.parties(token, "party"):
+                    if party.kind == "person" and party.name not in named:
+                        mention.parties = mention.parties + [party]
+                        named.add(party.name)
 
 
 def _sentences_before(sentence: Span, count: int) -> Span:
