@@ -362,3 +362,16 @@ def test_every_person_of_a_signing_list_broken_by_semicolons_signed(extract):
     )
     (agreement,) = extract(text)
     assert {"Elena Soto", "Luis Mora"} <= {p.name for p in agreement.participants if p.kind == "person"}
+
+
+def test_the_leaders_a_host_welcomed_at_the_summit_attended_it(extract):
+    text = (
+        "Leaders of the Andean Community opened their annual summit in Quito on Tuesday. Ecuadorian President "
+        "Luis Mora welcomed Bolivian President Ana Quispe, Colombia's President Jorge Ruiz and Peruvian Prime "
+        "Minister Elena Soto at the opening session."
+    )
+    (summit,) = extract(text)
+    assert {p.name: p.country for p in summit.participants if p.kind == "person"} == {
+        "Luis Mora": "ECU", "Ana Quispe": "BOL", "Jorge Ruiz": "COL", "Elena Soto": "PER",
+    }
+    assert extract("Chile welcomed the decision on Monday.") == []

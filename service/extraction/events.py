@@ -422,6 +422,12 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in token.children)) or lemma == "participate"
         ):
             heads = [c for c in token.children if c.dep_ == "nsubj"]
+        elif verb and lemma == "welcome" and any(
+            c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or _lemma_of(c) in lx.PERSON_TITLE_HEADS) for c in token.children
+        ):
+            # "Kusuma welcomed Malaysian Prime Minister X, Philippine President Y ... at the opening session"
+            heads = [c for c in token.children if c.dep_ in ("nsubj", "dobj")]
+            kinds = ("meeting",)
         elif verb and lemma == "train" and any(c.dep_ == "prep" and c.lower_ == "alongside" for c in token.children):
             heads = [c for c in token.children if c.dep_ == "nsubj"]
             heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "alongside" for p in c.children if p.dep_ == "pobj"]
