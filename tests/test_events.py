@@ -1092,3 +1092,8 @@ def test_an_instrument_named_with_an_earlier_year_is_not_the_one_just_reached(ex
     (agreement,) = extract(text)
     assert agreement.date is None or agreement.date.value != "2013"
     assert len(agreement.mentions) == 1
+
+
+def test_being_ready_to_resume_talks_is_no_meeting(extract):
+    text = "The Chilean government is ready to resume talks with Peru from where they left off at any moment, a spokesman said on Monday."
+    assert extract(text) == []

@@ -246,6 +246,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if infinitive and node.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl"):
             governor = node.head
+            if governor.lower_ in _READINESS or governor.tag_ == "JJ" and _lemma(governor) in _READINESS:
+                return None  # "ready to resume talks at any moment": willing, not planned
             if _lemma(governor) in lx.PLANNING_GOVERNORS or governor.lower_ in _EXPECTATION_WORDS:
                 if any(c.dep_ == "aux" and c.lower_ == "had" for c in governor.children):
                     return None  # "the trip had been expected to include talks": a plan that fell through
@@ -272,6 +274,7 @@ _FACILITIES = frozenset({
     "farm", "refinery", "dam", "exhibition", "fair", "market", "memorial", "mausoleum", "cemetery",
 })
 _ONLY_PROPOSED = frozenset({"propose", "suggest", "float", "envisage", "envision", "mull", "consider", "discuss", "moot"})
+_READINESS = frozenset({"ready", "willing", "prepared", "eager", "keen", "open", "happy", "able"})
 _WISHES = frozenset({"welcome", "like", "love", "support", "prefer", "favor", "favour", "back"})
 
 
