@@ -44,11 +44,12 @@ def test_a_country_read_as_a_person_is_no_person(nlp):
     assert _names(doc) == []
 
 
-def test_a_lone_family_name_of_a_person_named_before_is_that_person(nlp):
-    text = "Grace Wanjiru chaired the talks. Later Wanjiru met the envoy."
+@pytest.mark.parametrize("label", ["PRODUCT", "ORG", "GPE"])
+def test_a_lone_family_name_of_a_person_named_before_is_that_person(nlp, label):
+    text = "Grace Wanjiru chaired the talks. Later the envoy called Wanjiru."
     doc = _doc(nlp, text, [("Grace Wanjiru", "PERSON")], {"Grace", "Wanjiru"})
     second = text.rindex("Wanjiru")
-    doc.ents = [*doc.ents, doc.char_span(second, second + len("Wanjiru"), label="PRODUCT")]
+    doc.ents = [*doc.ents, doc.char_span(second, second + len("Wanjiru"), label=label)]  # the recognizer's slip
     assert _names(doc) == [("Grace Wanjiru", "PERSON"), ("Wanjiru", "PERSON")]
 
 
@@ -58,14 +59,6 @@ def test_the_name_of_an_exercise_or_of_a_machine_is_no_person(nlp):
     second = text.rindex("Coral Tide")
     doc.ents = sorted([*doc.ents, doc.char_span(second, second + len("Coral Tide"), label="PERSON")], key=lambda e: e.start)
     assert _names(doc) == [("Ana Reyes", "PERSON")]
-
-
-def test_a_lone_family_name_read_as_a_place_is_the_person_named_before(nlp):
-    text = "Grace Wanjiru chaired the talks. The envoy called Wanjiru on Monday."
-    doc = _doc(nlp, text, [("Grace Wanjiru", "PERSON")], {"Grace", "Wanjiru"})
-    second = text.rindex("Wanjiru")
-    doc.ents = [*doc.ents, doc.char_span(second, second + len("Wanjiru"), label="GPE")]
-    assert _names(doc) == [("Grace Wanjiru", "PERSON"), ("Wanjiru", "PERSON")]
 
 
 def test_a_name_after_a_form_of_address_is_a_person_whatever_the_recognizer_said(nlp):
