@@ -423,7 +423,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         ):
             heads = [c for c in token.children if c.dep_ == "nsubj"]
         elif verb and lemma == "welcome" and any(
-            c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or _lemma_of(c) in lx.PERSON_TITLE_HEADS) for c in token.children
+            c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lx.PERSON_TITLE_HEADS) for c in token.children
         ):
             # "Kusuma welcomed Malaysian Prime Minister X, Philippine President Y ... at the opening session"
             heads = [c for c in token.children if c.dep_ in ("nsubj", "dobj")]
@@ -437,9 +437,10 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             # "Côte d'Ivoire was represented by Vice President Tiémoko Koné": at the meeting just told
             heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             heads += [c for c in token.children if c.dep_ == "nsubjpass"] if heads else []
-        elif lemma in _COMMANDING_VERBS and token.tag_ == "VBN" and any(
-            _lemma_of(c) in _COMMANDED for c in token.children if c.dep_ == "nsubjpass"
-        ) | (token.dep_ == "acl" and _lemma_of(token.head) in _COMMANDED):
+        elif lemma in _COMMANDING_VERBS and token.tag_ == "VBN" and (
+            any(c.lemma_.lower() in _COMMANDED for c in token.children if c.dep_ == "nsubjpass")
+            or token.dep_ == "acl" and token.head.lemma_.lower() in _COMMANDED
+        ):
             # "The Indian contingent was led by Rear Admiral X", "The final phase was overseen by
             # General Y", "a contingent of 150 soldiers led by Colonel Z": who commands the exercise's forces
             heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -488,10 +489,6 @@ _COMMANDED = frozenset({
     "battalion", "brigade", "detachment", "phase", "stage", "ceremony", "drill", "exercise", "maneuver",
     "manoeuvre", "wargame", "side", "team", "soldier", "sailor", "marine", "personnel", "serviceman",
 })
-
-
-def _lemma_of(token: Token) -> str:
-    return token.lemma_.lower()
 
 
 def _signers_listed(mentions: list[Mention], reader: PartyReader) -> None:
@@ -1114,8 +1111,10 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if shared:
         if any(_on_the_sidelines(m.trigger.head) for c in (a, b) for m in c.mentions if m.sentence.start in shared):
             return float("-inf")  # "On the sidelines of the summit, Kusuma held talks with Reyes"
-        if any(_prepared_in(x.trigger, y.trigger) for x in a.mentions for y in b.mentions if x.sentence.start == y.sentence.start) \
-                or any(_prepared_in(y.trigger, x.trigger) for x in a.mentions for y in b.mentions if x.sentence.start == y.sentence.start):
+        if any(
+            _prepared_in(x.trigger, y.trigger) or _prepared_in(y.trigger, x.trigger)
+            for x in a.mentions for y in b.mentions if x.sentence.start == y.sentence.start
+        ):
             return float("-inf")  # "The summit was prepared at a meeting of the ministers": two happenings
         score += _MERGE_THRESHOLD
     # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.

@@ -517,10 +517,12 @@ def _summit_of_a_thing(summit: Token) -> bool:
     )
 
 
-def _sports_or_mountain_story(doc) -> bool:
+if not Doc.has_extension("eventex_sports"):
+    Doc.set_extension("eventex_sports", default=None)  # read once per story
+
+
+def _sports_or_mountain_story(doc: Doc) -> bool:
     """A story that uses three or more different match-report words, or of mountaineering."""
-    if not doc.has_extension("eventex_sports"):
-        Doc.set_extension("eventex_sports", default=None)
     if doc._.eventex_sports is None:
         lemmas = {_lemma(t) for t in doc if t.pos_ in ("NOUN", "VERB", "PROPN")}
         doc._.eventex_sports = len(lemmas & _SPORTS_NOUNS) >= 3 or len(lemmas & _MOUNTAIN_WORDS) >= 3
@@ -792,7 +794,7 @@ def read_exercise(span: Span) -> Trigger | None:
         return None
     if _is_habitual(token):
         return None  # "India holds regular naval drills with Japan": no one happening
-    governor = token.head if named and token.dep_ in ("xcomp", "ccomp") else governing_verb(token)
+    governor = token.head if named and token.dep_ in ("xcomp", "ccomp", "advcl") else governing_verb(token)
     status = factuality(token)
     if status is None:
         return None
