@@ -62,6 +62,7 @@ class Mention:
     host: str | None = None             # the country visited, for a visit
     refers_to: Token | None = None      # "After [this meeting]": the trigger whose date this one takes
     group: int = -1
+    distinct: bool = False              # "a separate meeting", "Last year's exercise": not one told before
 
     @property
     def start(self) -> int:
@@ -95,7 +96,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
         trigger = read(label, span)
         if trigger is None:
             continue
-        mention = Mention(trigger, span.sent)
+        mention = Mention(trigger, span.sent, distinct=is_distinct(trigger.head))
         mention.location, mention.host = _location(trigger, places, resolver)
         mentions.append(mention)
         if len(mentions) == _MAX_MENTIONS:
@@ -1118,7 +1119,7 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
             return float("-inf")  # "The summit was prepared at a meeting of the ministers": two happenings
         score += _MERGE_THRESHOLD
     # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.
-    if any(is_distinct(m.trigger.head) and any(o.start < m.start for o in other.mentions) for c, other in ((a, b), (b, a)) for m in c.mentions):
+    if any(m.distinct and any(o.start < m.start for o in other.mentions) for c, other in ((a, b), (b, a)) for m in c.mentions):
         return float("-inf")  # "a separate meeting", "another summit", "its own exercise": not one told before
     if a.status != b.status and not anaphor.trigger.anaphoric:
         return float("-inf")  # "agreed to hold an air exercise next year" is not the drill under way
@@ -1136,7 +1137,7 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         if last_before is not None:
             distance = sentence_index[anaphor.sentence.start] - sentence_index[last_before.sentence.start]
             score += 3.0 if distance <= 2 else 2.6
-            if not shared and all(is_distinct(m.trigger.head) for m in earlier.mentions if m.start < anaphor.start):
+            if not shared and all(m.distinct for m in earlier.mentions if m.start < anaphor.start):
                 # "its own national exercise", "since the exercise was first held in 2016": told as set
                 # apart from the story's event, it takes "the exercise" only when nothing else can.
                 score = min(score, _MERGE_THRESHOLD + 0.05)

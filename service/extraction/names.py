@@ -13,8 +13,6 @@ PERSON. Four repairs, run after ``eventex_places``:
 """
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -47,11 +45,12 @@ class NameRepair:
         place_ends = {p.end for p in places}
         place_starts = {p.start for p in places}
         place_spans = {(p.start, p.end) for p in places}
+        exercise_names = _names_before_exercise_words(doc)
         entities: list[Span] = []
         for ent in doc.ents:
             if ent.label_ == "PERSON" and (ent.start_char, ent.end_char) in place_spans:
                 continue  # "Côte d'Ivoire" read as a person's name
-            if ent.label_ == "PERSON" and (_names_a_thing(doc.text, ent.text) or any(c.isdigit() for c in ent.text)):
+            if ent.label_ == "PERSON" and (_bare(ent.text) in exercise_names or any(c.isdigit() for c in ent.text)):
                 continue  # "the Naseem Al Bahr exercise", "Embraer C-390": a name, but no person's
             if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS:
                 continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
@@ -70,24 +69,39 @@ def _surnames_of_named_people(doc: Doc, entities: list[Span], place_starts: set[
     surnames = {e[-1].text for e in entities if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title}
     if not surnames:
         return entities
-    by_token = {i: e for e in entities for i in range(e.start, e.end)}
-    result = [e for e in entities]
+    by_token = {i: n for n, e in enumerate(entities) for i in range(e.start, e.end)}
+    result = list(entities)
     for token in doc:
         if token.text not in surnames or token.pos_ != "PROPN" or token.idx in place_starts:
             continue
-        entity = by_token.get(token.i)
-        if entity is None and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN") and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"):
+        number = by_token.get(token.i)
+        if number is None and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN") and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"):
             result.append(Span(doc, token.i, token.i + 1, label="PERSON"))
-        elif entity is not None and len(entity) == 1 and entity.label_ in ("PRODUCT", "ORG", "WORK_OF_ART", "FAC", "NORP", "GPE"):
-            result[result.index(entity)] = Span(doc, token.i, token.i + 1, label="PERSON")
+        elif number is not None and len(entities[number]) == 1 and entities[number].label_ in ("PRODUCT", "ORG", "WORK_OF_ART", "FAC", "NORP", "GPE"):
+            result[number] = Span(doc, token.i, token.i + 1, label="PERSON")
     return result
 
 
-def _names_a_thing(text: str, name: str) -> bool:
-    """A name the story writes before an exercise word somewhere ("Naseem Al Bahr exercise", "the
-    'Sea Breeze' drills") names the exercise wherever it stands, not a person."""
-    name = name.strip("'\"‘’“” ")
-    return bool(name) and re.search(re.escape(name) + r"['\"’”]?\s+(?:exercises?|drills?|maneuvers|manoeuvres|war games)\b", text) is not None
+_EXERCISE_WORDS = frozenset({"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games"})
+_QUOTES = "'\"‘’“” "
+
+
+def _bare(name: str) -> str:
+    return name.strip(_QUOTES)
+
+
+def _names_before_exercise_words(doc: Doc) -> set[str]:
+    """The one to four words the story writes right before an exercise word ("Naseem Al Bahr
+    exercise", "the 'Sea Breeze' drills"): a name there names the exercise wherever it stands,
+    not a person."""
+    names: set[str] = set()
+    for token in doc:
+        if token.lower_ not in _EXERCISE_WORDS or token.i == 0:
+            continue
+        end = token.i - 1 if doc[token.i - 1].text in _QUOTES.strip() else token.i
+        for start in range(max(0, end - _MAX_NAME_TOKENS), end):
+            names.add(_bare(doc[start:end].text))
+    return names
 
 
 def _whole_hyphenated_name(doc: Doc, ent: Span) -> Span:

@@ -299,15 +299,33 @@ def _is_military_context(token: Token) -> bool:
     # "Turkey said the drills were a provocation": the story before says what drills they are.
     if _is_anaphoric(token):
         start = max(0, token.sent.start - _CONTEXT_TOKENS)
-        # "the national earthquake drill ... took part in the drill": the drills told before say what it is.
-        told = [_compounds(t) for t in token.doc[: token.i] if _lemma(t) == _lemma(token)]
-        if any(m & lx.CIVIL_DRILL_WORDS for m in told) and not any(m & _MILITARY_CONTEXT for m in told):
+        # "the national earthquake drill ... took part in the drill": the story's drills say what it is.
+        if _lemma(token) in _civil_only(token.doc):
             return False
         return any(_lemma(t) in _MILITARY_CONTEXT for t in token.doc[start : token.sent.start])
     return False
 
 
 _MILITARY_CONTEXT = lx.MILITARY_WORDS - {"exercise", "drill", "joint", "special", "command", "air", "fire", "guard", "coast", "strategic", "nuclear"}
+
+if not Doc.has_extension("eventex_civil_only"):
+    Doc.set_extension("eventex_civil_only", default=None)  # read once per story
+
+
+def _civil_only(doc: Doc) -> set[str]:
+    """The exercise words ("drill", "exercise") the story only ever qualifies as civil ones."""
+    if doc._.eventex_civil_only is None:
+        civil, military = set(), set()
+        for token in doc:
+            lemma = _lemma(token)
+            if lemma in lx.EXERCISE_NOUNS:
+                modifiers = _compounds(token)
+                if modifiers & lx.CIVIL_DRILL_WORDS:
+                    civil.add(lemma)
+                if modifiers & _MILITARY_CONTEXT:
+                    military.add(lemma)
+        doc._.eventex_civil_only = civil - military
+    return doc._.eventex_civil_only
 _CONTEXT_TOKENS = 250
 
 
