@@ -375,3 +375,13 @@ def test_the_leaders_a_host_welcomed_at_the_summit_attended_it(extract):
         "Luis Mora": "ECU", "Ana Quispe": "BOL", "Jorge Ruiz": "COL", "Elena Soto": "PER",
     }
     assert extract("Chile welcomed the decision on Monday.") == []
+
+
+def test_the_head_of_state_of_a_home_story_is_the_one_leader_it_names(extract):
+    text = (
+        "ASTANA. KAZINFORM – President of Kazakhstan Kairat Zhaksylykov had a telephone conversation with President "
+        "of Mongolia Luvsandorj Tumurbaatar today. Earlier, on 19 January, the Head of State had a telephone "
+        "conversation with President of Azerbaijan Elchin Mammadli."
+    )
+    earlier = next(e for e in extract(text) if e.date.value == "2024-01-19")
+    assert {p.name for p in earlier.participants if p.kind == "person"} == {"Kairat Zhaksylykov", "Elchin Mammadli"}

@@ -527,8 +527,8 @@ class PartyReader:
         country = country or context_country or (self.home if self._home_title(title) else None)
         span = [_char_span_of(head)]
         holders = self.offices.get((title_key(title), country), set())
-        if not holders and country and title_key(title) <= {"leader", "top", "country's", "nation's"}:
-            # "the Israeli leader": the one head of state or government of Israel the story names.
+        if not holders and country and (title_key(title) <= {"leader", "top", "country's", "nation's"} or title_key(title) == {"head", "state"}):
+            # "the Israeli leader", "the Head of State": the one head of state or government of the country the story names.
             holders = {k for k, p in self.people.items() if p.country == country and p.title and lx.LEADER_TITLES & set(p.title.lower().split()) - {"leader"}}
         persons = list({id(self.people[k]): self.people[k] for k in holders}.values())  # (one person may have several keys)
         if len(persons) == 1:
