@@ -168,3 +168,12 @@ def test_an_old_pact_named_after_since_is_not_the_treaty_signed_and_lends_it_no_
     )
     (treaty,) = extract(text)
     assert treaty.date is None or treaty.date.value is None
+
+
+def test_an_agreement_signed_in_a_when_clause_takes_the_day_of_its_main_clause(extract):
+    text = (
+        "Chile and Peru yesterday took a major step toward peace when the Chilean and Peruvian foreign ministers "
+        "signed a border treaty first proposed in 2019."
+    )
+    (treaty,) = extract(text)
+    assert treaty.date.value == "2024-05-16"  # the day before Friday 2024-05-17

@@ -761,6 +761,10 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
         # ("..., and Mansour paid a return visit in September": a conjunct with its own subject has its own date.)
         if mention.trigger.governor.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in mention.trigger.governor.children):
             holders.add(mention.trigger.governor.head.i)
+        # "Zimbabwe and Zambia yesterday took a major step when the authority signed the contract": the
+        # clause the when-clause hangs on tells the day.
+        if mention.trigger.governor.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in mention.trigger.governor.children):
+            holders.add(mention.trigger.governor.head.i)
     attached, unattached = [], []
     for timex, span in candidates:
         if span.root.head.lower_ in _END_PREPOSITIONS and span.root.dep_ == "pobj":

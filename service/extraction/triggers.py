@@ -216,8 +216,10 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
         return None
     if _is_noun(trigger) and trigger.dep_ == "nsubj" and _modals(trigger.head) & {"would", "could", "might"}:
         return None  # "a summit between the two leaders would give the process momentum": what it would do
-    if _is_noun(trigger) and any(c.dep_ == "acl" and _lemma(c) in _ONLY_PROPOSED for c in trigger.children):
-        return None  # "a summit proposed by regional diplomats" (not "a meeting requested by China", which met)
+    if _is_noun(trigger) and trigger.dep_ == "nsubj" and any(c.dep_ == "acl" and _lemma(c) in _ONLY_PROPOSED for c in trigger.children):
+        # "a summit proposed by regional diplomats appeared unlikely" (not "a meeting requested by China",
+        # which met, nor "signed a treaty first proposed in 2019")
+        return None
     if _is_noun(trigger) and trigger.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr", "oprd") and _is_non_factual_word(c) for c in trigger.head.children):
         return None  # "a summit ... appeared unlikely"
     node = start if start is not None else trigger
