@@ -469,17 +469,16 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         # the event of its own sentence (the one nearest), else the last one told before
         mention = min(told, key=lambda m: (m.sentence.start != sentence.start, abs(m.trigger.span.start - token.i)))
         found = [party for head in heads for party in reader.parties(head, "party" if kinds == ("agreement",) else "participant")]
+        country = None
         if lemma in _COMMANDING_VERBS:
             # "The Chilean contingent was led by Rear Admiral X": he is of the contingent's country
             units = [c for c in token.children if c.dep_ == "nsubjpass"] or [token.head]
             country = next((p.country for u in units for p in reader.parties(u, "participant") if p.country), None)
-            for party in found:
-                party.country = party.country or country
-        if lemma == "represent":
+        elif lemma == "represent":
             # whom a country is represented by speaks for it
             country = next((p.country for p in found if p.kind == "country"), None)
-            for party in found:
-                party.country = party.country or country
+        for party in found:
+            party.country = party.country or country
         mention.parties = mention.parties + [p for p in found if p.kind in ("country", "person", "group") or p.country]
 
 

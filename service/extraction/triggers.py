@@ -331,6 +331,11 @@ def _civil_only(doc: Doc) -> set[str]:
 _CONTEXT_TOKENS = 250
 
 
+def _places(doc: Doc) -> list:
+    """The place mentions ``eventex_places`` marked in the story (none when it did not run)."""
+    return (doc._.places or []) if doc.has_extension("places") else []
+
+
 def _is_place_or_party(token: Token) -> bool:
     if token.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"):
         return True
@@ -341,14 +346,14 @@ def _is_place_or_party(token: Token) -> bool:
 
 def _foreign_place_in(sentence: Span) -> bool:
     """Whether the sentence names at least two countries (by name, demonym or capital): a visit abroad."""
-    places = sentence.doc._.places if sentence.doc.has_extension("places") and sentence.doc._.places else []
+    places = _places(sentence.doc)
     codes = {p.code for p in places if p.code and sentence.start_char <= p.start < sentence.end_char}
     return len(codes) >= 2 or (len(codes) == 1 and any(p.kind == "capital" for p in places if sentence.start_char <= p.start < sentence.end_char))
 
 
 def _names_a_country(token: Token) -> bool:
     """"visited Ghana": a country by its name (not a city, which may be at home)."""
-    places = token.doc._.places if token.doc.has_extension("places") and token.doc._.places else []
+    places = _places(token.doc)
     return any(p.kind == "country" and p.start <= token.idx < p.end for p in places)
 
 
@@ -528,7 +533,7 @@ def _off_the_field(token: Token) -> bool:
 def _summit_of_a_thing(summit: Token) -> bool:
     """"the summit(s) of <X>" where X is no body, grouping, people or country: a top, not a meeting."""
     tops = [p for c in summit.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    places = summit.doc._.places if summit.doc.has_extension("places") and summit.doc._.places else []
+    places = _places(summit.doc)
     parties = {i for p in places for i in range(p.start, p.end)}  # a country, a body, a region: "the summit of the Americas"
     return bool(tops) and not any(
         t.ent_type_ in ("ORG", "NORP") or t.idx in parties or t.pos_ == "NUM"
@@ -552,7 +557,7 @@ def _sports_or_mountain_story(doc: Doc) -> bool:
 def _official_party_near(token: Token) -> bool:
     """A country (not a city, which in a match report is a club's home), an official or a government
     body named in the trigger's sentence."""
-    places = token.doc._.places if token.doc.has_extension("places") and token.doc._.places else []
+    places = _places(token.doc)
     sentence = token.sent
     return any(p.kind == "country" and sentence.start_char <= p.start < sentence.end_char for p in places) or any(
         _lemma(t) in lx.PERSON_TITLE_HEADS or _lemma(t) in ("government", "ministry", "delegation") for t in sentence
@@ -601,7 +606,7 @@ _ONE_SIDE = frozenset({"junta", "government", "regime", "party", "military", "ar
 def _owned_by_one_side(body: Token) -> bool:
     """"the junta's council", "Iran's Supreme National Security Council"; not "NATO's military committee"."""
     owners = [c for c in body.children if c.dep_ == "poss"]
-    places = body.doc._.places if body.doc.has_extension("places") and body.doc._.places else []
+    places = _places(body.doc)
     for owner in owners:
         place = next((p for p in places if p.start <= owner.idx < p.end), None)
         if place is not None:
@@ -625,7 +630,7 @@ def _its_own_meeting(meeting: Token) -> bool:
 
 
 def _in_organization(token: Token) -> bool:
-    places = token.doc._.places if token.doc.has_extension("places") and token.doc._.places else []
+    places = _places(token.doc)
     return any(p.kind == "organization" and p.start <= token.idx < p.end for p in places)
 
 
