@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -30,9 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SHARED = Path(os.environ.get("EVENTEX_SHARED", ROOT.parent / "shared"))
-TBAQ = SHARED / "data" / "tbaq"
-VOA_STORIES = SHARED / "corpus" / "voa-stories.jsonl"
+from bench.check_cases import SHARED_DIR, load_stories  # noqa: E402
+
+TBAQ = SHARED_DIR / "data" / "tbaq"
+VOA_STORIES = SHARED_DIR / "corpus" / "voa-stories.jsonl"
 VOA_GOLD = ROOT / "bench" / "timex-voa"
 DEVELOPMENT = ("TimeBank", "VOA")  # never list the mismatches of AQUAINT, the held-out set
 TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -86,11 +86,7 @@ def read_timeml(path: Path) -> TimeMLDoc:
 
 def read_voa() -> list[TimeMLDoc]:
     """The VOA reference set: annotations from bench/timex-voa, story text from the shared corpus."""
-    stories = {}
-    with VOA_STORIES.open(encoding="utf-8") as lines:
-        for line in lines:
-            story = json.loads(line)
-            stories[story["id"]] = story["text"]
+    stories = {story_id: story["text"] for story_id, story in load_stories(VOA_STORIES).items()}
     docs = []
     for path in sorted(VOA_GOLD.glob("voa-*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
