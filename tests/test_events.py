@@ -1097,3 +1097,24 @@ def test_an_instrument_named_with_an_earlier_year_is_not_the_one_just_reached(ex
 def test_being_ready_to_resume_talks_is_no_meeting(extract):
     text = "The Chilean government is ready to resume talks with Peru from where they left off at any moment, a spokesman said on Monday."
     assert extract(text) == []
+
+
+def test_the_next_meeting_is_not_the_one_just_held(extract):
+    text = (
+        "The sixth meeting of the border commissions of Chile and Bolivia was held in Arica, the foreign ministry said. "
+        "The next meeting of the commissions will be held in La Paz in July."
+    )
+    meetings = sorted((e for e in extract(text) if e.type == "meeting"), key=lambda e: e.trigger.start)
+    assert [m.status for m in meetings] == ["occurred", "planned"]
+    assert meetings[0].date is None or meetings[0].date.value != "2024-07"
+
+
+def test_an_instrument_told_back_by_its_own_noun_is_that_one(extract):
+    text = (
+        "Chile's state copper company and Peru's mining agency signed a memorandum of understanding on Thursday in Lima. "
+        "The project was first discussed in 2019, when the two countries signed an agreement on a study. "
+        "\"The memorandum is a good first step,\" an analyst said."
+    )
+    agreements = sorted(extract(text), key=lambda e: e.trigger.start)
+    thursday = next(a for a in agreements if a.date is not None and a.date.value == "2024-05-16")
+    assert any(m.trigger.text == "memorandum" and m.trigger.start > text.index("analyst") - 60 for m in thursday.mentions)

@@ -389,3 +389,14 @@ def test_the_head_of_state_of_a_home_story_is_the_one_leader_it_names(extract):
     )
     earlier = next(e for e in extract(text) if e.date.value == "2024-01-19")
     assert set(_people(earlier)) == {"Kairat Zhaksylykov", "Elchin Mammadli"}
+
+
+def test_the_two_countries_are_the_storys_pair_not_the_end_of_a_list_or_a_passing_pair(extract):
+    text = (
+        "Senegal and Gambia signed a fisheries agreement in Dakar on Monday. "
+        "Senegal wants Gambia to share catch data. Gambia agreed, Senegal said. "
+        "Both face attacks on boats near Guinea and Mali, and belong to a forum with Senegal, Gambia, Guinea, Mali and Niger. "
+        "The two countries will hold the next round of talks in Banjul in June."
+    )
+    (talks,) = [e for e in extract(text) if e.type == "meeting"]
+    assert {p.country for p in talks.participants if p.country} == {"SEN", "GMB"}

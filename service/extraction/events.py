@@ -975,6 +975,11 @@ class _Cluster:
         return any(m.trigger.head.lower_ in _MULTI_DAY_NOUNS for m in self.mentions)
 
     @cached_property
+    def next_one(self) -> bool:
+        """"The next meeting of the commissions will be held in May": one still to come, not this one."""
+        return any(c.dep_ == "amod" and c.lower_ in _NEXT_MODIFIERS for m in self.mentions for c in m.trigger.head.children)
+
+    @cached_property
     def ordinals(self) -> set[str]:
         """"their first summit" and "the second summit" are two happenings."""
         return {c.lower_ for m in self.mentions for c in m.trigger.head.children if c.dep_ == "amod" and c.ent_type_ == "ORDINAL"}
@@ -1001,6 +1006,9 @@ class _Cluster:
     @cached_property
     def sentences(self) -> set[int]:
         return {m.sentence.start for m in self.mentions}
+
+
+_NEXT_MODIFIERS = frozenset({"next", "subsequent"})
 
 
 def _number(word: str) -> int:
@@ -1124,6 +1132,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     # A definite mention ("the talks", "this meeting") refers to the closest event of its type before it.
     if any(m.distinct and any(o.start < m.start for o in other.mentions) for c, other in ((a, b), (b, a)) for m in c.mentions):
         return float("-inf")  # "a separate meeting", "another summit", "its own exercise": not one told before
+    if later.next_one and not earlier.next_one:
+        return float("-inf")  # "held today ... The next meeting will be held in May"
     if a.status != b.status and not anaphor.trigger.anaphoric:
         return float("-inf")  # "agreed to hold an air exercise next year" is not the drill under way
     if (
@@ -1140,6 +1150,11 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         if last_before is not None:
             distance = sentence_index[anaphor.sentence.start] - sentence_index[last_before.sentence.start]
             score += 3.0 if distance <= 2 else 2.6
+            word = anaphor.trigger.head.lemma_.lower()
+            if a.type == "agreement" and any(m.trigger.head.lemma_.lower() == word for m in earlier.mentions if m.start < anaphor.start):
+                # "The MoU is a first step": the MoU told before, not the 2016 agreement told since (an
+                # instrument's noun names its kind; "the talks" and "the meeting" name any)
+                score += 0.5
             if not shared and all(m.distinct for m in earlier.mentions if m.start < anaphor.start):
                 # "its own national exercise", "since the exercise was first held in 2016": told as set
                 # apart from the story's event, it takes "the exercise" only when nothing else can.

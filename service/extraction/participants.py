@@ -104,10 +104,6 @@ class Places:
         """The ``how_many`` countries the text named most often before ``token`` (the nearer of
         two named as often), nearest first: "the two governments" of a story about Germany and
         Poland are those two, even after a passing mention of Ukraine."""
-        if how_many == 2:
-            pair = self._last_coordinated_pair(token)
-            if pair:
-                return pair
         found: dict[str, tuple[PlaceMatch, Span]] = {}
         counts: Counter[str] = Counter()
         seen_spans: set[int] = set()
@@ -119,12 +115,18 @@ class Places:
             counts[match.code] += 1
             found.setdefault(match.code, (match, self.spans[i]))
         nearness = {code: rank for rank, code in enumerate(found)}  # nearest first
-        chosen = sorted(found, key=lambda code: (-counts[code], nearness[code]))[:how_many]
+        ranked = sorted(found, key=lambda code: (-counts[code], nearness[code]))
+        if how_many == 2:
+            # (a pair the story names in passing, "attacks in northern Togo and Benin", is not the one)
+            pair = self._last_coordinated_pair(token, set(ranked[:3]))
+            if pair:
+                return pair
+        chosen = ranked[:how_many]
         return [found[code] for code in sorted(chosen, key=nearness.__getitem__)]
 
-    def _last_coordinated_pair(self, token: Token) -> list[tuple[PlaceMatch, Span]]:
-        """The last two countries written as a pair before ``token`` ("Congo and Rwanda agree
-        ..."), nearest first: what "the two countries" most often stands for."""
+    def _last_coordinated_pair(self, token: Token, among: set[str]) -> list[tuple[PlaceMatch, Span]]:
+        """The last two countries of ``among`` written as a pair before ``token`` ("Congo and Rwanda
+        agree ..."), nearest first: what "the two countries" most often stands for."""
         for i in range(token.i - 1, -1, -1):
             second = self.by_token.get(i)
             if second is None or not second.code or second.kind == "capital":
@@ -132,7 +134,10 @@ class Places:
             span = self.spans[i]
             conj_head = span.root.head if span.root.dep_ == "conj" else None
             first = self.by_token.get(conj_head.i) if conj_head is not None else None
-            if first is not None and first.code and first.kind != "capital" and first.code != second.code:
+            if (
+                first is not None and first.code and first.kind != "capital" and first.code != second.code
+                and {first.code, second.code} <= among and not _longer_list(span.root)
+            ):
                 return [(second, span), (first, self.spans[conj_head.i])]
         return []
 
@@ -144,6 +149,21 @@ class Places:
                 seen.add(id(match))
                 found.append((match, self.spans[token.i]))
         return found
+
+
+def _longer_list(conjunct: Token) -> bool:
+    """Whether a conjunct is one of three or more ("Ghana, Togo, Benin and Burkina Faso"): its last two
+    are no pair the story speaks of as "the two countries"."""
+    head = conjunct
+    while head.dep_ == "conj":
+        head = head.head
+    count, stack = 1, [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj":
+                count += 1
+                stack.append(child)
+    return count > 2
 
 
 class PartyReader:
