@@ -177,3 +177,16 @@ def test_an_agreement_signed_in_a_when_clause_takes_the_day_of_its_main_clause(e
     )
     (treaty,) = extract(text)
     assert treaty.date.value == "2024-05-16"  # the day before Friday 2024-05-17
+
+
+def test_a_stretch_before_another_happening_is_not_counted_from_the_event_told_before(extract):
+    text = "Chile and Peru held talks in Lima on Monday. Chile and Peru had signed a fisheries agreement three weeks before the elections, officials recalled."
+    (agreement,) = [e for e in extract(text) if e.type == "agreement"]
+    assert agreement.date is None or agreement.date.value is None
+
+
+def test_the_event_a_stretch_counts_from_keeps_its_own_date(extract):
+    text = "Chile and Peru held talks in Lima on Monday. Chile and Peru signed a fisheries agreement three days after the talks."
+    events = extract(text)
+    assert [e.type for e in events if e.type == "meeting"] == ["meeting"]
+    assert {e.type: e.date.value for e in events} == {"meeting": "2024-05-13", "agreement": "2024-05-16"}

@@ -631,6 +631,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
     sentences = {m.sentence.start: m.sentence for m in mentions}
     references = {start: _referenced_events(sentence) for start, sentence in sentences.items()}
     previous_value: str | None = None
+    trigger_heads = {m.trigger.head.i for m in mentions}
     for mention in sorted(mentions, key=lambda m: m.start):
         # Dates of the same sentence, near enough to belong to its clause.
         candidates = [(t, span) for t, span in by_sentence.get(mention.sentence.start, []) if abs(span.start - mention.trigger.head.i) <= _DATE_REACH]
@@ -642,7 +643,10 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
                 amount, unit = chosen.offset
                 # From the event told before it, else as the tagger counted it from the last date named.
                 # ("Two days later" with nothing told before: a duration, no date.)
-                mention.date_value = shift(previous_value, amount, unit) if previous_value else _date_part(chosen.value) if chosen.type in ("DATE", "TIME") else None
+                if _counted_from_something_else(doc, chosen, trigger_heads):
+                    mention.date_value = None
+                else:
+                    mention.date_value = shift(previous_value, amount, unit) if previous_value else _date_part(chosen.value) if chosen.type in ("DATE", "TIME") else None
                 mention.granularity = _granularity(mention.date_value)
             else:
                 mention.date_value = _date_part(chosen.value)
@@ -650,6 +654,25 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
         mention.refers_to = None if _prepared(mention.trigger) else next((t for t in references[mention.sentence.start] if t != mention.trigger.head), None)
         if mention.date_value:
             previous_value = mention.date_value
+
+
+def _counted_from(timex: Span) -> list[Token]:
+    """What "N units before/after" counts from: "the general election" of "four months before the
+    general election"; nothing for "two days later"."""
+    if timex.end >= len(timex.doc):
+        return []
+    signal = timex.doc[timex.end]
+    if signal.lower_ not in ("before", "after"):
+        return []
+    return [c for c in signal.children if c.dep_ == "pobj"]
+
+
+def _counted_from_something_else(doc: Doc, timex: Timex, trigger_heads: set[int]) -> bool:
+    """"four months before the general election": counted from a happening that is none of the
+    story's events, so not from the event told before ("two days after the talks" is)."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    objects = _counted_from(span) if span is not None else []
+    return bool(objects) and not any(o.i in trigger_heads for o in objects)
 
 
 _DATELINE_END = re.compile(r",?\s*(?:\(?[A-Z][A-Za-z./ ]{1,20}\)?\s*)?(?:--|[-–—]\s)")
@@ -768,6 +791,8 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
     for timex, span in candidates:
         if span.root.head.lower_ in _END_PREPOSITIONS and span.root.dep_ == "pobj":
             continue
+        if head in _counted_from(span):
+            continue  # "signed three days after the talks": the talks are what the days count from
         verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
         if verb.lemma_.lower() in _DURATION_VERBS or (
             verb.lemma_.lower() in _END_VERBS and any(c.lower_ in ("will", "would", "'ll") for c in verb.children)
@@ -1270,8 +1295,8 @@ def _dates_in_context(clusters: list[_Cluster]) -> None:
     for cluster in clusters:
         # "The heads of state led the meeting": a mention told back names nobody; the story's event does.
         told_back = not cluster.countries and all(m.trigger.anaphoric for m in cluster.mentions)
-        if cluster.date or not cluster.countries and not told_back:
-            continue
+        if cluster.date or not cluster.countries and not told_back or any(m.date_text for m in cluster.mentions):
+            continue  # (a date told that cannot be counted, "three weeks before the elections", is no gap to fill)
         before = [
             (m.start, m) for c in clusters if c.date and (told_back or c.countries & cluster.countries) and c.status == cluster.status
             for m in c.mentions if m.start < cluster.first and m.date_value
