@@ -400,3 +400,15 @@ def test_the_two_countries_are_the_storys_pair_not_the_end_of_a_list_or_a_passin
     )
     (talks,) = [e for e in extract(text) if e.type == "meeting"]
     assert {p.country for p in talks.participants if p.country} == {"SEN", "GMB"}
+
+
+def test_every_country_of_a_long_list_taking_part_joins_the_exercise_but_observers(extract):
+    text = (
+        "The Southern Shield naval exercise opened off Montevideo on Monday. "
+        "Ships and aircraft from Uruguay, Argentina, the Bahamas, Peru, Ecuador, Colombia and Mexico are participating, "
+        "along with units from Spain and Portugal, while Chile and Bolivia are taking part as observers."
+    )
+    (exercise,) = extract(text)
+    countries = {p.country for p in exercise.participants if p.country}
+    assert {"URY", "ARG", "BHS", "PER", "ECU", "COL", "MEX", "ESP", "PRT"} <= countries
+    assert not countries & {"CHL", "BOL"}

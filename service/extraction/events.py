@@ -417,12 +417,24 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         within = 2
         kinds = ("meeting", "exercise")
         lemma = token.lemma_.lower()
-        own_object = any(c.dep_ == "prep" and c.lower_ in ("in", "at") and not c.ent_type_ for c in token.children)  # not "in a row"
+        # (not "in a row"; "took part in the field training" is in the exercise told)
+        own_object = any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at") and not c.ent_type_
+            and not any(p.lemma_.lower() in lx.EXERCISE_NOUNS for p in c.children if p.dep_ == "pobj")
+            for c in token.children
+        )
         verb = token.tag_.startswith("VB")
+        listed: list[Token] = []
         if verb and not own_object and (
             (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in token.children)) or lemma == "participate"
         ):
-            heads = [c for c in token.children if c.dep_ == "nsubj"]
+            heads = [] if _observing(token) else [c for c in token.children if c.dep_ == "nsubj"]
+            # "Contingents from Antigua and Barbuda, the Bahamas, Barbados ... are participating, along with
+            # troops from the United States, Canada ...": the parse of a long list is seldom whole, so every
+            # country the sentence names takes part, but those that only sent observers.
+            listed = [t for t in token.sent if not _observing(t)]
+            if not _names_many_countries(reader, listed):
+                listed = []
         elif verb and lemma == "welcome" and any(
             c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lx.PERSON_TITLE_HEADS) for c in token.children
         ):
@@ -456,7 +468,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             # the participle hangs on the clause, the attendees are the meeting's
             heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             within = 0
-        if not heads:
+        if not heads and not listed:
             continue
         sentence = token.sent
         told = [
@@ -469,6 +481,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         # the event of its own sentence (the one nearest), else the last one told before
         mention = min(told, key=lambda m: (m.sentence.start != sentence.start, abs(m.trigger.span.start - token.i)))
         found = [party for head in heads for party in reader.parties(head, "party" if kinds == ("agreement",) else "participant")]
+        found += [reader.place_party(match, span, "participant") for match, span in reader.places.within(listed) if match.code and match.kind in ("country", "demonym")]
         country = None
         if lemma in _COMMANDING_VERBS:
             # "The Chilean contingent was led by Rear Admiral X": he is of the contingent's country
@@ -480,6 +493,27 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         for party in found:
             party.country = party.country or country
         mention.parties = mention.parties + [p for p in found if p.kind in ("country", "person", "group") or p.country]
+
+
+# How many countries a sentence of taking part must name before all of them are read as its parties.
+_MANY_COUNTRIES = 3
+
+
+def _names_many_countries(reader: PartyReader, tokens: list[Token]) -> bool:
+    return len({m.code for m, _ in reader.places.within(tokens) if m.code and m.kind in ("country", "demonym")}) >= _MANY_COUNTRIES
+
+
+def _observing(token: Token) -> bool:
+    """"while Lebanon, Tunisia and Morocco are taking part as observers", "Brazil sent observers"."""
+    for word in (token, *token.ancestors):
+        if word.lemma_.lower() == "observer":
+            return True
+        for child in word.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() == "observer":
+                return True
+            if child.dep_ == "prep" and child.lower_ == "as" and any(p.lemma_.lower() == "observer" for p in child.children):
+                return True
+    return False
 
 
 _COMMANDING_VERBS = frozenset({"lead", "command", "oversee", "direct", "head"})

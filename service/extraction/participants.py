@@ -413,7 +413,7 @@ class PartyReader:
             return self._pronoun(token, role)
         place = self.places.at(token)
         if place is not None and token.lower_ not in self.people:
-            return [self._place_party(place, self.places.span_at(token), role)]
+            return [self.place_party(place, self.places.span_at(token), role)]
         if (token.ent_type_ == "PERSON" and self._names_someone(token)) or ((token.pos_ == "PROPN" or token.is_title) and place is None and (token.lower_ in self.people or token.lower_ in self.by_first_word)):
             # A name the recognizer labelled otherwise here ("Suga", "Trump") is still the person named elsewhere.
             return [self._named_person(token, role)]
@@ -439,7 +439,7 @@ class PartyReader:
             return [person]
         place = self.places.at(token)
         if place is not None:
-            return [self._place_party(place, self.places.span_at(token), role)]
+            return [self.place_party(place, self.places.span_at(token), role)]
         if (lemma in lx.PERSON_TITLE_HEADS or token.ent_type_ == "PERSON" and lemma in lx.TITLE_WORDS) and token.tag_ in ("NN", "NNP"):
             return [self._titled_person(token, role, context_country)]
         if lemma in lx.PERSON_TITLE_HEADS and token.tag_ in ("NNS", "NNPS"):
@@ -456,7 +456,7 @@ class PartyReader:
             # "the two countries", "both sides": the two countries named last before.
             pair = self.places.countries_before(token, 2)
             if len(pair) == 2:
-                return [self._place_party(match, None, role) for match, _ in reversed(pair)]
+                return [self.place_party(match, None, role) for match, _ in reversed(pair)]
         leaders = [p for c in token.children if c.dep_ == "acl" and _lemma(c) in ("lead", "head") for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         if leaders and (lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS):
             # "received the delegation led by the Foreign Minister of Jordan": its head stands for it.
@@ -467,7 +467,7 @@ class PartyReader:
             organizations = [(m, s) for m, s in inner if m.kind == "organization"]
             if organizations and not countries:
                 match, span = organizations[0]
-                return [self._place_party(match, span, role)]
+                return [self.place_party(match, span, role)]
             if token.ent_type_ == "ORG" and not countries:
                 name = _ent_text(token)
                 return [Party("organization", name, None, None, role, [_char_span(token)])]
@@ -477,7 +477,7 @@ class PartyReader:
                 kind = "organization" if (lemma in lx.SINGULAR_ORG_HEADS and token.tag_ in ("NN", "NNP")) or token.ent_type_ == "ORG" else "group"
                 if kind == "group" or len(countries) > 1:
                     # "the Presidents of Iran and Azerbaijan", "Iranian and Turkish officials"
-                    parties = [self._place_party(m, s, role) for m, s in countries]
+                    parties = [self.place_party(m, s, role) for m, s in countries]
                     if lemma in lx.LEADER_TITLES and token.tag_ in ("NNS", "NNPS"):
                         # "the Russian and North Korean leaders": each country's one leader the story
                         # names, when it names one for every country (else who is meant is not known)
@@ -599,7 +599,7 @@ class PartyReader:
                 return [Party("person", p.name, p.country, p.title, "participant", span) for p in found]
         return []
 
-    def _place_party(self, match: PlaceMatch, span: Span | None, role: str) -> Party:
+    def place_party(self, match: PlaceMatch, span: Span | None, role: str) -> Party:
         spans = [(span.start_char, span.end_char)] if span is not None else []
         if match.kind == "organization":
             return Party("organization", match.name, None, None, role, spans)
