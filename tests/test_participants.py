@@ -412,3 +412,13 @@ def test_every_country_of_a_long_list_taking_part_joins_the_exercise_but_observe
     countries = {p.country for p in exercise.participants if p.country}
     assert {"URY", "ARG", "BHS", "PER", "ECU", "COL", "MEX", "ESP", "PRT"} <= countries
     assert not countries & {"CHL", "BOL"}
+
+
+def test_a_person_whose_country_is_unwritten_is_of_the_other_side_of_his_counterpart(extract):
+    text = (
+        "Montevideo hosts Paraguay talks\n\n"
+        "President Ramón Olivera and his Paraguayan counterpart, Luis Benítez, met in Salto on Monday. "
+        "Uruguay and Paraguay share the Uruguay river basin, and Uruguay buys Paraguayan power."
+    )
+    (meeting,) = extract(text)
+    assert _countries_of_people(meeting) == {"Ramón Olivera": "URY", "Luis Benítez": "PRY"}
