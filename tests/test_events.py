@@ -1118,3 +1118,13 @@ def test_an_instrument_told_back_by_its_own_noun_is_that_one(extract):
     agreements = sorted(extract(text), key=lambda e: e.trigger.start)
     thursday = next(a for a in agreements if a.date is not None and a.date.value == "2024-05-16")
     assert any(m.trigger.text == "memorandum" and m.trigger.start > text.index("analyst") - 60 for m in thursday.mentions)
+
+
+@pytest.mark.parametrize("body", ["the Peru-Bolivia Joint Commission", "the Peruvian-Bolivian Binational Cabinet", "the bilateral commission"])
+def test_a_session_of_a_body_two_states_share_is_a_meeting(extract, body):
+    text = f"Peru and Bolivia signed four agreements in La Paz on Tuesday at the close of the fifth session of {body}."
+    assert sorted(e.type for e in extract(text)) == ["agreement", "meeting"]
+
+
+def test_a_session_of_one_sides_council_is_no_meeting(extract):
+    assert extract("The fifth session of the Presidential Council was held in La Paz on Tuesday.") == []

@@ -570,10 +570,24 @@ def _session_of_a_league(session: Token) -> bool:
     parliament" (one side's own body)."""
     bodies = [p for c in session.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     return any(
-        any(t.ent_type_ == "ORG" for t in body.subtree) and not _of_one_body(session)
+        _joint_body(body)
+        or any(t.ent_type_ == "ORG" for t in body.subtree) and not _of_one_body(session)
         and any(t.lower_ in _LEAGUE_WORDS for t in body.subtree)
         for body in bodies
     )
+
+
+_JOINT_WORDS = frozenset({"joint", "bilateral", "binational", "bi-national", "intergovernmental", "inter-governmental", "mixed", "trilateral"})
+
+
+def _joint_body(body: Token) -> bool:
+    """"the Morocco-Mauritania Grand Joint Commission", "the Senegalo-Gambian Presidential Council":
+    a body two states share, whose session is a meeting of both."""
+    words = list(body.subtree)
+    if any(t.lower_ in _JOINT_WORDS for t in words):
+        return True
+    places = [p for p in _places(body.doc) if p.kind in ("country", "demonym")]
+    return any(t.tag_ == "HYPH" for t in words) and any(p.start <= t.idx < p.end for t in words for p in places)
 
 
 _LEAGUE_WORDS = frozenset({"league", "union", "nations", "organization", "organisation", "cooperation", "forum", "community", "alliance"})
