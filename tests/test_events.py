@@ -1128,3 +1128,14 @@ def test_a_session_of_a_body_two_states_share_is_a_meeting(extract, body):
 
 def test_a_session_of_one_sides_council_is_no_meeting(extract):
     assert extract("The fifth session of the Presidential Council was held in La Paz on Tuesday.") == []
+
+
+def test_rescuers_training_with_a_helicopter_is_no_military_exercise(extract):
+    text = "Rescuers of the emergency ministry held a training exercise at the base camp on Tuesday, practising the evacuation of an injured climber by helicopter."
+    assert extract(text) == []
+
+
+def test_a_search_and_rescue_exercise_of_two_navies_is_theirs(extract):
+    (exercise,) = extract("The navies of Chile and Peru held a joint search and rescue exercise off Arica on Tuesday.")
+    assert exercise.type == "exercise"
+    assert {p.country for p in exercise.participants if p.country} == {"CHL", "PER"}

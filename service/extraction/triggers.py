@@ -290,13 +290,19 @@ def _sentence_lemmas(token: Token) -> set[str]:
 
 def _is_military_context(token: Token) -> bool:
     modifiers = {t.lower_ for t in token.subtree if t.i < token.i and t.sent == token.sent} | _compounds(token)
-    if modifiers & lx.CIVIL_DRILL_WORDS - {"fire"}:
+    lemmas = _sentence_lemmas(token)
+    if lemmas & _CIVIL_ACTORS:
+        return False  # "Rescuers of the ministry held a training exercise ... by stretcher and helicopter"
+    civil = modifiers & lx.CIVIL_DRILL_WORDS - {"fire"}
+    if civil == {"rescue"} and lemmas & _ARMED_SERVICES:
+        return True  # "the two navies held a joint search and rescue exercise": the forces' own drill
+    if civil:
         return False
     if "fire" in modifiers and not ({"live"} & modifiers or "live-fire" in modifiers):
         return False
     if modifiers & lx.MILITARY_WORDS - {"exercise", "drill"}:
         return True
-    if _sentence_lemmas(token) & _MILITARY_CONTEXT:
+    if lemmas & _MILITARY_CONTEXT:
         return True
     # "Turkey said the drills were a provocation": the story before says what drills they are.
     if _is_anaphoric(token):
@@ -308,6 +314,9 @@ def _is_military_context(token: Token) -> bool:
     return False
 
 
+# Who drills for civil emergencies; and the forces whose rescue drills are their own exercises.
+_CIVIL_ACTORS = frozenset({"rescuer", "firefighter", "fireman", "paramedic", "lifeguard"})
+_ARMED_SERVICES = frozenset({"navy", "naval", "military", "army", "troop", "warship", "frigate", "destroyer", "marine", "sailor", "soldier"})
 _MILITARY_CONTEXT = lx.MILITARY_WORDS - {"exercise", "drill", "joint", "special", "command", "air", "fire", "guard", "coast", "strategic", "nuclear"}
 
 if not Doc.has_extension("eventex_civil_only"):
