@@ -1139,3 +1139,11 @@ def test_a_search_and_rescue_exercise_of_two_navies_is_theirs(extract):
     (exercise,) = extract("The navies of Chile and Peru held a joint search and rescue exercise off Arica on Tuesday.")
     assert exercise.type == "exercise"
     assert {p.country for p in exercise.participants if p.country} == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize("text", [
+    "The park reopened its summit-to-valley hiking trail on Monday after a week of storms.",
+    "Reporters waited for hours at the post-summit press briefing in the hotel on Monday.",
+])
+def test_an_event_word_inside_a_hyphenated_modifier_is_no_event(extract, text):
+    assert extract(text) == []

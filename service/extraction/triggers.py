@@ -1081,4 +1081,14 @@ READERS = {"meeting": read_meeting, "exercise": read_exercise, "agreement": read
 
 
 def read(label: str, span: Span) -> Trigger | None:
+    if _in_a_hyphenated_modifier(span):
+        return None
     return READERS[label](span)
+
+
+def _in_a_hyphenated_modifier(span: Span) -> bool:
+    """"a summit-to-valley hiking route", "post-summit remarks": part of a word that modifies another."""
+    if len(span) != 1 or span.root.dep_ not in ("compound", "amod", "nmod", "npadvmod"):
+        return False
+    doc, i = span.doc, span.start
+    return i + 1 < len(doc) and doc[i + 1].tag_ == "HYPH" or i > 0 and doc[i - 1].tag_ == "HYPH"
