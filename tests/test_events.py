@@ -1147,3 +1147,24 @@ def test_a_search_and_rescue_exercise_of_two_navies_is_theirs(extract):
 ])
 def test_an_event_word_inside_a_hyphenated_modifier_is_no_event(extract, text):
     assert extract(text) == []
+
+
+def test_the_signing_of_a_plan_or_a_letter_of_intent_by_the_ministers_of_the_talks_is_an_agreement(extract):
+    text = (
+        "Peruvian Foreign Minister Ana Soto held talks with her Bolivian counterpart Luis Arce in Lima on Monday. "
+        "After the talks, the two ministers witnessed the signing of the border cooperation plan for 2025. "
+        "The ministers also signed a letter of intent on river transport."
+    )
+    agreements = [e for e in extract(text) if e.type == "agreement"]
+    assert sorted(e.trigger.text for e in agreements) == ["signed", "signing"]
+    for agreement in agreements:
+        assert _countries(agreement) == {"PER", "BOL"}
+        assert agreement.date is not None and agreement.date.value == "2024-05-13"
+
+
+@pytest.mark.parametrize("text", [
+    "The president signed a letter to the United Nations on Monday.",
+    "The two ministers signed three agreements on transport, officials said on Monday.",
+])
+def test_a_signing_with_nobody_named_and_no_story_around_it_is_no_event(extract, text):
+    assert extract(text) == []

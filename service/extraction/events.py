@@ -827,6 +827,8 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             continue
         if head in _counted_from(span):
             continue  # "signed three days after the talks": the talks are what the days count from
+        if span.root.dep_ == "pobj" and span.root.head.lower_ == "for" and mention.trigger.status == "occurred" and _granularity(_date_part(timex.value)) == "year":
+            continue  # "signed the cooperation plan for 2025": the years it covers, not when it was signed
         verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
         if verb.lemma_.lower() in _DURATION_VERBS or (
             verb.lemma_.lower() in _END_VERBS and any(c.lower_ in ("will", "would", "'ll") for c in verb.children)
@@ -1328,7 +1330,10 @@ def _dates_in_context(clusters: list[_Cluster]) -> None:
     same status."""
     for cluster in clusters:
         # "The heads of state led the meeting": a mention told back names nobody; the story's event does.
-        told_back = not cluster.countries and all(m.trigger.anaphoric for m in cluster.mentions)
+        told_back = not cluster.countries and (
+            all(m.trigger.anaphoric for m in cluster.mentions)
+            or cluster.type == "agreement" and any(_signed_by_both_sides(m.trigger) for m in cluster.mentions)
+        )
         if cluster.date or not cluster.countries and not told_back or any(m.date_text for m in cluster.mentions):
             continue  # (a date told that cannot be counted, "three weeks before the elections", is no gap to fill)
         before = [
@@ -1429,8 +1434,10 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster, context:
     if all(_on_the_sidelines_of_it(m.trigger.head) for m in mentions) and _after_publication(cluster.date, mentions[0]):
         return None  # "agreed to hold a meeting on the sidelines of the SCO summit in June": only where it will be
     participants = _merge_parties(text, [p for m in mentions for p in m.parties])
-    if cluster.type == "agreement" and not participants:
-        return None  # an agreement between nobody named is a generic mention
+    if cluster.type == "agreement" and not participants and not (context and any(_signed_by_both_sides(m.trigger) for m in mentions)):
+        # an agreement between nobody named is a generic mention (not "the two ministers signed three
+        # agreements" in a story of their talks: the sides are the story's)
+        return None
     if cluster.type == "meeting" and not participants and not any(m.date_value or m.location for m in mentions):
         return None
     if cluster.status == "planned" and not participants and not context:
@@ -1462,6 +1469,18 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster, context:
         date=date,
         location=location,
         confidence=round(min(confidence, 0.99), 2),
+    )
+
+
+def _signed_by_both_sides(trigger: Trigger) -> bool:
+    """"the two ministers signed", "the ministers witnessed the signing of": people of both sides, unnamed."""
+    verb = trigger.governor
+    if verb is None:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "agent") and c.tag_ in ("NNS", "NNPS")
+        and c.lemma_.lower() in lx.PERSON_TITLE_HEADS | {"leader", "delegation"}
+        for c in verb.children
     )
 
 

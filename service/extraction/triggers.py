@@ -899,6 +899,8 @@ def _one_of_its_parts(noun: Token) -> bool:
 def read_agreement(span: Span) -> Trigger | None:
     token = span.root
     lemma = _lemma(token)
+    if lemma in ("sign", "signing") and _is_noun(token):
+        return _signing_of_an_instrument(span, token)
     if lemma == "sign":
         return _signing_verb(span, token)
     if not _is_noun(token):
@@ -976,6 +978,34 @@ def _concluding_word(noun: Token) -> Token | None:
     return None
 
 
+# Documents that two sides sign besides those AGREEMENT_NOUNS name: "the Programme of Cooperation
+# for 2026-2027", "the defence cooperation plan for 2025", "a letter of intent", "an addendum".
+_INSTRUMENT_NOUNS = frozenset({"programme", "program", "plan", "roadmap", "road-map", "framework", "addendum", "instrument", "document", "letter"})
+_LETTER_KINDS = frozenset({"intent", "agreement", "understanding", "cooperation", "exchange"})
+
+
+def _is_instrument(noun: Token) -> bool:
+    lemma = _lemma(noun)
+    if lemma not in _INSTRUMENT_NOUNS:
+        return False
+    if lemma == "letter":
+        # "a letter of intent", not "signed a letter to the president"
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(_lemma(p) in _LETTER_KINDS for p in c.children) for c in noun.children)
+    return True
+
+
+def _signing_of_an_instrument(span: Span, noun: Token) -> Trigger | None:
+    """"witnessed the signing of the defence cooperation plan for 2025": the signing names what was
+    signed (when that is an agreement noun, the noun carries the event)."""
+    signed = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if not signed or not any(_is_instrument(s) for s in signed):
+        return None
+    status = factuality(noun)
+    if status is None:
+        return None
+    return Trigger(span, "agreement", status, governing_verb(noun), _is_anaphoric(noun), 0.7)
+
+
 def _signing_verb(span: Span, verb: Token) -> Trigger | None:
     """"signed with X" with no agreement noun named; the noun, when there is one, is the trigger."""
     if not _is_verb(verb):
@@ -983,12 +1013,15 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(_lemma(o) in lx.AGREEMENT_NOUNS for o in objects):
         return None  # the noun carries the event
-    if objects and not any(_lemma(o) in ("it", "them", "document", "documents", "paper") for o in objects):
+    if objects and not any(_lemma(o) in ("it", "them", "document", "documents", "paper") or _is_instrument(o) for o in objects):
         return None  # "signed a law", "signed the bill", "signed a letter"
     if any(c.dep_ == "prt" for c in verb.children):
         return None  # "signed off", "signed up"
-    if not _with_party(verb) and not any(c.dep_ == "nsubj" and c.dep_ and any(cc.dep_ == "conj" for cc in c.children) for c in verb.children):
-        return None
+    if not _with_party(verb) and not any(
+        c.dep_ == "nsubj" and (any(cc.dep_ == "conj" for cc in c.children) or c.tag_ == "NNS" and _lemma(c) in lx.PERSON_TITLE_HEADS | lx.GROUP_HEADS)
+        for c in verb.children
+    ):
+        return None  # (two parties sign: "X and Y signed", "signed with X", "the ministers signed")
     status = factuality(verb)
     if status is None:
         return None
