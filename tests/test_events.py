@@ -1168,3 +1168,29 @@ def test_the_signing_of_a_plan_or_a_letter_of_intent_by_the_ministers_of_the_tal
 ])
 def test_a_signing_with_nobody_named_and_no_story_around_it_is_no_event(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The navies of Chile and Peru ended the Pacific Shield naval exercise off Arica on Monday. Peru hosted the 2022 edition of Pacific Shield in January 2022, with the participation of Chile.", "2022-01"),
+    ("The navies of Chile and Peru began the Pacific Shield naval exercise off Arica on Monday. The last edition of Pacific Shield was conducted at Callao in March 2022.", "2022-03"),
+])
+def test_a_past_edition_named_by_its_year_or_as_the_last_one_is_an_exercise_of_its_own(extract, text, value):
+    exercises = extract(text)
+    assert sorted(e.date.value for e in exercises) == sorted(["2024-05-13", value])
+
+
+def test_last_years_session_of_the_commission_just_told_is_a_past_meeting(extract):
+    text = "The fisheries commission of Chile and Peru met by video on Thursday and agreed quotas. Last year's session was also held online, in October."
+    meetings = [e for e in extract(text) if e.type == "meeting"]
+    assert sorted(m.date.value[:4] for m in meetings) == ["2023", "2024"]
+
+
+def test_talks_held_are_not_the_summit_a_host_will_hold_next_month(extract):
+    text = (
+        "Chilean Defence Minister Ana Soto attended the meeting of defence ministers in Lima on Wednesday. "
+        "On the sidelines of the meeting, Soto held talks with her Peruvian counterpart Luis Vega. "
+        "Peru holds the presidency this year and will host the Pacific Alliance summit in Cusco in mid-June."
+    )
+    talks = next(e for e in extract(text) if any(m.trigger.text == "talks" for m in e.mentions))
+    assert not any(m.trigger.text == "summit" for m in talks.mentions)
+    assert talks.date is None or talks.date.value != "2024-06"

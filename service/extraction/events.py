@@ -690,6 +690,17 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             previous_value = mention.date_value
 
 
+def _coarse(timex: Timex, attached: list[tuple[int, Timex]]) -> bool:
+    """Whether another attached date falls within this one and is finer ("2023" against "January 2023")."""
+    value = _date_part(timex.value)
+    if not value or timex.offset is not None:
+        return False
+    return any(
+        other is not timex and (finer := _date_part(other.value)) and finer != value and finer.startswith(value + "-")
+        for _, other in attached
+    )
+
+
 def _counted_from(timex: Span) -> list[Token]:
     """What "N units before/after" counts from: "the general election" of "four months before the
     general election"; nothing for "two days later"."""
@@ -856,7 +867,8 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
         # A date ending the dateline ("Jeddah, May 19, 2022, SPA -- The navies concluded on Wednesday the
         # exercise") is the day of the story: the event's own date, when it has one, comes first.
         doc = mention.sentence.doc
-        return min(attached, key=lambda item: (bool(_DATELINE_END.match(doc.text, item[1].end)), item[0]))[1]
+        # Of two dates of the trigger's own clause, the finer ("hosted the 2023 edition in January 2023").
+        return min(attached, key=lambda item: (bool(_DATELINE_END.match(doc.text, item[1].end)), _coarse(item[1], attached), item[0]))[1]
     # The parse may hang the only date of the sentence elsewhere; a definite mention ("the
     # exercise was criticised in 2017") does not take it.
     reported = _reported_on(mention, candidates)
@@ -1206,6 +1218,11 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         # "Following the talks in Akorda, the sides signed": not "the SCO summit in Bishkek in June",
         # a meeting told back that lies after the story's day.
         return float("-inf")
+    if (
+        anaphor.trigger.anaphoric and anaphor.trigger.status == "planned" and earlier.status == "occurred"
+        and _after_publication(later.date, anaphor) and not _after_publication(earlier.date, anaphor)
+    ):
+        return float("-inf")  # "held talks with Lavrentyev ... will host the SCO summit in mid-September"
     if anaphor.trigger.anaphoric:
         last_before = max((m for m in earlier.mentions if m.start < anaphor.start), key=lambda m: m.start, default=None)
         if last_before is not None:

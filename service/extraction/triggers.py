@@ -406,8 +406,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return None
     if lemma == "meeting" and _of_one_body(token):
         return None
-    if lemma == "session" and not _session_of_a_league(token):
-        return None
+    if lemma == "session" and not _session_of_a_league(token) and not (_past_edition(token) and _last_event_word_before(token) in lx.MEETING_NOUNS):
+        return None  # (but "Last year's session was also held online", of the meeting just told)
     if _told_as_a_process(token):
         return None
     if _a_work_or_a_lecture(token) or token.ent_type_ == "WORK_OF_ART":
@@ -1089,9 +1089,13 @@ def _past_edition(noun: Token) -> bool:
     earlier edition, a happening of its own."""
     if _is_verb(noun):
         return False
+    edition = _lemma(noun) in ("edition", "session")
+    published = noun.doc._.published_at if noun.doc.has_extension("published_at") else None
     for child in noun.children:
-        if child.dep_ == "amod" and child.lower_ in _EARLIER_MODIFIERS:
-            return True
+        if child.dep_ == "amod" and (child.lower_ in _EARLIER_MODIFIERS or edition and child.lower_ == "last"):
+            return True  # ("the last edition": the one before; "the last meeting" may be the story's own)
+        if edition and published is not None and child.dep_ in ("nummod", "compound", "amod", "nmod") and child.text.isdigit() and len(child.text) == 4 and int(child.text) < published.year:
+            return True  # "Ghana hosted the 2023 edition in January 2023"
         if child.dep_ == "poss" and child.ent_type_ == "DATE" and any(t.lower_ in ("last", "previous") for t in child.subtree):
             return True
     verb = governing_verb(noun)
