@@ -1194,3 +1194,20 @@ def test_talks_held_are_not_the_summit_a_host_will_hold_next_month(extract):
     talks = next(e for e in extract(text) if any(m.trigger.text == "talks" for m in e.mentions))
     assert not any(m.trigger.text == "summit" for m in talks.mentions)
     assert talks.date is None or talks.date.value != "2024-06"
+
+
+@pytest.mark.parametrize("text", [
+    "The proposal drew the largest audience for a council meeting since the town began streaming its sessions in March.",
+    "Away from music, the singer gives talks in schools about grief and staying away from gangs.",
+    "The museum had held a security exercise with the fire brigade only two weeks ago, its director said on Monday.",
+])
+def test_an_event_nobody_takes_part_in_within_a_story_of_no_official_event_is_none(extract, text):
+    assert extract(text) == []
+
+
+def test_an_event_with_no_party_named_is_kept_in_a_story_of_official_events(extract):
+    text = (
+        "The navies of Chile and Peru began the Pacific Shield naval exercise off Arica on Monday. "
+        "Last year's edition was held off Callao in March."
+    )
+    assert len(extract(text)) == 2

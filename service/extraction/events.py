@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -134,7 +135,12 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     for serial, officials in _officials_of_members(clusters, resolver, reader).items():
         context[serial] = context.get(serial, []) + officials
     digest = _document_digest(text, doc._.published_at)
-    events = [_build_event(text, digest, cluster, context.get(cluster.serial, [])) for cluster in clusters]
+    def is_known(name: str) -> bool:
+        place = resolver.lookup(name)
+        return place is not None and place.kind == "organization"
+
+    official_story = any(cluster.countries or cluster.people or cluster.unnamed for cluster in clusters)
+    events = [_build_event(text, digest, cluster, context.get(cluster.serial, []), is_known, official_story) for cluster in clusters]
     return sorted((e for e in events if e is not None), key=lambda e: e.trigger.start)
 
 
@@ -1439,7 +1445,9 @@ def _signers_from_the_meeting(clusters: list[_Cluster]) -> None:
 
 # --------------------------------------------------------------------------- the event
 
-def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster, context: list[Party]) -> Event | None:
+def _build_event(
+    text: str, digest: "hashlib._Hash", cluster: _Cluster, context: list[Party], is_known: Callable[[str], bool], official_story: bool
+) -> Event | None:
     mentions = cluster.mentions
     if cluster.type == "agreement":
         if not any(m.trigger.creates for m in mentions):
@@ -1462,6 +1470,12 @@ def _build_event(text: str, digest: "hashlib._Hash", cluster: _Cluster, context:
     # Named in the event's own sentences, not taken from the context: what the confidence counts.
     named = sum(1 for p in participants if p.country or p.kind in ("person", "organization"))
     participants += _merge_parties(text, context)
+    if not official_story and not cluster.names and not any(p.country or p.kind == "person" or p.kind == "organization" and is_known(p.name) for p in participants):
+        # In a story where no event has a state or a person taking part, one with no international
+        # organisation either is no official event: "the largest audience for a council meeting",
+        # "gives talks in schools", "the Korea Medical Association held an emergency meeting", "a
+        # security exercise with the fire brigade" (unless it has a name: "the Hanoi Summit").
+        return None
     main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
     precise = cluster.date
     # (A date left unresolved, without a publication date, still quotes its words: "on Monday".)
