@@ -1470,11 +1470,15 @@ def _build_event(
     # Named in the event's own sentences, not taken from the context: what the confidence counts.
     named = sum(1 for p in participants if p.country or p.kind in ("person", "organization"))
     participants += _merge_parties(text, context)
-    if not official_story and not cluster.names and not any(p.country or p.kind == "person" or p.kind == "organization" and is_known(p.name) for p in participants):
+    if (
+        not official_story and not cluster.names
+        and not any(p.country or p.kind == "person" or p.kind == "organization" and is_known(p.name) for p in participants)
+        and not any(_told_with_officials(m.trigger) for m in mentions)
+    ):
         # In a story where no event has a state or a person taking part, one with no international
-        # organisation either is no official event: "the largest audience for a council meeting",
-        # "gives talks in schools", "the Korea Medical Association held an emergency meeting", "a
-        # security exercise with the fire brigade" (unless it has a name: "the Hanoi Summit").
+        # organisation, no officials or forces either is no official event: "the largest audience for
+        # a council meeting", "gives talks in schools", "the Korea Medical Association held an emergency
+        # meeting", "a security exercise with the fire brigade" (unless it has a name: "the Hanoi Summit").
         return None
     main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
     precise = cluster.date
@@ -1501,6 +1505,25 @@ def _build_event(
         location=location,
         confidence=round(min(confidence, 0.99), 2),
     )
+
+
+# Who holds official events even when the story names nobody: "European defense ministers gathered",
+# "the two navies held drills", "a meeting of West African defence chiefs".
+_OFFICIAL_ACTORS = (lx.PERSON_TITLE_HEADS - {"director", "chairman", "chairwoman", "chair", "chairperson", "head", "officer", "spokesman", "spokeswoman", "spokesperson", "coordinator"}) | {
+    "army", "navy", "force", "troop", "military", "government", "ministry", "delegation", "diplomat", "official",
+    "soldier", "marine", "sailor", "guard", "warship", "coastguard", "airforce", "administration",
+}
+
+
+def _told_with_officials(trigger: Trigger) -> bool:
+    head, verb = trigger.head, trigger.governor
+    actors = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    actors += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "between") for p in c.children if p.dep_ == "pobj"]
+    if verb is not None:
+        actors += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        actors += [p for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with") for p in c.children if p.dep_ == "pobj"]
+    actors += [c for a in list(actors) for c in a.children if c.dep_ == "conj"]
+    return any(a.lemma_.lower() in _OFFICIAL_ACTORS for a in actors)
 
 
 def _signed_by_both_sides(trigger: Trigger) -> bool:
