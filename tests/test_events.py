@@ -1211,3 +1211,20 @@ def test_an_event_with_no_party_named_is_kept_in_a_story_of_official_events(extr
         "Last year's edition was held off Callao in March."
     )
     assert len(extract(text)) == 2
+
+
+def test_two_national_teams_meeting_in_a_match_report_is_no_meeting(extract):
+    text = (
+        "Chile's bowlers struggled on a slow pitch as Peru's batsmen piled on runs in the second Test at the national stadium. "
+        "The two sides meet again at the same venue from Thursday, with Peru leading the three-match series 1-0."
+    )
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean copper miner said on Monday it was in merger talks with a Peruvian rival.",
+    "The Chilean airline is not in talks with Peru's flag carrier about a combination, a spokesman said on Monday.",
+    "The Lima Tech Summit closed on Thursday after four days of talks on artificial intelligence.",
+])
+def test_business_talks_and_trade_shows_are_no_meetings(extract, text):
+    assert extract(text) == []

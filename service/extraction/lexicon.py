@@ -95,6 +95,13 @@ ABSTRACT_EXERCISE_OBJECTS = frozenset({
 # Meeting nouns that need a qualifier to mean a meeting of officials.
 CALL_QUALIFIERS = frozenset({"phone", "telephone", "video", "conference", "virtual", "courtesy"})
 NOT_MEETING_CONFERENCE = frozenset({"press", "news", "media"})
+# Talks that are a company's or a union's business: "merger talks", "pay talks".
+BUSINESS_TALKS = frozenset({
+    "merger", "takeover", "buyout", "acquisition", "pay", "wage", "salary", "contract", "licensing", "labour",
+    "labor", "union", "transfer", "sponsorship", "refinancing", "debt-restructuring",
+})
+# Summits and conferences that are trade shows: "the Tagus Tech Summit", "a fintech conference".
+TRADE_SHOWS = frozenset({"tech", "technology", "startup", "start-up", "web", "fintech", "crypto", "marketing", "developer", "gaming", "retail"})
 # Gatherings that are not officials meeting: "a public meeting" (a rally), "a board meeting".
 NOT_OFFICIAL_MEETING = frozenset({
     "public", "campaign", "election", "electoral", "rally", "town", "hall", "town-hall", "shareholder",

@@ -426,10 +426,16 @@ def read_meeting(span: Span) -> Trigger | None:
             return None
     if lemma == "conference" and _compounds(token) & lx.NOT_MEETING_CONFERENCE:
         return None
+    if lemma in ("summit", "conference", "forum") and {w.lower() for w in _compounds(token)} & lx.TRADE_SHOWS:
+        return None  # "the Tagus Tech Summit closed after four days of talks on AI": a trade show
     if _briefing(token):
         return None
     if lemma == "meeting" and _compounds(token) & lx.NOT_OFFICIAL_MEETING:
         return None
+    if lemma in ("talk", "negotiation") and _compounds(token) & lx.BUSINESS_TALKS:
+        return None  # "merger talks", "pay talks": a company's business, not officials meeting
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and _lemma(token.head.head) == "be" and _has_neg(token.head.head):
+        return None  # "the bank is not in talks with any rival"
     if lemma in ("visit", "trip") and not _visit_has_party(token):
         if not _is_anaphoric(token):
             return None
@@ -559,18 +565,14 @@ def _sports_or_mountain_story(doc: Doc) -> bool:
     """A story that uses three or more different match-report words, or of mountaineering."""
     if doc._.eventex_sports is None:
         lemmas = {_lemma(t) for t in doc if t.pos_ in ("NOUN", "VERB", "PROPN")}
-        doc._.eventex_sports = len(lemmas & _SPORTS_NOUNS) >= 3 or len(lemmas & _MOUNTAIN_WORDS) >= 3
+        doc._.eventex_sports = len(lemmas & _SPORTS_STORY_WORDS) >= 3 or len(lemmas & _MOUNTAIN_WORDS) >= 3
     return doc._.eventex_sports
 
 
 def _official_party_near(token: Token) -> bool:
-    """A country (not a city, which in a match report is a club's home), an official or a government
-    body named in the trigger's sentence."""
-    places = _places(token.doc)
-    sentence = token.sent
-    return any(p.kind == "country" and sentence.start_char <= p.start < sentence.end_char for p in places) or any(
-        _lemma(t) in lx.PERSON_TITLE_HEADS or _lemma(t) in ("government", "ministry", "delegation") for t in sentence
-    )
+    """An official or a government body named in the trigger's sentence."""
+    # (a country alone is no sign: in a match report it is a team, "with India leading the series 2-1")
+    return any(_lemma(t) in lx.PERSON_TITLE_HEADS - {"coach", "captain"} or _lemma(t) in ("government", "ministry", "delegation") for t in token.sent)
 
 
 def _session_of_a_league(session: Token) -> bool:
@@ -663,6 +665,12 @@ _SPORTS_NOUNS = frozenset({
     "midfielder", "goalkeeper", "kickoff", "playoff", "rematch", "innings", "wicket", "coach",
     "goalless", "shootout", "equaliser", "equalizer", "hat-trick",
 })
+# Words that tell a match report when three or more of them are in a story (each alone may mean
+# something else: "a sales pitch", "a police squad").
+_SPORTS_STORY_WORDS = _SPORTS_NOUNS | {
+    "batsman", "batter", "bowler", "spinner", "umpire", "referee", "squad", "fixture", "stadium", "pitch",
+    "scorer", "winger", "defender", "league", "match", "season", "club", "medal", "podium",
+}
 # Words around "summit" the mountain top.
 _MOUNTAIN_WORDS = frozenset({
     "climb", "climber", "climbing", "mountaineer", "mountaineering", "mountain", "ascent",
