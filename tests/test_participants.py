@@ -422,3 +422,24 @@ def test_a_person_whose_country_is_unwritten_is_of_the_other_side_of_his_counter
     )
     (meeting,) = extract(text)
     assert _countries_of_people(meeting) == {"Ramón Olivera": "URY", "Luis Benítez": "PRY"}
+
+
+def test_a_counterpart_holds_the_office_of_the_person_he_is_counterpart_to(extract):
+    text = (
+        "Chilean Foreign Minister Ana Soto and her Peruvian counterpart Luis Vega met in Arica last month. "
+        "Chile and Peru signed four agreements in Lima on Wednesday. "
+        "The signing was preceded on Monday by a meeting co-chaired by the two foreign ministers."
+    )
+    people = {p.name: p.title for e in extract(text) for p in e.participants if p.kind == "person"}
+    assert people["Luis Vega"] == "Foreign Minister"
+    monday = next(e for e in extract(text) if e.date is not None and e.date.value == "2024-05-13")
+    assert _countries_of_people(monday) == {"Ana Soto": "CHL", "Luis Vega": "PER"}
+
+
+def test_those_who_chaired_the_session_of_the_body_told_take_part_in_it(extract):
+    text = (
+        "Chile and Peru on Wednesday signed four agreements at the close of the fifth session of the Chilean-Peruvian Binational Cabinet, "
+        "co-chaired in Arica by Presidents Gabriel Morales and Pedro Castillo Vega, the agency learned."
+    )
+    (session,) = [e for e in extract(text) if e.type == "meeting"]
+    assert {"Gabriel Morales", "Pedro Castillo Vega"} <= set(_people(session))

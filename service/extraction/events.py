@@ -469,9 +469,13 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             # Moroccan counterpart": the leaders who witnessed it are among the agreement's persons
             heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             kinds, within = ("agreement",), 0
-        elif lemma in ("attend", "chair") and token.tag_ == "VBN" and token.dep_ in ("advcl", "conj") and not any(c.dep_.startswith("nsubj") for c in token.children):
-            # "The summit was prepared at a meeting of the ministers, attended by Chile's Ana Ruiz, ...":
-            # the participle hangs on the clause, the attendees are the meeting's
+        elif (
+            lemma in ("attend", "chair", "co-chair", "cochair") and token.dep_ in ("advcl", "conj") and not any(c.dep_.startswith("nsubj") for c in token.children)
+            and (token.tag_ == "VBN" or any(c.dep_ == "agent" for c in token.children))
+        ):
+            # "The summit was prepared at a meeting of the ministers, attended by Chile's Ana Ruiz, ...",
+            # "at the session of the council, co-chaired by Presidents X and Y": the participle hangs
+            # on the clause (the tagger may read it as a past tense), the attendees are the meeting's
             heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             within = 0
         if not heads and not listed:

@@ -273,9 +273,24 @@ class PartyReader:
                 person.country = self.home
                 self.home_guessed.add(key)
         self._of_the_other_side()
+        self._counterparts_hold_the_same_office()
         for key, person in self.people.items():
             if person.title:
                 self.offices.setdefault((title_key(person.title), person.country), set()).add(key)
+
+    def _counterparts_hold_the_same_office(self) -> None:
+        """"Foreign Minister Aminata Diop and her Gambian counterpart Dodou Jobe": Jobe is his country's
+        foreign minister, so "the two foreign ministers" are those two."""
+        for person in self.persons_named():
+            if not person.title or person.title.lower().split()[-1] != "counterpart":
+                continue
+            for start, _ in person.spans:
+                before = [e for e in self.persons if e.end_char <= start and e.sent.start_char <= start < e.sent.end_char]
+                holders = [self.people.get(last_name(self._clean_name(e))) for e in reversed(before)]
+                office = next((h.title for h in holders if h is not None and h is not person and h.title and h.title.lower().split()[-1] != "counterpart"), None)
+                if office is not None:
+                    person.title = office
+                    break
 
     def _of_the_other_side(self) -> None:
         """"President Julián Arregui and his Chilean counterpart, Tomás Ibarra": a person whose country
