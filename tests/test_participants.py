@@ -2,6 +2,11 @@
 from datetime import date
 
 import pytest
+import spacy
+from spacy.tokens import Doc
+
+from service.extraction.events import _arguments
+from service.extraction.triggers import Trigger
 
 
 def _people(event) -> dict:
@@ -443,3 +448,17 @@ def test_those_who_chaired_the_session_of_the_body_told_take_part_in_it(extract)
     )
     (session,) = [e for e in extract(text) if e.type == "meeting"]
     assert {"Gabriel Morales", "Pedro Castillo Vega"} <= set(_people(session))
+
+
+
+def test_signers_the_parser_reads_as_one_noun_phrase_are_still_the_parties():
+    # The parse the small model gives "NNA - Defense Minister X and his counterpart, Y, signed on
+    # Thursday an agreement": no main verb, "signed" hanging on X as a participle with an object.
+    words = ["Minister", "Rahal", "and", "his", "counterpart", "signed", "on", "Thursday", "an", "agreement", "."]
+    heads = [1, 1, 1, 4, 1, 1, 5, 6, 9, 5, 1]
+    deps = ["compound", "ROOT", "cc", "poss", "conj", "acl", "prep", "pobj", "det", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PRON", "NOUN", "VERB", "ADP", "PROPN", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", "NNP", "CC", "PRP$", "NN", "VBN", "IN", "NNP", "DT", "NN", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    trigger = Trigger(doc[9:10], "agreement", "occurred", doc[5], False, 0.85)
+    assert doc[1] in [token for token, _ in _arguments(trigger)]

@@ -160,6 +160,10 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller_subjects(verb)
         if not subjects:
             subjects = [s for s in [_misattached_subject(verb)] if s is not None]
+        if not subjects and verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and any(c.dep_ == "dobj" for c in verb.children):
+            # "Defense Minister Antoine Rahme and his Syrian counterpart, Yasser al-Hamwi, signed ... an
+            # agreement" read as one noun phrase: a participle with an object is the main verb, its head the subject
+            subjects = [verb.head]
         for subject in subjects:
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 subject = _relative_antecedent(subject, verb)  # "Gromov, who arrived for a visit": Gromov
