@@ -462,3 +462,21 @@ def test_signers_the_parser_reads_as_one_noun_phrase_are_still_the_parties():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     trigger = Trigger(doc[9:10], "agreement", "occurred", doc[5], False, 0.85)
     assert doc[1] in [token for token, _ in _arguments(trigger)]
+
+
+def test_everyone_a_summit_was_attended_by_takes_part(extract):
+    text = (
+        "Chile and Peru held a summit in Lima on Wednesday. The summit was also attended by Foreign Minister Ana Soto "
+        "and Defence Minister Luis Vega for Chile and by Peruvian Foreign Minister Rosa Quispe."
+    )
+    (summit,) = extract(text)
+    assert {"Ana Soto", "Luis Vega", "Rosa Quispe"} <= set(_people(summit))
+
+
+def test_leaders_in_whose_presence_ministers_signed_are_the_agreements_persons(extract):
+    text = (
+        "Chile and Peru signed some 40 agreements in Lima on Wednesday. The accords were signed by ministers of the "
+        "two governments in the presence of President Gabriel Morales and Peruvian President Rosa Quispe."
+    )
+    (agreement,) = extract(text)
+    assert {"Gabriel Morales", "Rosa Quispe"} <= set(_people(agreement))

@@ -172,6 +172,14 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
             if trigger.type == "agreement" and subject.dep_ == "nsubjpass":
                 continue
             found.append((subject, _subject_role(trigger, lemma, passive=subject.dep_ == "nsubjpass")))
+        if trigger.type == "agreement":
+            # "signed ... in the presence of President X and his host, President Y" (the phrase may hang on
+            # the signers: "signed by ministers of the two governments in the presence of ..."): the
+            # leaders who witnessed it
+            found.extend(
+                (w, "party") for p in verb.subtree if p.lower_ == "presence" and p.dep_ == "pobj" and p.head.lower_ == "in"
+                for o in p.children if o.dep_ == "prep" and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"
+            )
         for child in verb.children:
             if child.dep_ in ("dobj", "dative") and child != head and verb == head:
                 role = "host" if lemma == "visit" else ("visitor" if lemma in ("host", "receive") else "participant")
@@ -182,12 +190,10 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 found.extend((p, "participant") for p in child.children if p.dep_ == "pobj")  # "received a call today from X"
             if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call" and verb == head:
                 found.extend((p, "host") for p in child.children if p.dep_ == "pobj")  # "called on the President"
-            if child.dep_ == "prep" and child.lower_ == "in" and trigger.type == "agreement":
-                # "signed ... in the presence of President X and his host, President Y": the leaders who witnessed it
-                found.extend(
-                    (w, "party") for p in child.children if p.dep_ == "pobj" and p.lower_ == "presence"
-                    for o in p.children if o.dep_ == "prep" and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"
-                )
+            if child.dep_ == "agent" and lemma in lx.MEETING_NOUNS and verb != head and verb.lemma_.lower() in ("attend", "join") and head.dep_ == "nsubjpass":
+                # "The summit was also attended by Foreign Minister A and Defence Minister B for Italy and by
+                # C": every person named after "by" (the parser seldom keeps such a list whole)
+                found.extend((t, "participant") for t in verb.subtree if t.i > child.i and t.ent_type_ == "PERSON" and t.ent_iob_ == "B")
             if child.dep_ == "agent":
                 agent_role = "party" if trigger.type == "agreement" else "host" if lemma in ("host", "receive") and verb == head else "participant"
                 found.extend((p, agent_role) for p in child.children if p.dep_ == "pobj")
