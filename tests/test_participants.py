@@ -480,3 +480,13 @@ def test_leaders_in_whose_presence_ministers_signed_are_the_agreements_persons(e
     )
     (agreement,) = extract(text)
     assert {"Gabriel Morales", "Rosa Quispe"} <= set(_people(agreement))
+
+
+def test_a_top_diplomat_and_his_counterpart_are_the_foreign_ministers_the_story_names(extract):
+    text = (
+        "Chile's top diplomat held phone talks on Tuesday with his Peruvian counterpart. "
+        "In the conversation, Chilean Foreign Minister Ana Soto urged Peru to reopen the border, "
+        "and Peruvian Foreign Minister Luis Vega called for patience, while Peruvian Interior Minister Rosa Quispe stayed silent."
+    )
+    (call,) = extract(text)
+    assert _countries_of_people(call) == {"Ana Soto": "CHL", "Luis Vega": "PER"}

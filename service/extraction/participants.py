@@ -66,6 +66,13 @@ def last_name(name: str) -> str:
     return parts[-1].lower() if parts else ""
 
 
+# Offices wire copy names in other words: "Japan's top diplomat" is its foreign minister.
+_OFFICE_ALIASES = {
+    frozenset({"top", "diplomat"}): frozenset({"foreign", "minister"}),
+    frozenset({"chief", "diplomat"}): frozenset({"foreign", "minister"}),
+}
+
+
 def title_key(title: str) -> frozenset[str]:
     """"Minister of Defense" and "Defense Minister" are the same office."""
     words = title.lower().replace("-", " ").split()
@@ -587,7 +594,12 @@ class PartyReader:
         title, country = self.title_phrase(head)
         country = country or context_country or (self.home if self._home_title(title) else None)
         span = [_char_span_of(head)]
-        holders = self.offices.get((title_key(title), country), set())
+        office = _OFFICE_ALIASES.get(title_key(title), title_key(title))
+        if office == {"counterpart"} and country:
+            # "Japan's top diplomat held phone talks with his South Korean counterpart": the same office
+            others = [_OFFICE_ALIASES.get(k, k) for t in head.sent if t != head and _lemma(t) in lx.PERSON_TITLE_HEADS | {"diplomat"} for k in [title_key(self.title_phrase(t)[0])]]
+            office = next((k for k in others if k and k != {"counterpart"}), office)
+        holders = self.offices.get((office, country), set())
         if not holders and country and (title_key(title) <= {"leader", "top", "country's", "nation's"} or title_key(title) == {"head", "state"}):
             # "the Israeli leader", "the Head of State": the one head of state or government of the country the story names.
             holders = {k for k, p in self.people.items() if p.country == country and p.title and lx.LEADER_TITLES & set(p.title.lower().split()) - {"leader"}}
