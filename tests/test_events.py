@@ -1228,3 +1228,17 @@ def test_two_national_teams_meeting_in_a_match_report_is_no_meeting(extract):
 ])
 def test_business_talks_and_trade_shows_are_no_meetings(extract, text):
     assert extract(text) == []
+
+
+def test_an_earlier_edition_told_by_its_ordinal_or_paragraphs_after_the_exercise_is_its_own(extract):
+    text = (
+        "The armies of Chile and Peru ended the Condor-VIII exercise on Monday. "
+        "The seventh edition, Condor-VII, was held near Arica in 2019."
+    )
+    assert sorted(e.date.value for e in extract(text)) == ["2019", "2024-05-13"]
+    text = (
+        "The navies of Chile and Peru began the Pacific Shield exercise off Arica on Monday. "
+        "Chile's navy chief thanked the crews. Peru will send two frigates. The weather was calm. "
+        "Last year's edition was held off Callao in June."
+    )
+    assert sorted(e.date.value[:4] for e in extract(text)) == ["2023", "2024"]

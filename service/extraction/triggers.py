@@ -831,7 +831,9 @@ def read_exercise(span: Span) -> Trigger | None:
     if lemma == "edition":
         # "Medusa ... is held annually. Last year's edition was held off Crete": an earlier edition
         # of the exercise the story told of just before.
-        if not (_past_edition(token) and _last_event_word_before(token) in lx.EXERCISE_NOUNS):
+        # (the exercise may have been told some paragraphs before: "Tradewinds has been held every year
+        # since 1984 ... Last year's edition was held in Guyana")
+        if not (_past_edition(token) and _last_event_word_before(token, sentences=_WHOLE_STORY) in lx.EXERCISE_NOUNS):
             return None
         status = factuality(token)
         governor = governing_verb(token)
@@ -870,6 +872,9 @@ def _name_read_with_a_verb(token: Token) -> bool:
     before = token.doc[token.i - 1]
     return before.pos_ == "PROPN" and before.is_title and before.ent_type_ not in ("GPE", "NORP") \
         and not any(c.dep_ in ("aux", "dobj") for c in token.children)
+
+
+_WHOLE_STORY = 10_000
 
 
 def _last_event_word_before(token: Token, sentences: int = 3) -> str | None:
@@ -1104,6 +1109,10 @@ def _past_edition(noun: Token) -> bool:
             return True  # ("the last edition": the one before; "the last meeting" may be the story's own)
         if edition and published is not None and child.dep_ in ("nummod", "compound", "amod", "nmod") and child.text.isdigit() and len(child.text) == 4 and int(child.text) < published.year:
             return True  # "Ghana hosted the 2023 edition in January 2023"
+        if edition and child.dep_ == "amod" and child.ent_type_ == "ORDINAL" and noun.dep_ == "nsubjpass" and any(
+            a.dep_ == "auxpass" and a.tag_ == "VBD" for a in noun.head.children
+        ):
+            return True  # "The seventh edition, Warrior-VII, was held in Kashgar": one told as done before
         if child.dep_ == "poss" and child.ent_type_ == "DATE" and any(t.lower_ in ("last", "previous") for t in child.subtree):
             return True
     verb = governing_verb(noun)
