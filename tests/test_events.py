@@ -1242,3 +1242,15 @@ def test_an_earlier_edition_told_by_its_ordinal_or_paragraphs_after_the_exercise
         "Last year's edition was held off Callao in June."
     )
     assert sorted(e.date.value[:4] for e in extract(text)) == ["2023", "2024"]
+
+
+def test_a_storys_drills_told_anew_by_a_name_are_one_exercise(extract):
+    text = (
+        "Over 1,000 military personnel from 12 countries on Monday began a two-week multinational exercise in northern Chile. "
+        "Southern Star 2024, South America's largest annual military exercise, is co-hosted by Chile and the United States, "
+        "with troops from Peru, Brazil and Uruguay."
+    )
+    (exercise,) = extract(text)
+    assert len(exercise.mentions) == 2
+    assert exercise.date is not None and exercise.date.value.startswith("2024-05")
+    assert {"PER", "BRA", "URY"} <= _countries(exercise)

@@ -1206,6 +1206,14 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         score += 1.5  # "Abbasi later met the commerce minister", "he paid a courtesy call on the Prime Minister"
     if a.type != "meeting" and len(ca) >= 2 and ca == cb:
         score += 1.5  # the same parties sign or drill together once in a story; they meet more often
+    if (
+        a.type == "exercise" and a.status == b.status and (not ca or not cb) and not anaphor.trigger.anaphoric
+        and not any(m.distinct for c in (a, b) for m in c.mentions)
+    ):
+        # "Over 1,300 personnel from 20 countries began a multinational exercise ... Justified Accord 2025,
+        # East Africa's largest military exercise, is co-hosted by ...": a story's drills are one
+        # exercise unless something sets them apart (a date, a name, another edition)
+        score += _MERGE_THRESHOLD
     if ca and cb and not anaphor.trigger.anaphoric:
         # (a reference back often names more parties: "units from Kazakhstan are also taking part in the war games")
         score -= 0.25 * len(ca ^ cb)
