@@ -190,3 +190,20 @@ def test_the_event_a_stretch_counts_from_keeps_its_own_date(extract):
     events = extract(text)
     assert [e.type for e in events if e.type == "meeting"] == ["meeting"]
     assert {e.type: e.date.value for e in events} == {"meeting": "2024-05-13", "agreement": "2024-05-16"}
+
+
+def test_a_past_edition_held_in_a_month_after_the_storys_is_of_the_year_before(extract):
+    text = "The navies of Chile and Peru began the Pacific Shield exercise on Monday. The previous edition was held off Callao in March."
+    dates = sorted(e.date.value for e in extract(text, date(2025, 2, 28)))
+    assert dates == ["2024-03", "2025-02-24"]
+
+
+def test_the_years_a_signed_programme_covers_do_not_date_the_signing(extract):
+    text = (
+        "Chile's foreign minister Ana Soto held talks with her Peruvian counterpart Luis Vega in Lima on Monday. "
+        "Following the talks, the ministers signed the Programme of Cooperation between the two ministries for 2026-2027."
+    )
+    events = extract(text)
+    assert {e.type: e.date.value for e in events} == {"meeting": "2024-05-13", "agreement": "2024-05-13"}
+    (agreement,) = [e for e in events if e.type == "agreement"]
+    assert not any(p.name.startswith("Programme") for p in agreement.participants)

@@ -674,3 +674,13 @@ def test_beyond_or_over_after_lasting_is_more_than_the_stretch():
         WEDNESDAY)}
     assert found == {"over a week": ("P1W", "MORE_THAN"), "beyond 48 hours": ("PT48H", "MORE_THAN"),
                      "three years": ("P3Y", None)}
+
+
+def test_a_month_something_was_held_in_is_the_latest_one_before_the_story(extractor):
+    def value(text):
+        (timex,) = extractor.extract(text, date(2025, 2, 24)).temporal_expressions
+        return timex.value
+
+    assert value("The previous summit was held in Lima in March.") == "2024-03"
+    assert value("The summit was held in Lima in February.") == "2025-02"
+    assert value("The government extended the offer to March.") == "2025-03"

@@ -30,7 +30,7 @@ from service.extraction.models import (
 from service.extraction.participants import Party, PartyReader, Places
 from service.extraction.segmentation import in_ranges, non_prose_ranges
 from service.extraction.timex import Timex, shift, spelled_number
-from service.extraction.triggers import Trigger, build_candidate_matcher, candidate_spans, is_distinct, read
+from service.extraction.triggers import Trigger, build_candidate_matcher, candidate_spans, is_distinct, is_instrument, read
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -181,7 +181,8 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 for o in p.children if o.dep_ == "prep" and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"
             )
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and child != head and verb == head:
+            if child.dep_ in ("dobj", "dative") and child != head and verb == head and not (trigger.type == "agreement" and is_instrument(child)):
+                # (what was signed is no party: "signed the Programme of Cooperation")
                 role = "host" if lemma == "visit" else ("visitor" if lemma in ("host", "receive") else "participant")
                 found.append((child, role))
             if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
@@ -710,6 +711,16 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             previous_value = mention.date_value
 
 
+def _after_for(span: Span) -> bool:
+    """"for 2025", "for 2026-2027" (the parser hangs the second year anywhere)."""
+    if span.root.dep_ == "pobj" and span.root.head.lower_ == "for":
+        return True
+    i = span.start - 1
+    while i >= 0 and (span.doc[i].text in ("-", "–", "to") or span.doc[i].like_num):
+        i -= 1
+    return i >= 0 and span.doc[i].lower_ == "for"
+
+
 def _coarse(timex: Timex, attached: list[tuple[int, Timex]]) -> bool:
     """Whether another attached date falls within this one and is finer ("2023" against "January 2023")."""
     value = _date_part(timex.value)
@@ -858,8 +869,8 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             continue
         if head in _counted_from(span):
             continue  # "signed three days after the talks": the talks are what the days count from
-        if span.root.dep_ == "pobj" and span.root.head.lower_ == "for" and mention.trigger.status == "occurred" and _granularity(_date_part(timex.value)) == "year":
-            continue  # "signed the cooperation plan for 2025": the years it covers, not when it was signed
+        if mention.trigger.status == "occurred" and _granularity(_date_part(timex.value)) == "year" and _after_for(span):
+            continue  # "signed the cooperation plan for 2025", "for 2026-2027": the years it covers, not when it was signed
         verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
         if verb.lemma_.lower() in _DURATION_VERBS or (
             verb.lemma_.lower() in _END_VERBS and any(c.lower_ in ("will", "would", "'ll") for c in verb.children)

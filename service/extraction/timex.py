@@ -1292,8 +1292,17 @@ def month_alone(m, ctx):
         return _Found("DATE", _month(_resolve_month(month, ctx.anchor, -1, strict=True), month))
     if rel in ("next", "coming"):
         return _Found("DATE", _month(_resolve_month(month, ctx.anchor, 1, strict=True), month))
-    year = _resolve_month(month, ctx.anchor, ctx.calendar_direction(m.start()), since=ctx.since(m.start()))
+    direction = ctx.calendar_direction(m.start())
+    if direction < 0 and _HELD_IN_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        # "was held in Lamu in March" (in a February story): what happened in that month, the latest
+        # one up to the story's own; a deadline in a past clause ("extended the offer to May") may be the coming one
+        return _Found("DATE", _month(_resolve_month(month, ctx.anchor, -1, since=True), month))
+    year = _resolve_month(month, ctx.anchor, direction, since=ctx.since(m.start()))
     return _Found("DATE", _month(year, month))
+
+
+# A past happening told with its month: "was held in Lamu in March", "took place in March".
+_HELD_IN_BEFORE = re.compile(r"\b(?:held|took place|hosted|staged|conducted|signed|visited|met)\b[^.;:]{0,30}\bin\s+$", re.IGNORECASE)
 
 
 _STORY_LOOKBACK = 8000  # characters searched back for an earlier mention of the same weekday

@@ -997,7 +997,7 @@ _INSTRUMENT_NOUNS = frozenset({"programme", "program", "plan", "roadmap", "road-
 _LETTER_KINDS = frozenset({"intent", "agreement", "understanding", "cooperation", "exchange"})
 
 
-def _is_instrument(noun: Token) -> bool:
+def is_instrument(noun: Token) -> bool:
     lemma = _lemma(noun)
     if lemma not in _INSTRUMENT_NOUNS:
         return False
@@ -1011,7 +1011,7 @@ def _signing_of_an_instrument(span: Span, noun: Token) -> Trigger | None:
     """"witnessed the signing of the defence cooperation plan for 2025": the signing names what was
     signed (when that is an agreement noun, the noun carries the event)."""
     signed = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    if not signed or not any(_is_instrument(s) for s in signed):
+    if not signed or not any(is_instrument(s) for s in signed):
         return None
     status = factuality(noun)
     if status is None:
@@ -1026,7 +1026,7 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(_lemma(o) in lx.AGREEMENT_NOUNS for o in objects):
         return None  # the noun carries the event
-    if objects and not any(_lemma(o) in ("it", "them", "document", "documents", "paper") or _is_instrument(o) for o in objects):
+    if objects and not any(_lemma(o) in ("it", "them", "document", "documents", "paper") or is_instrument(o) for o in objects):
         return None  # "signed a law", "signed the bill", "signed a letter"
     if any(c.dep_ == "prt" for c in verb.children):
         return None  # "signed off", "signed up"
