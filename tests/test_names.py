@@ -65,3 +65,13 @@ def test_a_name_after_a_form_of_address_is_a_person_whatever_the_recognizer_said
     text = "The memorandum was signed by Mallam Sani Abdullahi and Mrs. Leila Tazi on Thursday."
     doc = _doc(nlp, text, [("Mallam Sani Abdullahi", "ORG")], {"Mallam", "Sani", "Abdullahi", "Mrs.", "Leila", "Tazi"})
     assert _names(doc) == [("Sani Abdullahi", "PERSON"), ("Leila Tazi", "PERSON")]
+
+
+@pytest.mark.parametrize("text, ship", [
+    ("The navy trained with the Chilean frigate Almirante Riveros off Arica.", "Almirante Riveros"),
+    ("The destroyer joined HMCS Ville de Quebec and the tanker Marta Rosa in the drills.", "Ville de Quebec"),
+    ("The destroyer joined HMCS Ville de Quebec and the tanker Marta Rosa in the drills.", "Marta Rosa"),
+])
+def test_a_ships_name_is_no_person(nlp, text, ship):
+    doc = _doc(nlp, text, [(ship, "PERSON")], set(ship.split()))
+    assert (ship, "PERSON") not in _names(doc)

@@ -52,6 +52,8 @@ class NameRepair:
                 continue  # "Côte d'Ivoire" read as a person's name
             if ent.label_ == "PERSON" and (_bare(ent.text) in exercise_names or any(c.isdigit() for c in ent.text)):
                 continue  # "the Naseem Al Bahr exercise", "Embraer C-390": a name, but no person's
+            if ent.label_ == "PERSON" and _a_ship(doc, ent):
+                continue  # "the French frigate Languedoc", "HMCS Ville de Québec": a ship's name
             if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS:
                 continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
             if ent.label_ == "PERSON":
@@ -84,6 +86,22 @@ def _surnames_of_named_people(doc: Doc, entities: list[Span], place_starts: set[
 
 _EXERCISE_WORDS = frozenset({"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games"})
 _QUOTES = "'\"‘’“” "
+
+
+_VESSEL_WORDS = frozenset({
+    "frigate", "corvette", "destroyer", "cruiser", "submarine", "vessel", "ship", "carrier", "tanker",
+    "minesweeper", "minehunter", "boat", "cutter", "flagship", "warship", "oiler",
+})
+# Hull prefixes of navies: "USS Dewey", "HMCS Ville de Québec", "BRP Miguel Malvar", "INS Kochi".
+_HULL_PREFIXES = frozenset({
+    "uss", "hms", "hmcs", "hmas", "hmnzs", "ins", "brp", "kri", "rss", "fs", "ens", "roks", "js", "tcg", "its",
+    "hnlms", "hdms", "pns", "nrp", "sps", "ara", "bap", "arc", "kd", "htms", "cns", "ffg",
+})
+
+
+def _a_ship(doc: Doc, ent: Span) -> bool:
+    before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
+    return ent[0].lower_ in _HULL_PREFIXES or bool(set(before) & (_VESSEL_WORDS | _HULL_PREFIXES))
 
 
 def _bare(name: str) -> str:
