@@ -1254,3 +1254,8 @@ def test_a_storys_drills_told_anew_by_a_name_are_one_exercise(extract):
     assert len(exercise.mentions) == 2
     assert exercise.date is not None and exercise.date.value.startswith("2024-05")
     assert {"PER", "BRA", "URY"} <= _countries(exercise)
+
+
+def test_a_meeting_an_international_organisation_organised_is_official_though_nobody_else_is_named(extract):
+    text = "The rebel movement attended a U.N.-organized meeting for the first time last month in Geneva, its spokesman said."
+    assert [e.type for e in extract(text)] == ["meeting"]

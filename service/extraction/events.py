@@ -1507,6 +1507,7 @@ def _build_event(
         not official_story and not cluster.names
         and not any(p.country or p.kind == "person" or p.kind == "organization" and is_known(p.name) for p in participants)
         and not any(_told_with_officials(m.trigger) for m in mentions)
+        and not any(is_known(t.text.split("-")[0]) for m in mentions for t in m.trigger.head.subtree if t.i < m.trigger.head.i)  # "a U.N.-organized meeting"
     ):
         # In a story where no event has a state or a person taking part, one with no international
         # organisation, no officials or forces either is no official event: "the largest audience for
