@@ -1259,3 +1259,9 @@ def test_a_storys_drills_told_anew_by_a_name_are_one_exercise(extract):
 def test_a_meeting_an_international_organisation_organised_is_official_though_nobody_else_is_named(extract):
     text = "The rebel movement attended a U.N.-organized meeting for the first time last month in Geneva, its spokesman said."
     assert [e.type for e in extract(text)] == ["meeting"]
+
+
+def test_phone_conversations_in_the_plural_are_calls(extract):
+    text = "The presidents of Chile and Peru told the U.S. president in phone conversations last week that they would tighten border controls."
+    (call,) = extract(text)
+    assert call.type == "meeting" and call.trigger.text == "conversations"

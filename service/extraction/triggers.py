@@ -18,7 +18,7 @@ from service.extraction import lexicon as lx
 # Surface forms of the candidate words. Parts of speech are checked later on the parse.
 _MEETING_FORMS = [
     "meeting", "meetings", "talks", "summit", "summits", "visit", "visits", "visited", "visiting",
-    "negotiations", "conference", "conferences", "consultations", "call", "calls", "conversation",
+    "negotiations", "conference", "conferences", "consultations", "call", "calls", "conversation", "conversations",
     "trip", "trips", "meet", "meets", "met", "host", "hosts", "hosted", "hosting", "receive",
     "receives", "received", "receiving", "talk", "talked", "talking", "speak", "speaks", "spoke",
     "speaking", "confer", "confers", "conferred", "summitry", "tête-à-tête", "gathered", "convened",
