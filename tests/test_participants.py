@@ -490,3 +490,19 @@ def test_a_top_diplomat_and_his_counterpart_are_the_foreign_ministers_the_story_
     )
     (call,) = extract(text)
     assert _countries_of_people(call) == {"Ana Soto": "CHL", "Luis Vega": "PER"}
+
+
+def test_a_paragraph_listing_the_contingents_after_some_quotes_is_of_the_exercise(extract):
+    text = (
+        "The Southern Shield naval exercise opened off Arica on Saturday with a ceremony. "
+        "Admiral Ana Soto, who commands the task force, said the drills would test the navies. "
+        "\"The season of storms is five weeks away,\" she told reporters. "
+        "\"What we practise here we will do for real,\" she added. "
+        "Contingents from Uruguay, Argentina, the Bahamas, Peru and Ecuador are participating."
+    )
+    (exercise,) = [e for e in extract(text) if e.type == "exercise"]
+    assert {"URY", "ARG", "BHS", "PER", "ECU"} <= {p.country for p in exercise.participants if p.country}
+
+
+def test_a_director_of_exercises_is_an_office_not_a_drill(extract):
+    assert extract("Brigadier General Ana Soto, the navy's director of exercises, spoke to reporters on Monday.") == []

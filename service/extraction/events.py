@@ -452,6 +452,8 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             listed = [t for t in token.sent if not _observing(t)]
             if not _names_many_countries(reader, listed):
                 listed = []
+            elif not heads or all(_lemma_is_force(h) for h in heads):
+                within = _LIST_REACH  # a paragraph of its own, after a quote or two, lists the forces
         elif verb and lemma == "welcome" and any(
             c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lx.PERSON_TITLE_HEADS) for c in token.children
         ):
@@ -516,8 +518,16 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         mention.parties = mention.parties + [p for p in found if p.kind in ("country", "person", "group") or p.country]
 
 
-# How many countries a sentence of taking part must name before all of them are read as its parties.
+# How many countries a sentence of taking part must name before all of them are read as its parties,
+# and how many sentences back such a list may reach for its event.
 _MANY_COUNTRIES = 3
+_LIST_REACH = 6
+
+
+def _lemma_is_force(token: Token) -> bool:
+    lemma = token.lemma_.lower()  # (a capitalised plural the tagger read as a name keeps its "s": "Contingents")
+    forces = _COMMANDED | {"contingent", "country", "nation", "navy", "army"}
+    return lemma in forces or lemma.endswith("s") and lemma[:-1] in forces
 
 
 def _names_many_countries(reader: PartyReader, tokens: list[Token]) -> bool:

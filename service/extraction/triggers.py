@@ -828,6 +828,8 @@ def read_exercise(span: Span) -> Trigger | None:
         return None
     if token.tag_ == "VBG" or token.lower_ == "drilling":
         return None
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _lemma(token.head.head) in lx.PERSON_TITLE_HEADS:
+        return None  # "SOUTHCOM's director of exercises": an office, not a drill
     if lemma == "edition":
         # "Medusa ... is held annually. Last year's edition was held off Crete": an earlier edition
         # of the exercise the story told of just before.
