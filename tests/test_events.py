@@ -1265,3 +1265,14 @@ def test_phone_conversations_in_the_plural_are_calls(extract):
     text = "The presidents of Chile and Peru told the U.S. president in phone conversations last week that they would tighten border controls."
     (call,) = extract(text)
     assert call.type == "meeting" and call.trigger.text == "conversations"
+
+
+def test_a_kind_an_exercise_belongs_to_and_the_year_its_habit_began_are_no_other_exercise(extract):
+    text = (
+        "The navies of Chile and Peru ended the Pacific Shield exercise in Arica on Wednesday. "
+        "The exercise, sponsored by the U.S. Southern Command, is one of three regional series exercises conducted "
+        "in South America and has been held annually since 2011."
+    )
+    (exercise,) = extract(text)
+    assert exercise.date.value == "2024-05-15"
+    assert extract("Pacific Shield was first held in 2011 and has since become one of the largest naval exercises in the region.") == []

@@ -721,6 +721,9 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             previous_value = mention.date_value
 
 
+_HABIT_ADVERBS = frozenset({"annually", "yearly", "regularly", "biennially", "routinely"})
+
+
 def _after_for(span: Span) -> bool:
     """"for 2025", "for 2026-2027" (the parser hangs the second year anywhere)."""
     if span.root.dep_ == "pobj" and span.root.head.lower_ == "for":
@@ -879,6 +882,10 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             continue
         if head in _counted_from(span):
             continue  # "signed three days after the talks": the talks are what the days count from
+        if span.root.dep_ == "pobj" and span.root.head.lower_ == "since" and any(
+            c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in span.root.head.head.children
+        ):
+            continue  # "has been held annually since 2011": when the habit began
         if mention.trigger.status == "occurred" and _granularity(_date_part(timex.value)) == "year" and _after_for(span):
             continue  # "signed the cooperation plan for 2025", "for 2026-2027": the years it covers, not when it was signed
         verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head

@@ -830,6 +830,8 @@ def read_exercise(span: Span) -> Trigger | None:
         return None
     if token.dep_ == "pobj" and token.head.lower_ == "of" and _lemma(token.head.head) in lx.PERSON_TITLE_HEADS:
         return None  # "SOUTHCOM's director of exercises": an office, not a drill
+    if _one_of_a_kind(token):
+        return None
     if lemma == "edition":
         # "Medusa ... is held annually. Last year's edition was held off Crete": an earlier edition
         # of the exercise the story told of just before.
@@ -892,6 +894,12 @@ def _last_event_word_before(token: Token, sentences: int = 3) -> str | None:
         if lemma in lx.EXERCISE_NOUNS or lemma in lx.MEETING_NOUNS or lemma in lx.AGREEMENT_NOUNS:
             return lemma
     return None
+
+
+def _one_of_a_kind(noun: Token) -> bool:
+    """"has become one of the largest military exercises in the Middle East", "one of three regional
+    series exercises": a kind the event belongs to, not another event."""
+    return noun.tag_ in ("NNS", "NNPS") and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("one", "two", "three", "four", "five", "some", "many", "each")
 
 
 def _one_of_its_parts(noun: Token) -> bool:
