@@ -506,3 +506,12 @@ def test_a_paragraph_listing_the_contingents_after_some_quotes_is_of_the_exercis
 
 def test_a_director_of_exercises_is_an_office_not_a_drill(extract):
     assert extract("Brigadier General Ana Soto, the navy's director of exercises, spoke to reporters on Monday.") == []
+
+
+def test_the_two_countries_ministers_are_the_holders_of_that_office_the_story_names(extract):
+    text = (
+        "Chilean Defence Minister Ana Soto visited the troops. Peruvian Defence Minister Luis Vega praised them. "
+        "Chile and Peru share a long border. On Tuesday, the two countries' defence ministers met near the border."
+    )
+    (meeting,) = extract(text)
+    assert _countries_of_people(meeting) == {"Ana Soto": "CHL", "Luis Vega": "PER"}

@@ -499,7 +499,7 @@ class PartyReader:
             if owner is not None and _lemma(owner) in _COLLECTIVES and any(c.lower_ in ("two", "both") for c in owner.children):
                 pair = self.places.countries_before(owner, 2)
                 if len(pair) == 2:
-                    return [Party("group", _phrase_text(token), match.code, None, role, [_char_span_of(token)]) for match, _ in reversed(pair)]
+                    return [self._holder_or_group(token, match.code, role) for match, _ in reversed(pair)]
         if lemma in _COLLECTIVES and any(c.lower_ in ("two", "both") for c in token.children) and not self.places.within(_np_tokens(token)):
             # "the two countries", "both sides": the two countries named last before.
             pair = self.places.countries_before(token, 2)
@@ -634,6 +634,18 @@ class PartyReader:
             return []
         span = [_char_span_of(plural)]
         return [Party("person", self.people[n].name, self.people[n].country, self.people[n].title, "participant", span) for n in sorted(names)]
+
+    def _holder_or_group(self, plural: Token, country: str, role: str) -> Party:
+        """"the two countries' defence ministers": each country's holder of the office, when the story
+        names exactly one, else the country's officials as a group."""
+        title, _ = self.title_phrase(plural)
+        office = title_key(" ".join(w[:-1] if w.lower().endswith("s") else w for w in title.split())) - set(_NUMBERS) - {"both"}
+        holders = {id(self.people[n]): self.people[n] for n in self.offices.get((office, country), set())}
+        span = [_char_span_of(plural)]
+        if len(holders) == 1:
+            person = next(iter(holders.values()))
+            return Party("person", person.name, country, person.title, role, span)
+        return Party("group", _phrase_text(plural), country, None, role, span)
 
     def _both_leaders(self, plural: Token) -> list[Party]:
         """"both leaders", "the two leaders": the last two heads of state or government named before."""
