@@ -511,6 +511,7 @@ def test_a_director_of_exercises_is_an_office_not_a_drill(extract):
 def test_the_two_countries_ministers_are_the_holders_of_that_office_the_story_names(extract):
     text = (
         "Chilean Defence Minister Ana Soto visited the troops. Peruvian Defence Minister Luis Vega praised them. "
+        "Bolivian Defence Minister Rosa Quispe stayed away. "
         "Chile and Peru share a long border. On Tuesday, the two countries' defence ministers met near the border."
     )
     (meeting,) = extract(text)

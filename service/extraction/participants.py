@@ -491,15 +491,15 @@ class PartyReader:
         if (lemma in lx.PERSON_TITLE_HEADS or token.ent_type_ == "PERSON" and lemma in lx.TITLE_WORDS) and token.tag_ in ("NN", "NNP"):
             return [self._titled_person(token, role, context_country)]
         if lemma in lx.PERSON_TITLE_HEADS and token.tag_ in ("NNS", "NNPS"):
-            holders = self._holders_of(token) or self._both_leaders(token)
-            if holders:
-                return holders
             # "the two countries' foreign ministers": of the two countries named before.
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None and _lemma(owner) in _COLLECTIVES and any(c.lower_ in ("two", "both") for c in owner.children):
                 pair = self.places.countries_before(owner, 2)
                 if len(pair) == 2:
                     return [self._holder_or_group(token, match.code, role) for match, _ in reversed(pair)]
+            holders = self._holders_of(token) or self._both_leaders(token)
+            if holders:
+                return holders
         if lemma in _COLLECTIVES and any(c.lower_ in ("two", "both") for c in token.children) and not self.places.within(_np_tokens(token)):
             # "the two countries", "both sides": the two countries named last before.
             pair = self.places.countries_before(token, 2)
