@@ -516,3 +516,9 @@ def test_the_two_countries_ministers_are_the_holders_of_that_office_the_story_na
     )
     (meeting,) = extract(text)
     assert _countries_of_people(meeting) == {"Ana Soto": "CHL", "Luis Vega": "PER"}
+
+
+def test_the_acronym_of_the_instrument_is_no_party(extract):
+    text = "Chile and Peru today signed a memorandum of understanding (MoU) on border security in Lima."
+    (agreement,) = extract(text)
+    assert not any(p.name.lower() == "mou" for p in agreement.participants)

@@ -1577,6 +1577,9 @@ def _told_with_officials(trigger: Trigger) -> bool:
     return any(a.lemma_.lower() in _OFFICIAL_ACTORS for a in actors)
 
 
+_INSTRUMENT_ACRONYMS = frozenset({"mou", "mous", "moa", "loi", "sofa", "fta", "cepa"})
+
+
 def _signed_by_both_sides(trigger: Trigger) -> bool:
     """"the two ministers signed", "the ministers witnessed the signing of": people of both sides, unnamed."""
     verb = trigger.governor
@@ -1609,6 +1612,8 @@ def _merge_parties(text: str, parties: list[Party]) -> list[Participant]:
     merged: dict[str, Party] = {}
     order: list[str] = []
     for party in parties:
+        if party.kind == "organization" and party.name.lower() in lx.AGREEMENT_NOUNS | _INSTRUMENT_ACRONYMS:
+            continue  # "a memorandum of understanding (MoU)": the instrument, which the recognizer took for a body
         key = party.key
         if key not in merged:
             merged[key] = Party(party.kind, party.name, party.country, party.title, party.role, list(party.spans))
