@@ -1276,3 +1276,11 @@ def test_a_kind_an_exercise_belongs_to_and_the_year_its_habit_began_are_no_other
     (exercise,) = extract(text)
     assert exercise.date.value == "2024-05-15"
     assert extract("Pacific Shield was first held in 2011 and has since become one of the largest naval exercises in the region.") == []
+
+
+def test_a_trip_told_again_in_a_story_of_its_cancellation_is_no_event(extract):
+    text = (
+        "Chile's energy minister Ana Soto has cancelled a planned trip to Peru, a ministry official said on Thursday. "
+        "Soto's trip had been expected to include talks with Peruvian officials on a gas pipeline."
+    )
+    assert extract(text) == []

@@ -436,6 +436,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return None  # "merger talks", "pay talks": a company's business, not officials meeting
     if token.dep_ == "pobj" and token.head.lower_ == "in" and _lemma(token.head.head) == "be" and _has_neg(token.head.head):
         return None  # "the bank is not in talks with any rival"
+    if lemma in ("visit", "trip") and (_is_anaphoric(token) or any(c.dep_ == "poss" for c in token.children)) and _trips_called_off(token.doc):
+        return None  # "has cancelled a planned trip to Israel ... Bayrak's trip had been expected to include talks"
     if lemma in ("visit", "trip") and not _visit_has_party(token):
         if not _is_anaphoric(token):
             return None
@@ -470,6 +472,24 @@ _WORKS = frozenset({
     "exhibition", "film", "book", "album", "show", "festival", "novel", "documentary", "play", "painting",
     "song", "opera", "series", "programme", "program", "collection", "installation", "podcast", "musical",
 })
+
+
+if not Doc.has_extension("eventex_trips_called_off"):
+    Doc.set_extension("eventex_trips_called_off", default=None)  # read once per story
+
+_CALLING_OFF = frozenset({"cancel", "postpone", "scrap", "shelve", "abandon"})
+
+
+def _trips_called_off(doc: Doc) -> bool:
+    """Whether the story tells of a visit or a trip cancelled or called off: then the trip it tells of
+    again is that one, which did not take place."""
+    if doc._.eventex_trips_called_off is None:
+        doc._.eventex_trips_called_off = any(
+            _lemma(t) in ("visit", "trip") and t.dep_ in ("dobj", "nsubjpass")
+            and (_lemma(t.head) in _CALLING_OFF or _lemma(t.head) == "call" and any(c.lower_ == "off" for c in t.head.children))
+            for t in doc
+        )
+    return doc._.eventex_trips_called_off
 
 
 def _a_work_or_a_lecture(noun: Token) -> bool:
