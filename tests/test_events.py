@@ -1284,3 +1284,16 @@ def test_a_trip_told_again_in_a_story_of_its_cancellation_is_no_event(extract):
         "Soto's trip had been expected to include talks with Peruvian officials on a gas pipeline."
     )
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "He criticised the summit culture of modern diplomacy in a column on Monday.",
+    "The retired envoy said in an interview on Monday that in modern diplomacy leaders meet for the cameras and leave the work undone.",
+])
+def test_a_word_that_describes_another_thing_or_what_leaders_do_is_no_meeting(extract, text):
+    assert extract(text) == []
+
+
+def test_the_summit_meeting_is_still_a_meeting(extract):
+    (summit,) = extract("The presidents of Chile and Peru held a summit meeting in Lima on Monday.")
+    assert summit.type == "meeting"

@@ -782,6 +782,11 @@ def _visit_has_party(noun: Token) -> bool:
     return governor is not None and _lemma(governor) in ("pay", "make", "begin", "start", "end", "conclude", "wrap")
 
 
+def _bare_plural(noun: Token) -> bool:
+    """"leaders", "ministers": a plural with no determiner, number, owner, name or conjunct."""
+    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "compound", "conj", "amod", "nmod") for c in noun.children)
+
+
 def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
     if lemma in ("call", "phone", "telephone"):
         return _call_on(span, verb) if lemma == "call" and _calls_on(verb) else _phoned(span, verb)
@@ -794,6 +799,8 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         return None  # "was met with opposition", "they were met by armed men"
     if subjects and not all(_is_party(s) for s in subjects):
         return None  # "the offensive has met with success", "tourists visited Vietnam"
+    if verb.tag_ == "VBP" and subjects and all(_bare_plural(s) for s in subjects) and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.sent):
+        return None  # "a summit culture in which leaders meet for the cameras": what leaders do, no meeting
     if any(_lemma(t) in _NOT_OFFICIAL_COMPANY for p in objects + _with_objects(verb) for t in p.subtree):
         return None  # "met with members of the Filipino community", "visited students"
     if lemma == "meet":
@@ -1165,9 +1172,19 @@ READERS = {"meeting": read_meeting, "exercise": read_exercise, "agreement": read
 
 
 def read(label: str, span: Span) -> Trigger | None:
-    if _in_a_hyphenated_modifier(span):
+    if _in_a_hyphenated_modifier(span) or label != "agreement" and _modifies_a_thing(span):
         return None
     return READERS[label](span)
+
+
+_EVENT_NOUNS = lx.MEETING_NOUNS | lx.EXERCISE_NOUNS | lx.AGREEMENT_NOUNS
+
+
+def _modifies_a_thing(span: Span) -> bool:
+    """"the summit culture of modern diplomacy", "a meeting room", "the exercise area": a word that
+    only describes another thing (not "the summit meeting", "the summit declaration")."""
+    token = span.root
+    return len(span) == 1 and token.dep_ == "compound" and token.head.pos_ == "NOUN" and _lemma(token.head) not in _EVENT_NOUNS | lx.PERSON_TITLE_HEADS
 
 
 def _in_a_hyphenated_modifier(span: Span) -> bool:
