@@ -1297,3 +1297,13 @@ def test_a_word_that_describes_another_thing_or_what_leaders_do_is_no_meeting(ex
 def test_the_summit_meeting_is_still_a_meeting(extract):
     (summit,) = extract("The presidents of Chile and Peru held a summit meeting in Lima on Monday.")
     assert summit.type == "meeting"
+
+
+def test_what_is_discussed_does_not_make_the_signing_coordinated_with_it_unreal(extract):
+    text = (
+        "On Tuesday, Chilean Defence Minister Ana Soto hosted her Peruvian counterpart, Luis Vega, in Santiago. "
+        "The ministers discussed border security and the drug trade, and signed a plan of bilateral military cooperation."
+    )
+    (agreement,) = [e for e in extract(text) if e.type == "agreement"]
+    assert _countries(agreement) == {"CHL", "PER"}
+    assert agreement.date.value == "2024-05-14"

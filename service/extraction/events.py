@@ -1585,11 +1585,10 @@ def _signed_by_both_sides(trigger: Trigger) -> bool:
     verb = trigger.governor
     if verb is None:
         return False
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass", "agent") and c.tag_ in ("NNS", "NNPS")
-        and c.lemma_.lower() in lx.PERSON_TITLE_HEADS | {"leader", "delegation"}
-        for c in verb.children
-    )
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "The ministers discussed ... and signed"
+    return any(c.tag_ in ("NNS", "NNPS") and c.lemma_.lower() in lx.PERSON_TITLE_HEADS | {"leader", "delegation"} for c in subjects)
 
 
 def _on_the_sidelines_of_it(head: Token) -> bool:

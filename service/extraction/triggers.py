@@ -223,10 +223,11 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
     if _is_noun(trigger) and trigger.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr", "oprd") and _is_non_factual_word(c) for c in trigger.head.children):
         return None  # "a summit ... appeared unlikely"
     node = start if start is not None else trigger
+    coordinated = False  # reached from a verb coordinated with it: "discussed X and signed a plan"
     for _ in range(10):
         if _has_neg(node):
             return None
-        if node != trigger and _is_non_factual_word(node):
+        if node != trigger and _is_non_factual_word(node) and not coordinated:
             return None
         if node != trigger and _is_verb(node) and any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in node.children):
             return None  # "has been held periodically ... as part of plans to carry out joint training": a habit
@@ -266,6 +267,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
             break  # "... after meeting with Biden": it happened, whatever the clause around it says
         if node.dep_ == "prep" and node.lower_ in _SETTING_PREPOSITIONS and _is_noun(trigger):
             break  # "an attempt to bridge the gap at working-level talks": the talks took place
+        # (a verb's meaning does not reach the verb coordinated with it; its tense and modals do)
+        coordinated = node.dep_ == "conj" and _is_verb(node) and _is_verb(node.head)
         node = node.head
     return "planned" if planned else "occurred"
 
@@ -1067,9 +1070,12 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
         return None  # "signed a law", "signed the bill", "signed a letter"
     if any(c.dep_ == "prt" for c in verb.children):
         return None  # "signed off", "signed up"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "The ministers discussed ... and signed a plan"
     if not _with_party(verb) and not any(
-        c.dep_ == "nsubj" and (any(cc.dep_ == "conj" for cc in c.children) or c.tag_ == "NNS" and _lemma(c) in lx.PERSON_TITLE_HEADS | lx.GROUP_HEADS)
-        for c in verb.children
+        any(cc.dep_ == "conj" for cc in c.children) or c.tag_ == "NNS" and _lemma(c) in lx.PERSON_TITLE_HEADS | lx.GROUP_HEADS
+        for c in subjects
     ):
         return None  # (two parties sign: "X and Y signed", "signed with X", "the ministers signed")
     status = factuality(verb)
