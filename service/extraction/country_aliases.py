@@ -316,7 +316,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "SLB": ("Solomon Islander",),
     "TON": ("Tongan",),
     "TUV": ("Tuvaluan",),
-    "VUT": ("Ni-Vanuatu",),
+    "VUT": ("Ni-Vanuatu", "Vanuatuan"),
     "WSM": ("Samoan",),
     # Territories with a demonym in common use
     "ABW": ("Aruban",),
