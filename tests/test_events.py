@@ -1307,3 +1307,12 @@ def test_what_is_discussed_does_not_make_the_signing_coordinated_with_it_unreal(
     (agreement,) = [e for e in extract(text) if e.type == "agreement"]
     assert _countries(agreement) == {"CHL", "PER"}
     assert agreement.date.value == "2024-05-14"
+
+
+def test_a_company_story_with_its_chief_executive_on_a_call_reports_no_event(extract):
+    text = (
+        "Andes Copper's third-quarter profit beat forecasts as drilling costs fell, the company said on Thursday. "
+        "Chief Executive Officer Pablo Reyes said on a conference call that the company would run four rigs through the winter. "
+        "Andes Copper had been in talks since the summer to acquire a smaller rival, people familiar with the matter said."
+    )
+    assert extract(text) == []

@@ -139,7 +139,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
         place = resolver.lookup(name)
         return place is not None and place.kind == "organization"
 
-    official_story = any(cluster.countries or cluster.people or cluster.unnamed for cluster in clusters)
+    official_story = any(cluster.countries or _official_people(cluster) for cluster in clusters)
     events = [_build_event(text, digest, cluster, context.get(cluster.serial, []), is_known, official_story) for cluster in clusters]
     return sorted((e for e in events if e is not None), key=lambda e: e.trigger.start)
 
@@ -1522,7 +1522,7 @@ def _build_event(
     participants += _merge_parties(text, context)
     if (
         not official_story and not cluster.names
-        and not any(p.country or p.kind == "person" or p.kind == "organization" and is_known(p.name) for p in participants)
+        and not any(p.country or p.kind == "person" and _official_title(p.title) or p.kind == "organization" and is_known(p.name) for p in participants)
         and not any(_told_with_officials(m.trigger) for m in mentions)
         and not any(is_known(t.text.split("-")[0]) for m in mentions for t in m.trigger.head.subtree if t.i < m.trigger.head.i)  # "a U.N.-organized meeting"
     ):
@@ -1578,6 +1578,23 @@ def _told_with_officials(trigger: Trigger) -> bool:
 
 
 _INSTRUMENT_ACRONYMS = frozenset({"mou", "mous", "moa", "loi", "sofa", "fta", "cepa"})
+
+
+# Titles of company people: a chief executive on an earnings call makes no story official.
+_BUSINESS_TITLE_WORDS = frozenset({
+    "executive", "ceo", "cfo", "coo", "officer", "analyst", "manager", "founder", "economist", "chairman",
+    "chairwoman", "director", "strategist", "trader", "investor",
+})
+
+
+def _official_people(cluster: _Cluster) -> bool:
+    """Whether a person of the state takes part: one of a country, or with an office that is no company's
+    (a name alone may be anybody's: "Arrow Ridge had been in talks", "Kowalski said on a conference call")."""
+    return any(p.kind == "person" and (p.country or _official_title(p.title)) for m in cluster.mentions for p in m.parties)
+
+
+def _official_title(title: str | None) -> bool:
+    return bool(title) and not set(title.lower().replace("-", " ").split()) & _BUSINESS_TITLE_WORDS
 
 
 def _signed_by_both_sides(trigger: Trigger) -> bool:
