@@ -1316,3 +1316,18 @@ def test_a_company_story_with_its_chief_executive_on_a_call_reports_no_event(ext
         "Andes Copper had been in talks since the summer to acquire a smaller rival, people familiar with the matter said."
     )
     assert extract(text) == []
+
+
+def test_an_arrangement_signed_and_the_signing_of_memoranda_witnessed_are_agreements(extract):
+    (arrangement,) = [e for e in extract("Chile and Peru have signed a maritime security arrangement to combat illegal fishing.") if e.type == "agreement"]
+    assert _countries(arrangement) == {"CHL", "PER"}
+    text = "Following the meeting, the Chilean and Peruvian ministers witnessed the signing of 13 memoranda of understanding between government agencies."
+    assert [e.type for e in extract(text) if e.type == "agreement"] == ["agreement"]
+
+
+def test_what_an_agreement_provides_is_its_content_not_another_event(extract):
+    text = (
+        "Chile and Peru signed a declaration in Lima on Monday. Under the declaration, the two sides will start "
+        "technical negotiations by the end of June to conclude within four months a commercial arrangement on port access."
+    )
+    assert [e.type for e in extract(text)] == ["agreement"]

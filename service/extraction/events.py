@@ -1602,6 +1602,8 @@ def _signed_by_both_sides(trigger: Trigger) -> bool:
     verb = trigger.governor
     if verb is None:
         return False
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj"):
+        verb = verb.head if verb.dep_ == "dobj" else verb.head.head  # "the two leaders witnessed the signing of an agreement"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
     if not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "The ministers discussed ... and signed"

@@ -31,7 +31,7 @@ _EXERCISE_FORMS = [
 _AGREEMENT_FORMS = [
     "agreement", "agreements", "deal", "deals", "contract", "contracts", "treaty", "treaties",
     "accord", "accords", "memorandum", "memoranda", "memorandums", "mou", "mous", "ceasefire",
-    "ceasefires", "truce", "truces", "pact", "pacts", "armistice", "protocol", "protocols", "declaration", "sign",
+    "ceasefires", "truce", "truces", "pact", "pacts", "armistice", "protocol", "protocols", "declaration", "arrangement", "arrangements", "sign",
     "signs", "signed", "signing",
 ]
 
@@ -1020,6 +1020,8 @@ def _concluding_word(noun: Token) -> Token | None:
         return head
     if current.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "on", "upon", "into") and _lemma(head.head) in ("agree", "enter", "sign", "come", "reach"):
         return head.head
+    if current.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in ("signing", "sign", "conclusion", "ratification", "exchange") and _is_noun(head.head):
+        return head.head  # "witnessed the signing of an agreement", "the exchange of the agreement"
     for child in current.children:
         if child.dep_ in ("amod", "acl", "relcl") and _lemma(child) in ("sign", "reach", "conclude", "ratify", "strike", "seal", "agree", "broker", "finalize", "ink"):
             if not _has_neg(child) and child.tag_ in ("VBN", "VBD", "JJ"):
@@ -1178,9 +1180,23 @@ READERS = {"meeting": read_meeting, "exercise": read_exercise, "agreement": read
 
 
 def read(label: str, span: Span) -> Trigger | None:
-    if _in_a_hyphenated_modifier(span) or label != "agreement" and _modifies_a_thing(span):
+    if _in_a_hyphenated_modifier(span) or label != "agreement" and _modifies_a_thing(span) or _terms_of_an_agreement(span.root):
         return None
     return READERS[label](span)
+
+
+def _terms_of_an_agreement(token: Token) -> bool:
+    """"Under the agreement, the two sides will start negotiations to conclude a commercial arrangement":
+    what an agreement provides is its content, no event of its own."""
+    for verb in [token, *token.ancestors]:
+        if not _is_verb(verb):
+            continue
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "under" and any(
+                p.dep_ == "pobj" and token not in p.subtree and (_lemma(p) in lx.AGREEMENT_NOUNS or is_instrument(p)) for p in child.children
+            ):  # (not what the agreement's own phrase tells: "under a memorandum signed during the state visit")
+                return True
+    return False
 
 
 _EVENT_NOUNS = lx.MEETING_NOUNS | lx.EXERCISE_NOUNS | lx.AGREEMENT_NOUNS
