@@ -522,3 +522,8 @@ def test_the_acronym_of_the_instrument_is_no_party(extract):
     text = "Chile and Peru today signed a memorandum of understanding (MoU) on border security in Lima."
     (agreement,) = extract(text)
     assert not any(p.name.lower() == "mou" for p in agreement.participants)
+
+
+def test_a_groupings_heads_of_state_stand_for_the_grouping(extract):
+    (agreement,) = extract("East African Community (EAC) heads of state yesterday signed a protocol on climate change in Arusha.")
+    assert [p.name for p in agreement.participants if p.kind == "organization"] == ["East African Community"]

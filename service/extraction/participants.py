@@ -500,6 +500,10 @@ class PartyReader:
             holders = self._holders_of(token) or self._both_leaders(token)
             if holders:
                 return holders
+            bodies = [(m, sp) for m, sp in self.places.within(_np_tokens(token)) if m.kind == "organization"]
+            if bodies and not any(m.kind in ("country", "demonym") for m, _ in self.places.within(_np_tokens(token))):
+                # "East African Community (EAC) heads of state", "ASEAN foreign ministers": the grouping's
+                return [self.place_party(m, sp, role) for m, sp in bodies[:1]]
         if lemma in _COLLECTIVES and any(c.lower_ in ("two", "both") for c in token.children) and not self.places.within(_np_tokens(token)):
             # "the two countries", "both sides": the two countries named last before.
             pair = self.places.countries_before(token, 2)
