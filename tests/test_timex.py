@@ -684,3 +684,8 @@ def test_a_month_something_was_held_in_is_the_latest_one_before_the_story(extrac
     assert value("The previous summit was held in Lima in March.") == "2024-03"
     assert value("The summit was held in Lima in February.") == "2025-02"
     assert value("The government extended the offer to March.") == "2025-03"
+
+
+def test_a_four_digit_count_of_troops_is_no_year(extractor):
+    found = extractor.extract("Some 2000 Chilean and Peruvian troops took part in the exercise in November.", date(2025, 8, 29)).temporal_expressions
+    assert [(t.text, t.value) for t in found] == [("November", "2024-11")]

@@ -1085,11 +1085,14 @@ def year_alone(m, ctx):
     if re.match(r"\s*[a-z]+s\b(?<!days)", after) and not (m["fiscal"] or _YEAR_DETERMINER_BEFORE.search(
             ctx.text, max(0, m.start() - 8), m.start())):
         return None
+    if not m["fiscal"] and _COUNT_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # "Some 2000 Australian and Indonesian troops": a count
     beyond = (m["beyond"] or "").lower()
     modifier = "ON_OR_BEFORE" if beyond.endswith(("earlier", "before")) else ("ON_OR_AFTER" if beyond else None)
     return _Found("DATE", m["year"], modifier)
 
 
+_COUNT_BEFORE = re.compile(r"\b(?:some|at\s+least|up\s+to|more\s+than|fewer\s+than|nearly)\s+$", re.IGNORECASE)
 _YEAR_RANGE = rf"(?P<year>{YEAR4})\s*[-\u2013/]\s*(?P<year2>{YEAR4}|\d\d)"
 
 
