@@ -527,3 +527,13 @@ def test_the_acronym_of_the_instrument_is_no_party(extract):
 def test_a_groupings_heads_of_state_stand_for_the_grouping(extract):
     (agreement,) = extract("East African Community (EAC) heads of state yesterday signed a protocol on climate change in Arusha.")
     assert [p.name for p in agreement.participants if p.kind == "organization"] == ["East African Community"]
+
+
+def test_the_two_nations_foreign_and_defence_ministers_are_the_four_holders(extract):
+    text = (
+        "Chilean Foreign Minister Ana Soto spoke first. Peruvian Foreign Minister Luis Vega replied. "
+        "Chilean Defence Minister Rosa Quispe and Peruvian Defence Minister Pablo Reyes listened. "
+        "On Friday, the two nations' foreign and defence ministers met in Lima."
+    )
+    (meeting,) = extract(text)
+    assert _countries_of_people(meeting) == {"Ana Soto": "CHL", "Luis Vega": "PER", "Rosa Quispe": "CHL", "Pablo Reyes": "PER"}

@@ -496,7 +496,7 @@ class PartyReader:
             if owner is not None and _lemma(owner) in _COLLECTIVES and any(c.lower_ in ("two", "both") for c in owner.children):
                 pair = self.places.countries_before(owner, 2)
                 if len(pair) == 2:
-                    return [self._holder_or_group(token, match.code, role) for match, _ in reversed(pair)]
+                    return [party for match, _ in reversed(pair) for party in self._holders_or_group(token, match.code, role)]
             holders = self._holders_of(token) or self._both_leaders(token)
             if holders:
                 return holders
@@ -639,17 +639,23 @@ class PartyReader:
         span = [_char_span_of(plural)]
         return [Party("person", self.people[n].name, self.people[n].country, self.people[n].title, "participant", span) for n in sorted(names)]
 
-    def _holder_or_group(self, plural: Token, country: str, role: str) -> Party:
-        """"the two countries' defence ministers": each country's holder of the office, when the story
-        names exactly one, else the country's officials as a group."""
+    def _holders_or_group(self, plural: Token, country: str, role: str) -> list[Party]:
+        """"the two countries' defence ministers", "the two nations' foreign and defence ministers": the
+        country's holder of each office, when the story names exactly one, else its officials as a group."""
         title, _ = self.title_phrase(plural)
-        office = title_key(" ".join(w[:-1] if w.lower().endswith("s") else w for w in title.split())) - set(_NUMBERS) - {"both"}
-        holders = {id(self.people[n]): self.people[n] for n in self.offices.get((office, country), set())}
+        # ("the two nations' foreign and defence ministers" reads "two foreign defence ministers": each
+        # office whose words it holds)
+        words = title_key(" ".join(w[:-1] if w.lower().endswith("s") else w for w in title.split())) - set(_NUMBERS) - {"both"}
         span = [_char_span_of(plural)]
-        if len(holders) == 1:
-            person = next(iter(holders.values()))
-            return Party("person", person.name, country, person.title, role, span)
-        return Party("group", _phrase_text(plural), country, None, role, span)
+        found = []
+        for (office, holder_country), names in self.offices.items():
+            if holder_country != country or len(office) < 2 or not office <= words:
+                continue
+            holders = {id(self.people[n]): self.people[n] for n in names}
+            if len(holders) == 1:
+                person = next(iter(holders.values()))
+                found.append(Party("person", person.name, country, person.title, role, span))
+        return found or [Party("group", _phrase_text(plural), country, None, role, span)]
 
     def _both_leaders(self, plural: Token) -> list[Party]:
         """"both leaders", "the two leaders": the last two heads of state or government named before."""
