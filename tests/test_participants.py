@@ -537,3 +537,17 @@ def test_the_two_nations_foreign_and_defence_ministers_are_the_four_holders(extr
     )
     (meeting,) = extract(text)
     assert _countries_of_people(meeting) == {"Ana Soto": "CHL", "Luis Vega": "PER", "Rosa Quispe": "CHL", "Pablo Reyes": "PER"}
+
+
+def test_who_signed_the_documents_told_before_are_the_agreements_persons(extract):
+    text = "Chile and Peru on Thursday signed an agreement on border crossings in Arica. The document was signed by Soto and Vega."
+    (agreement,) = extract(text)
+    assert {"Soto", "Vega"} <= set(_people(agreement))
+
+
+def test_the_agreement_signed_by_ministers_is_one_agreement_not_two(extract):
+    text = (
+        "Chile and Peru signed a gas agreement in Lima on Monday. Under the agreement, signed by the energy ministers "
+        "of the two countries, Peru will supply gas to northern Chile from 2026."
+    )
+    assert [e.type for e in extract(text)] == ["agreement"]

@@ -1065,6 +1065,8 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
     """"signed with X" with no agreement noun named; the noun, when there is one, is the trigger."""
     if not _is_verb(verb):
         return None
+    if verb.dep_ in ("acl", "relcl") and _lemma(verb.head) in lx.AGREEMENT_NOUNS:
+        return None  # "the agreement, signed by the energy ministers": the noun carries the event
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(_lemma(o) in lx.AGREEMENT_NOUNS for o in objects):
         return None  # the noun carries the event
@@ -1075,6 +1077,8 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "The ministers discussed ... and signed a plan"
+    # ("The documents were signed by Croatian Interior Minister X and BiH Security Minister Y")
+    subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not _with_party(verb) and not any(
         any(cc.dep_ == "conj" for cc in c.children) or c.tag_ == "NNS" and _lemma(c) in lx.PERSON_TITLE_HEADS | lx.GROUP_HEADS
         for c in subjects
@@ -1083,7 +1087,9 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
     status = factuality(verb)
     if status is None:
         return None
-    return Trigger(span, "agreement", status, verb, False, 0.7)
+    # "The document was signed by Mammadov and Khan": the document told before
+    told_before = any(_is_anaphoric(o) or _lemma(o) in ("it", "them") for o in objects)
+    return Trigger(span, "agreement", status, verb, told_before, 0.7)
 
 
 _HABITUAL_MODIFIERS = frozenset({"regular", "routine", "periodic", "frequent", "occasional", "recurring", "numerous", "several", "many"})
