@@ -135,7 +135,9 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     for serial, officials in _officials_of_members(clusters, resolver, reader).items():
         context[serial] = context.get(serial, []) + officials
     digest = _document_digest(text, doc._.published_at)
+
     def is_known(name: str) -> bool:
+        """An international organisation the country table knows ("U.N.", "ECOWAS")."""
         place = resolver.lookup(name)
         return place is not None and place.kind == "organization"
 
@@ -1520,16 +1522,7 @@ def _build_event(
     # Named in the event's own sentences, not taken from the context: what the confidence counts.
     named = sum(1 for p in participants if p.country or p.kind in ("person", "organization"))
     participants += _merge_parties(text, context)
-    if (
-        not official_story and not cluster.names
-        and not any(p.country or p.kind == "person" and _official_title(p.title) or p.kind == "organization" and is_known(p.name) for p in participants)
-        and not any(_told_with_officials(m.trigger) for m in mentions)
-        and not any(is_known(t.text.split("-")[0]) for m in mentions for t in m.trigger.head.subtree if t.i < m.trigger.head.i)  # "a U.N.-organized meeting"
-    ):
-        # In a story where no event has a state or a person taking part, one with no international
-        # organisation, no officials or forces either is no official event: "the largest audience for
-        # a council meeting", "gives talks in schools", "the Korea Medical Association held an emergency
-        # meeting", "a security exercise with the fire brigade" (unless it has a name: "the Hanoi Summit").
+    if not official_story and not _told_as_official(cluster, participants, is_known):
         return None
     main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
     precise = cluster.date
@@ -1555,6 +1548,21 @@ def _build_event(
         date=date,
         location=location,
         confidence=round(min(confidence, 0.99), 2),
+    )
+
+
+def _told_as_official(cluster: _Cluster, participants: list[Participant], is_known: Callable[[str], bool]) -> bool:
+    """Whether an event has a state, an official, an international organisation, officials or forces
+    told with it, or a name of its own ("the Hanoi Summit"). In a story where no event has a state
+    or an official taking part, one that has none of these is no official event: "the largest
+    audience for a council meeting", "gives talks in schools", "the Korea Medical Association held
+    an emergency meeting", "a security exercise with the fire brigade"."""
+    return (
+        bool(cluster.names)
+        or any(p.country or p.kind == "person" and _official_title(p.title) or p.kind == "organization" and is_known(p.name) for p in participants)
+        or any(_told_with_officials(m.trigger) for m in cluster.mentions)
+        # "a U.N.-organized meeting"
+        or any(is_known(t.text.split("-")[0]) for m in cluster.mentions for t in m.trigger.head.subtree if t.i < m.trigger.head.i)
     )
 
 
