@@ -1130,7 +1130,7 @@ def is_distinct(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "since":
         return True  # "the first such alliance since the ANZUS pact more than 70 years ago"
-    published = noun.doc._.published_at if noun.doc.has_extension("published_at") else None
+    published = _published(noun.doc)
     if published is not None and any(
         c.dep_ in ("nummod", "compound", "amod", "nmod") and c.text.isdigit() and len(c.text) == 4 and int(c.text) < published.year
         for c in noun.children
@@ -1140,6 +1140,11 @@ def is_distinct(noun: Token) -> bool:
     # two ministers signed a memorandum": another instrument.
     verb = governing_verb(noun)
     return verb is not None and any(c.dep_ == "advmod" and (c.lower_ == "first" or _opens_separately(c)) for c in verb.children)
+
+
+def _published(doc: Doc):
+    """The story's publication date, when the pipeline was given one (not on spacy.blank in tests)."""
+    return doc._.published_at if doc.has_extension("published_at") else None
 
 
 def _opens_separately(token: Token) -> bool:
@@ -1154,7 +1159,7 @@ def _past_edition(noun: Token) -> bool:
     if _is_verb(noun):
         return False
     edition = _lemma(noun) in ("edition", "session")
-    published = noun.doc._.published_at if noun.doc.has_extension("published_at") else None
+    published = _published(noun.doc)
     for child in noun.children:
         if child.dep_ == "amod" and (child.lower_ in _EARLIER_MODIFIERS or edition and child.lower_ == "last"):
             return True  # ("the last edition": the one before; "the last meeting" may be the story's own)
