@@ -488,7 +488,7 @@ def _trips_called_off(doc: Doc) -> bool:
     again is that one, which did not take place."""
     if doc._.eventex_trips_called_off is None:
         doc._.eventex_trips_called_off = any(
-            _lemma(t) in ("visit", "trip") and t.dep_ in ("dobj", "nsubjpass")
+            t.lower_ in ("visit", "visits", "trip", "trips") and t.dep_ in ("dobj", "nsubjpass")
             and (_lemma(t.head) in _CALLING_OFF or _lemma(t.head) == "call" and any(c.lower_ == "off" for c in t.head.children))
             for t in doc
         )
@@ -587,7 +587,12 @@ if not Doc.has_extension("eventex_sports"):
 def _sports_or_mountain_story(doc: Doc) -> bool:
     """A story that uses three or more different match-report words, or of mountaineering."""
     if doc._.eventex_sports is None:
-        lemmas = {_lemma(t) for t in doc if t.pos_ in ("NOUN", "VERB", "PROPN")}
+        # (the words' own forms are looked at first: reading every token's lemma costs more than the parse of a sentence)
+        words = _SPORTS_STORY_WORDS | _MOUNTAIN_WORDS
+        lemmas = {
+            _lemma(t) for t in doc
+            if (t.lower_ in words or t.lower_[:-1] in words or t.lower_[:-2] in words) and t.pos_ in ("NOUN", "VERB", "PROPN")
+        }
         doc._.eventex_sports = len(lemmas & _SPORTS_STORY_WORDS) >= 3 or len(lemmas & _MOUNTAIN_WORDS) >= 3
     return doc._.eventex_sports
 
