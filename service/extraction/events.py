@@ -436,17 +436,11 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         within = 2
         kinds = ("meeting", "exercise")
         lemma = token.lemma_.lower()
-        # (not "in a row"; "took part in the field training" is in the exercise told)
-        own_object = any(
-            c.dep_ == "prep" and c.lower_ in ("in", "at") and not c.ent_type_
-            and not any(p.lemma_.lower() in lx.EXERCISE_NOUNS for p in c.children if p.dep_ == "pobj")
-            for c in token.children
-        )
         verb = token.tag_.startswith("VB")
         listed: list[Token] = []
-        if verb and not own_object and (
+        if verb and (
             (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in token.children)) or lemma == "participate"
-        ):
+        ) and not _own_object(token):
             heads = [] if _observing(token) else [c for c in token.children if c.dep_ == "nsubj"]
             # "Contingents from Antigua and Barbuda, the Bahamas, Barbados ... are participating, along with
             # troops from the United States, Canada ...": the parse of a long list is seldom whole, so every
@@ -518,6 +512,16 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         for party in found:
             party.country = party.country or country
         mention.parties = mention.parties + [p for p in found if p.kind in ("country", "person", "group") or p.country]
+
+
+def _own_object(verb: Token) -> bool:
+    """"took part in the summit's opening": what is taken part in is named, not the event told
+    before (not "in a row"; "took part in the field training" is in the exercise told)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") and not c.ent_type_
+        and not any(p.lemma_.lower() in lx.EXERCISE_NOUNS for p in c.children if p.dep_ == "pobj")
+        for c in verb.children
+    )
 
 
 # How many countries a sentence of taking part must name before all of them are read as its parties,

@@ -79,6 +79,11 @@ def title_key(title: str) -> frozenset[str]:
     return frozenset(_SPELLING.get(w, w) for w in words if w not in _DROP_TITLE_WORDS)
 
 
+def _office_of_plural(title: str) -> frozenset[str]:
+    """"the two foreign ministers" → the office "foreign minister" (numbers and "both" dropped)."""
+    return title_key(" ".join(w[:-1] if w.lower().endswith("s") else w for w in title.split())) - set(_NUMBERS) - {"both"}
+
+
 @dataclass
 class Person:
     name: str
@@ -625,7 +630,7 @@ class PartyReader:
         title, country = self.title_phrase(plural)
         if country is not None:
             return []
-        key = title_key(" ".join(w[:-1] if w.lower().endswith("s") else w for w in title.split())) - set(_NUMBERS) - {"both"}
+        key = _office_of_plural(title)
         count = _NUMBERS.get(next((c.lower_ for c in plural.children if c.dep_ == "nummod"), ""))
         names = {name for (office, _), holders in self.offices.items() if office == key for name in holders}
         if count is not None and len(names) != count:
@@ -645,7 +650,7 @@ class PartyReader:
         title, _ = self.title_phrase(plural)
         # ("the two nations' foreign and defence ministers" reads "two foreign defence ministers": each
         # office whose words it holds)
-        words = title_key(" ".join(w[:-1] if w.lower().endswith("s") else w for w in title.split())) - set(_NUMBERS) - {"both"}
+        words = _office_of_plural(title)
         span = [_char_span_of(plural)]
         found = []
         for (office, holder_country), names in self.offices.items():
