@@ -727,7 +727,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             previous_value = mention.date_value
 
 
-_HABIT_ADVERBS = frozenset({"annually", "yearly", "regularly", "biennially", "routinely"})
+# How often a series is held ("held annually since 2011"); not triggers._HABIT_ADVERBS, which makes a mention a habit.
+_RECURRENCE_ADVERBS = frozenset({"annually", "yearly", "regularly", "biennially", "routinely"})
 
 
 def _after_for(span: Span) -> bool:
@@ -889,7 +890,7 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
         if head in _counted_from(span):
             continue  # "signed three days after the talks": the talks are what the days count from
         if span.root.dep_ == "pobj" and span.root.head.lower_ == "since" and any(
-            c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in span.root.head.head.children
+            c.dep_ == "advmod" and c.lower_ in _RECURRENCE_ADVERBS for c in span.root.head.head.children
         ):
             continue  # "has been held annually since 2011": when the habit began
         if mention.trigger.status == "occurred" and _granularity(_date_part(timex.value)) == "year" and _after_for(span):

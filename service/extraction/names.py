@@ -99,9 +99,12 @@ _HULL_PREFIXES = frozenset({
 })
 
 
+_SHIP_WORDS = _VESSEL_WORDS | _HULL_PREFIXES
+
+
 def _a_ship(doc: Doc, ent: Span) -> bool:
-    before = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
-    return ent[0].lower_ in _HULL_PREFIXES or bool(set(before) & (_VESSEL_WORDS | _HULL_PREFIXES))
+    before = {t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]}
+    return ent[0].lower_ in _HULL_PREFIXES or bool(before & _SHIP_WORDS)
 
 
 def _bare(name: str) -> str:
