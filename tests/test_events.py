@@ -709,6 +709,18 @@ def test_further_calls_of_one_trip_are_one_meeting(extract):
     assert [e.type for e in events] == ["meeting", "meeting"]
 
 
+def test_a_call_by_the_visitor_told_by_title_is_part_of_the_visit(extract):
+    # "The Kenyan minister was also received by the President": the visitor named before, now by
+    # title alone, on the same trip; a reception dated apart is its own meeting.
+    talks = "Kenyan Defence Minister Peter Otieno held talks in Accra on Tuesday with his Ghanaian counterpart, Kwame Boateng. "
+    for call in ("The Kenyan minister was also received by President John Asante.", "The Kenyan minister also called on President John Asante."):
+        events = extract(talks + call)
+        assert [e.type for e in events] == ["meeting"]
+        assert {"Peter Otieno", "Kwame Boateng", "John Asante"} <= _persons(events[0])
+    events = extract(talks + "The Kenyan minister was received by President John Asante the previous day.")
+    assert [e.date.value for e in events] == ["2024-05-14", "2024-05-13"]
+
+
 def test_what_an_agreement_provides_does_not_date_it(extract):
     # "Under the agreement, X will supply ... from 2027": the terms, not the day it was made.
     events = extract(

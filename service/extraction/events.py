@@ -30,7 +30,7 @@ from service.extraction.models import (
 from service.extraction.participants import Party, PartyReader, Places
 from service.extraction.segmentation import in_ranges, non_prose_ranges
 from service.extraction.timex import Timex, shift, spelled_number
-from service.extraction.triggers import Trigger, build_candidate_matcher, candidate_spans, is_distinct, is_instrument, read
+from service.extraction.triggers import Trigger, build_candidate_matcher, calls_on, candidate_spans, is_distinct, is_instrument, read
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -1094,6 +1094,25 @@ class _Cluster:
         return any(_is_call(m.trigger.head) for m in self.mentions)
 
     @cached_property
+    def courtesy(self) -> bool:
+        """Told as a call paid or a reception given ("called on the Prime Minister", "paid a courtesy
+        call on", "was received by the President"): a visitor's call, on any day of a trip."""
+        return any(_is_courtesy(m.trigger.head) for m in self.mentions)
+
+    @cached_property
+    def named_by_country(self) -> dict[str, set[str]]:
+        named: dict[str, set[str]] = {}
+        for m in self.mentions:
+            for p in m.parties:
+                if p.kind == "person" and p.name and p.country:
+                    named.setdefault(p.country, set()).add(p.key)
+        return named
+
+    @cached_property
+    def unnamed_countries(self) -> set[str]:
+        return {p.country for m in self.mentions for p in m.parties if p.kind == "person" and not p.name and p.country}
+
+    @cached_property
     def days(self) -> int:
         """How many days the text says it lasts: "the 15-day drills", "three days of war games"."""
         return max((_stated_days(m.trigger.head) for m in self.mentions), default=0)
@@ -1163,6 +1182,24 @@ def _stated_days(head: Token) -> int:
 _CALL_MEDIA = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "teleconference", "virtual", "online"})
 
 
+def _is_courtesy(head: Token) -> bool:
+    lemma = head.lemma_.lower()
+    if lemma == "call":
+        return calls_on(head) or any(c.lower_ == "courtesy" for c in head.children)
+    return lemma == "receive" and head.pos_ in ("VERB", "AUX")
+
+
+def _stand_ins(a: _Cluster, b: _Cluster) -> int:
+    """People one cluster names and the other tells by title alone: "Defence Minister Rudy Hartanto
+    ... The Indonesian minister also called on": one person of each country the unnamed one is of,
+    where the other cluster names only one person of that country."""
+    count = 0
+    for unnamed, named in ((a, b), (b, a)):
+        for country in unnamed.unnamed_countries - set(unnamed.named_by_country):
+            count += len(named.named_by_country.get(country, ())) == 1
+    return count
+
+
 def _is_call(head: Token) -> bool:
     """"a phone conversation", "a video call", "spoke by telephone", "talks via videoconference"."""
     if head.lower_ in _CALL_MEDIA:
@@ -1227,7 +1264,9 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if names_a and names_b and not names_a & names_b:
         return float("-inf")  # "the G7 talks" and "the U.S.-Ukraine talks"
     score = 3.5 if names_a & names_b else 0.0  # "the Hanoi Summit" told twice
-    score += 1.5 * len(a.people & b.people)
+    # "The Kenyan minister was also received by the President": the visitor told by title alone.
+    stand_ins = _stand_ins(a, b) if a.courtesy or b.courtesy else 0
+    score += 1.5 * (len(a.people & b.people) + stand_ins)
     score += 1.0 * len(a.unnamed & b.unnamed)
     ca, cb = a.countries, b.countries
     earlier, later = (a, b) if a.first < b.first else (b, a)
@@ -1237,7 +1276,7 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if a.by_call != b.by_call and not anaphor.trigger.anaphoric:
         return float("-inf")  # "met in Baghdad on Sunday" and "had discussed it in a phone call": two happenings
     score += 0.5 * len(ca & cb)
-    if a.type == "meeting" and _same_trip(earlier, later):
+    if a.type == "meeting" and _same_trip(earlier, later, stand_ins):
         score += 1.5  # "Abbasi later met the commerce minister", "he paid a courtesy call on the Prime Minister"
     if a.type != "meeting" and len(ca) >= 2 and ca == cb:
         score += 1.5  # the same parties sign or drill together once in a story; they meet more often
@@ -1318,7 +1357,7 @@ def _after_publication(value: str | None, mention: Mention) -> bool:
 _SEQUEL_ADVERBS = frozenset({"later", "also", "then", "afterwards", "afterward", "subsequently"})
 
 
-def _same_trip(earlier: _Cluster, later: _Cluster) -> bool:
+def _same_trip(earlier: _Cluster, later: _Cluster, stand_ins: int = 0) -> bool:
     """Whether the later meeting is one more call of a trip told before: the visitor of a visit
     meets someone else ("During the visit ... On Monday he paid a courtesy call on the Prime
     Minister"), or a person who met before "later" or "also" meets someone. The guidelines make
@@ -1328,8 +1367,10 @@ def _same_trip(earlier: _Cluster, later: _Cluster) -> bool:
     visitors = {p.key for m in earlier.mentions for p in m.parties if p.kind == "person" and p.name and p.role == "visitor"}
     if earlier.has_visit and visitors & later.people:
         return True
-    if not earlier.people & later.people:
+    if not earlier.people & later.people and not stand_ins:
         return False
+    if later.courtesy and (later.date is None or later.date == earlier.date):
+        return True  # (a call dated apart, "the previous day", is its own meeting)
     return any(
         c.dep_ == "advmod" and c.lower_ in _SEQUEL_ADVERBS
         for m in later.mentions

@@ -713,7 +713,7 @@ def _with_objects(verb: Token) -> list[Token]:
     return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
 
 
-def _calls_on(verb: Token) -> bool:
+def calls_on(verb: Token) -> bool:
     return any(c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i == verb.i + 1 for c in verb.children)
 
 
@@ -797,7 +797,7 @@ def _bare_plural(noun: Token) -> bool:
 
 def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
     if lemma in ("call", "phone", "telephone"):
-        return _call_on(span, verb) if lemma == "call" and _calls_on(verb) else _phoned(span, verb)
+        return _call_on(span, verb) if lemma == "call" and calls_on(verb) else _phoned(span, verb)
     if lemma not in ("meet", "visit", "host", "receive", "talk", "speak", "confer", "gather", "convene"):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
