@@ -721,6 +721,27 @@ def test_a_call_by_the_visitor_told_by_title_is_part_of_the_visit(extract):
     assert [e.date.value for e in events] == ["2024-05-14", "2024-05-13"]
 
 
+def test_people_listed_as_present_attend_the_meeting(extract):
+    # A list of titled names the parser does not read whole: everyone named in it attended.
+    talks = "Kenyan President William Otieno held talks with Ugandan President Moses Kato in Kampala on Monday"
+    for listing in (
+        ". Also present at the talks were Foreign Minister Jane Wanjiru and Defence Minister Paul Odongo.",
+        ". Attending the talks from the Kenyan side were Foreign Minister Jane Wanjiru and Defence Minister Paul Odongo.",
+        ", attended by Foreign Minister Jane Wanjiru and Defence Minister Paul Odongo.",
+    ):
+        events = extract(talks + listing)
+        assert [e.type for e in events] == ["meeting"]
+        assert _persons(events[0]) == {"William Otieno", "Moses Kato", "Jane Wanjiru", "Paul Odongo"}
+
+
+def test_a_call_on_another_day_is_its_own_meeting_even_with_also(extract):
+    events = extract(
+        "Thai Defence Minister Prasit Chai held talks with Malaysian Defence Minister Azlan Omar in Putrajaya. "
+        "Prasit also called on Prime Minister Hamid Yusof last night."
+    )
+    assert [e.type for e in events] == ["meeting", "meeting"]
+
+
 def test_what_an_agreement_provides_does_not_date_it(extract):
     # "Under the agreement, X will supply ... from 2027": the terms, not the day it was made.
     events = extract(

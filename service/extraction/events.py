@@ -114,6 +114,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     _parties_told_of_it(doc, mentions, reader)
     _parties_taking_part(doc, mentions, reader)
     _signers_listed(mentions, reader)
+    _attendees_listed(mentions, reader)
     # A visitor is not of the country visited: "HANOI - President Dizon arrived for a state visit"
     # is no Vietnamese president, whatever the dateline suggested.
     guessed_wrong = [
@@ -433,6 +434,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
     exercise told in that sentence or the two before it."""
     for token in doc:
         heads: list[Token] = []
+        attendees: Token | None = None  # where a list of attendees begins
         within = 2
         kinds = ("meeting", "exercise")
         lemma = token.lemma_.lower()
@@ -487,6 +489,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             # on the clause (the tagger may read it as a past tense), the attendees are the meeting's
             heads = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             within = 0
+            attendees = next((c for c in token.children if c.dep_ == "agent"), None)
         if not heads and not listed:
             continue
         sentence = token.sent
@@ -512,6 +515,8 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         for party in found:
             party.country = party.country or country
         mention.parties = mention.parties + [p for p in found if p.kind in ("country", "person", "group") or p.country]
+        if attendees is not None:
+            _add_people_named_after(mention, attendees, reader, "participant")
 
 
 def _own_object(verb: Token) -> bool:
@@ -573,17 +578,41 @@ def _signers_listed(mentions: list[Mention], reader: PartyReader) -> None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is None or not any(t.text == ";" for t in verb.sent if t.i > agent.i):
             continue
-        named = {p.name for p in mention.parties if p.kind == "person"}
-        for token in verb.sent:
-            if token.i <= agent.i:
-                continue
-            if token.lower_ in ("presence", "witnessed", "attended"):
-                break
-            if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
-                for party in reader.parties(token, "party"):
-                    if party.kind == "person" and party.name not in named:
-                        mention.parties = mention.parties + [party]
-                        named.add(party.name)
+        _add_people_named_after(mention, agent, reader, "party")
+
+
+def _add_people_named_after(mention: Mention, start: Token, reader: PartyReader, role: str) -> None:
+    """Every person named in the sentence after ``start`` (up to "in the presence of", "witnessed by",
+    "attended by") joins the mention's parties."""
+    named = {p.name for p in mention.parties if p.kind == "person"}
+    for token in start.sent:
+        if token.i <= start.i:
+            continue
+        if token.lower_ in ("presence", "witnessed", "attended"):
+            break
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+            for party in reader.parties(token, role):
+                if party.kind == "person" and party.name not in named:
+                    mention.parties = mention.parties + [party]
+                    named.add(party.name)
+
+
+def _attendees_listed(mentions: list[Mention], reader: PartyReader) -> None:
+    """"Also present at today's meeting were General X, ...", "Attending the talks from the Kuwaiti
+    side were A, B and C": the people listed after the words attend the event they name. The parser
+    seldom reads a list of titled names whole, so every person named after the list's first word is
+    taken."""
+    for mention in mentions:
+        head = mention.trigger.head
+        start = None
+        if head.dep_ == "pobj" and head.head.lower_ == "at" and head.head.head.lower_ == "present":
+            copula = head.head.head.head  # "Also present at the talks were ..."
+            start = copula if copula.lemma_ == "be" and copula.i > head.i else None
+        elif head.dep_ == "dobj" and head.head.lower_ == "attending":
+            # "Attending the talks from the Kuwaiti side were ..."
+            start = next((c for c in head.head.children if c.lemma_ == "be" and c.i > head.i), None)
+        if start is not None:
+            _add_people_named_after(mention, start, reader, "participant")
 
 
 def _sentences_before(sentence: Span, count: int) -> Span:
@@ -1369,8 +1398,10 @@ def _same_trip(earlier: _Cluster, later: _Cluster, stand_ins: int = 0) -> bool:
         return True
     if not earlier.people & later.people and not stand_ins:
         return False
-    if later.courtesy and (later.date is None or later.date == earlier.date):
-        return True  # (a call dated apart, "the previous day", is its own meeting)
+    if later.date is not None and later.date != earlier.date:
+        return False  # a call dated apart ("the previous day", "last night") is its own meeting
+    if later.courtesy:
+        return True
     return any(
         c.dep_ == "advmod" and c.lower_ in _SEQUEL_ADVERBS
         for m in later.mentions
