@@ -742,6 +742,19 @@ def test_a_call_on_another_day_is_its_own_meeting_even_with_also(extract):
     assert [e.type for e in events] == ["meeting", "meeting"]
 
 
+def test_a_hyphenated_pair_of_countries_takes_part(extract):
+    events = extract("The Ghana-Togo joint counter-terrorism exercise ended on Monday in Lome.")
+    assert [e.type for e in events] == ["exercise"]
+    assert _countries(events[0]) == {"GHA", "TGO"}
+    events = extract("The Peru-Bolivia naval drills began on Monday on Lake Titicaca.")
+    assert [_countries(e) for e in events] == [{"PER", "BOL"}]
+
+
+def test_who_brokered_an_agreement_is_no_party_of_it(extract):
+    # "a Norway-brokered truce": the broker named in a hyphenated modifier signed nothing.
+    assert extract("Officials said on Sunday that a Norway-brokered truce took effect on Monday in the north of the country.") == []
+
+
 def test_what_an_agreement_provides_does_not_date_it(extract):
     # "Under the agreement, X will supply ... from 2027": the terms, not the day it was made.
     events = extract(

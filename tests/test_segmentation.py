@@ -52,6 +52,12 @@ def test_text_without_line_breaks_is_all_prose():
         ("Tashkent, 16 May /UzA/. President Karimov received the envoy.", "Tashkent, 16 May /UzA/. "),
         ("ASTANA. KAZINFORM – The President held talks.", "ASTANA. KAZINFORM – "),
         ("President Karimov received the envoy on Monday.", None),
+        ("SEOUL, Oct. 2 (Press)--South Korea said on Monday.", "SEOUL, Oct. 2 (Press)--"),
+        ("LIMA (Wire)-Peru said on Monday.", "LIMA (Wire)-"),
+        ("KYIV- The talks began.", "KYIV- "),
+        # a hyphen that joins two words is no dash
+        ("The Ghana-Togo joint exercise ended on Monday.", None),
+        ("Chile Wins 30-Day Reprieve on Copper", None),
     ],
 )
 def test_datelines_in_the_styles_of_the_agencies(text, dateline):

@@ -226,6 +226,7 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 # "the negotiations, led by the ministers of A, B and C", "a summit hosted by Kenya"
                 role = "host" if child.lemma_.lower() == "host" else "party" if trigger.type == "agreement" else "participant"
                 found.extend((p, role) for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj")
+        found.extend((t, _NAMING) for t in _hyphenated_pair(head))
         if head.dep_ == "pobj" and head.head.lower_ in ("at", "to") and head.head.head.pos_ in ("NOUN", "PROPN") \
                 and head.head.head.lemma_.lower() in lx.GROUP_HEADS | {"representative", "delegate", "envoy", "ambassador"}:
             # "French, Chinese and Mexican representatives at a Security Council meeting" (the parser
@@ -243,8 +244,33 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
     if trigger.type == "agreement" and not found:
         # "a contract for the transfer of Turkmen gas to Azerbaijan via Iran was signed": the
         # parties are the countries the agreement names.
-        found.extend((t, "party") for t in head.subtree if t != head and (t.ent_type_ in ("GPE", "NORP") or t.tag_ == "NNP"))
+        # (not who brokered or backed it: "a Qatar-brokered deal")
+        found.extend(
+            (t, "party") for t in head.subtree
+            if t != head and (t.ent_type_ in ("GPE", "NORP") or t.tag_ == "NNP") and not (t.head.tag_ == "VBN" and t.head.dep_ == "amod")
+        )
     return found
+
+
+def _hyphenated_pair(noun: Token) -> list[Token]:
+    """"the Pakistan-China joint counter-terrorism exercise", "the Russia-Indonesia drills": the
+    names of a hyphenated pair before the noun, however the parser hangs them; not who brokered or
+    backed it ("a Qatar-brokered deal")."""
+    # (which names are places is decided with the other names: "Warrior-VIII" is none)
+    doc = noun.doc
+
+    def is_name(token: Token) -> bool:
+        return token.ent_type_ in ("GPE", "NORP") or token.tag_ in ("NNP", "NNPS")
+
+    names = []
+    for token in noun.subtree:
+        if token.i >= noun.i or not is_name(token) or token.dep_ not in ("compound", "nmod", "amod"):
+            continue
+        joined_after = token.i + 2 < noun.i and doc[token.i + 1].tag_ == "HYPH" and is_name(doc[token.i + 2])
+        joined_before = token.i >= 2 and doc[token.i - 1].tag_ == "HYPH" and is_name(doc[token.i - 2])
+        if joined_after or joined_before:
+            names.append(token)
+    return names
 
 
 # Role of a name written before the trigger ("U.S.-China talks", "the Hanoi summit", "the Minsk
