@@ -1267,6 +1267,16 @@ def test_two_national_teams_meeting_in_a_match_report_is_no_meeting(extract):
     assert extract(text) == []
 
 
+def test_a_chess_report_has_no_meetings_and_no_drills(extract):
+    text = (
+        "The Lima chess open entered its decisive phase on Monday, with 60 players from 14 countries. The central meeting "
+        "of the fifth round was between the two leaders of the standings, Peruvian grandmaster Luis Quispe and Chilean "
+        'grandmaster Ana Rojas.\n\n"Every morning began with solving tactical exercises and drills on endgame technique," '
+        "said Quispe, who trained with the Chilean team in Santiago."
+    )
+    assert extract(text) == []
+
+
 @pytest.mark.parametrize("text", [
     "The Chilean copper miner said on Monday it was in merger talks with a Peruvian rival.",
     "The Chilean airline is not in talks with Peru's flag carrier about a combination, a spokesman said on Monday.",

@@ -600,7 +600,8 @@ def _sports_or_mountain_story(doc: Doc) -> bool:
 def _official_party_near(token: Token) -> bool:
     """An official or a government body named in the trigger's sentence."""
     # (a country alone is no sign: in a match report it is a team, "with India leading the series 2-1")
-    return any(_lemma(t) in lx.PERSON_TITLE_HEADS - {"coach", "captain"} or _lemma(t) in ("government", "ministry", "delegation") for t in token.sent)
+    # ("the two leaders of the standings", "the coach", "the captain" are a match's)
+    return any(_lemma(t) in lx.PERSON_TITLE_HEADS - {"coach", "captain", "leader"} or _lemma(t) in ("government", "ministry", "delegation") for t in token.sent)
 
 
 def _session_of_a_league(session: Token) -> bool:
@@ -698,6 +699,8 @@ _SPORTS_NOUNS = frozenset({
 _SPORTS_STORY_WORDS = _SPORTS_NOUNS | {
     "batsman", "batter", "bowler", "spinner", "umpire", "referee", "squad", "fixture", "stadium", "pitch",
     "scorer", "winger", "defender", "league", "match", "season", "club", "medal", "podium",
+    # board games: "the central meeting of the round", "tactical exercises on endgame technique"
+    "chess", "grandmaster", "endgame", "checkmate", "pawn", "olympiad", "tiebreak", "player",
 }
 # Words around "summit" the mountain top.
 _MOUNTAIN_WORDS = frozenset({
@@ -889,6 +892,8 @@ def read_exercise(span: Span) -> Trigger | None:
         return None
     if not _is_military_context(token):
         return None
+    if _sports_or_mountain_story(token.doc) and not _official_party_near(token):
+        return None  # a coach's "tactical exercises", a chess school's "drills on endgame technique"
     if _is_habitual(token):
         return None  # "India holds regular naval drills with Japan": no one happening
     governor = token.head if named and token.dep_ in ("xcomp", "ccomp", "advcl") else governing_verb(token)
