@@ -1267,6 +1267,16 @@ def test_two_national_teams_meeting_in_a_match_report_is_no_meeting(extract):
     assert extract(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The Central Bank of Chile kept its key rate at 5% on Tuesday at the end of a two-day policy meeting. Governor "
+    "Rosa Medina told reporters after the meeting that the bank would review the rate again at the March meeting.",
+    "The U.S. Federal Reserve held rates steady at its meeting on Wednesday, and Chilean officials said they were watching it closely.",
+])
+def test_a_central_banks_own_meetings_are_no_meetings(extract, text):
+    # ... nor "the meeting" that refers back to one
+    assert extract(text) == []
+
+
 def test_a_chess_report_has_no_meetings_and_no_drills(extract):
     text = (
         "The Lima chess open entered its decisive phase on Monday, with 60 players from 14 countries. The central meeting "

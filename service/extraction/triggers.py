@@ -435,6 +435,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return None
     if lemma == "meeting" and _compounds(token) & lx.NOT_OFFICIAL_MEETING:
         return None
+    if lemma == "meeting" and _refers_back(token) and _one_sides_meeting_told_before(token):
+        return None  # "at the end of a two-day policy meeting ... told a news conference after the meeting"
     if lemma in ("talk", "negotiation") and _compounds(token) & lx.BUSINESS_TALKS:
         return None  # "merger talks", "pay talks": a company's business, not officials meeting
     if token.dep_ == "pobj" and token.head.lower_ == "in" and _lemma(token.head.head) == "be" and _has_neg(token.head.head):
@@ -670,6 +672,25 @@ def _owned_by_one_side(body: Token) -> bool:
     return False
 
 
+def _one_sides_meeting_told_before(meeting: Token) -> bool:
+    """Whether the last "meeting" told before this one ("the meeting", "the July meeting") was one
+    body's own sitting or a gathering that is no officials' meeting ("a two-day policy meeting")."""
+    before = next((t for t in reversed(meeting.doc[: meeting.i]) if _lemma(t) == "meeting" and _is_noun(t)), None)
+    if before is None:
+        return False
+    if _of_one_body(before) or _compounds(before) & lx.NOT_OFFICIAL_MEETING:
+        return True
+    return _refers_back(before) and _one_sides_meeting_told_before(before)  # (and so back along "the meeting"s)
+
+
+def _refers_back(noun: Token) -> bool:
+    """"the meeting", "the July meeting": a definite mention that says nothing of its own to set it
+    apart ("the previous GBC meeting", "the NATO meeting" may be others)."""
+    return _is_anaphoric(noun) and all(
+        c.dep_ in ("det", "poss", "prep", "punct", "case", "relcl", "acl") or c.ent_type_ in ("DATE", "TIME") for c in noun.children
+    )
+
+
 def _its_own_meeting(meeting: Token) -> bool:
     """"The parliament's security committee backed the bill at its meeting on Tuesday": the meeting
     of the body that is the subject, not of parties, unless the body is an international one
@@ -709,7 +730,11 @@ _MOUNTAIN_WORDS = frozenset({
 })
 _DOMESTIC_BODIES = frozenset({"cabinet", "force", "taskforce", "committee", "politburo", "caucus", "staff", "board", "presidium", "panel"})
 # Bodies that sit: their own meeting is a sitting, not a meeting of parties.
-_SITTING_BODIES = _DOMESTIC_BODIES - {"force", "staff"} | {"parliament", "assembly", "senate", "congress", "council", "court", "commission", "subcommittee"}
+_SITTING_BODIES = _DOMESTIC_BODIES - {"force", "staff"} | {
+    "parliament", "assembly", "senate", "congress", "council", "court", "commission", "subcommittee",
+    # a central bank: "The Federal Reserve held rates steady at its meeting"
+    "bank", "reserve", "fed",
+}
 
 
 def _with_objects(verb: Token) -> list[Token]:
