@@ -322,6 +322,11 @@ def test_its_own_exercise_is_another_event(extract):
     )
     exercises = [e for e in extract(text) if e.type == "exercise"]
     assert len(exercises) == 2
+    text = (
+        "The largest joint exercise in West Africa ended on Saturday near the Ghanaian town of Ho, days after "
+        "neighbouring Togo staged manoeuvres of its own close to their shared border."
+    )
+    assert [e.type for e in extract(text)] == ["exercise", "exercise"]
 
 
 def test_a_year_in_a_name_dates_nothing(extract):

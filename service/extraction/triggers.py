@@ -1161,6 +1161,12 @@ def is_distinct(noun: Token) -> bool:
         return any(c.dep_ == "advmod" and (c.lower_ in ("last", "previously") or _opens_separately(c)) for c in noun.children)
     if any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "new", "different", "own", "similar") for c in noun.children):
         return True
+    doc = noun.doc
+    if any(
+        c.dep_ == "prep" and c.lower_ == "of" and c.i + 2 < len(doc) and doc[c.i + 1].lower_ in ("its", "their", "his", "her") and doc[c.i + 2].lower_ == "own"
+        for c in noun.children
+    ):
+        return True  # "Algeria staged manoeuvres of its own" (however the parser hangs "own")
     if _past_edition(noun):
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "since":
