@@ -329,6 +329,20 @@ def test_its_own_exercise_is_another_event(extract):
     assert [e.type for e in extract(text)] == ["exercise", "exercise"]
 
 
+@pytest.mark.parametrize("text, countries, when", [
+    # a writer's aside is no doubt about what it notes
+    ('It should be noted that the joint naval exercises "Blue Wave 2023" with the participation of the navies of Ghana '
+     "and Togo were held in Lome in June of this year.", {"GHA", "TGO"}, "2024-06"),
+    # "an exercise in nation-building" is none, "an exercise in September 2021" is one
+    ("Ghana and Togo rehearsed beach landings in the area during the Blue Wave strategic exercise in September 2021.", {"GHA", "TGO"}, "2021-09"),
+    # the "Fire" of a name is no fire drill
+    ("Ghanaian troops took part in the Fire Storm 2023 artillery exercise at the Kamina range last month.", {"GHA"}, "2024-05"),
+])
+def test_exercises_told_in_passing_are_exercises(extract, text, countries, when):
+    events = extract(text, date(2024, 6, 12))
+    assert [(e.type, _countries(e), e.date.value) for e in events] == [("exercise", countries, when)]
+
+
 def test_a_year_in_a_name_dates_nothing(extract):
     events = extract("The drills, dubbed Northern Shield 2023, involve troops from Norway and Denmark.", date(2024, 5, 17))
     assert all(e.date is None or e.date.value != "2023" for e in events)

@@ -232,6 +232,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
         if node != trigger and _is_verb(node) and any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in node.children):
             return None  # "has been held periodically ... as part of plans to carry out joint training": a habit
         modals = _modals(node)
+        if node != trigger and _lemma(node) in lx.REPORTING_VERBS and modals <= {"should", "must"}:
+            break  # "It should be noted that the exercises were held in June": a writer's aside, not a doubt
         if modals & lx.HYPOTHETICAL_MODALS:
             return None
         if "would" in modals and _lemma(node) in _WISHES:
@@ -301,7 +303,11 @@ def _is_military_context(token: Token) -> bool:
         return True  # "the two navies held a joint search and rescue exercise": the forces' own drill
     if civil:
         return False
-    if "fire" in modifiers and not ({"live"} & modifiers or "live-fire" in modifiers):
+    # (not a name's "Fire": "the Fire Shield 2023 artillery exercise")
+    fire = any(t.lower_ == "fire" and t.pos_ != "PROPN" for t in token.subtree if t.i < token.i) or "fire" in _compounds(token) and not any(
+        c.lower_ == "fire" and c.pos_ == "PROPN" for c in token.children
+    )
+    if fire and not ({"live"} & modifiers or "live-fire" in modifiers):
         return False
     if modifiers & lx.MILITARY_WORDS - {"exercise", "drill"}:
         return True
@@ -909,8 +915,8 @@ def read_exercise(span: Span) -> Trigger | None:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if child.lower_ == "in" and not any(o.ent_type_ in ("GPE", "LOC", "FAC") or _lemma(o) in _PLACE_NOUNS for o in objects):
-                    return None  # "an exercise in nation-building", not "an exercise in the same region"
+                if child.lower_ == "in" and not any(o.ent_type_ in ("GPE", "LOC", "FAC", "DATE") or _lemma(o) in _PLACE_NOUNS for o in objects):
+                    return None  # "an exercise in nation-building", not "an exercise in the same region" or "in September"
                 if any(_lemma(o) in lx.ABSTRACT_EXERCISE_OBJECTS for o in objects):
                     return None
     if any(c.lower_ in ("political", "diplomatic", "legal", "procedural", "parliamentary", "dangerous", "unsafe", "aggressive", "risky", "reckless", "evasive", "unprofessional") for c in token.children):
