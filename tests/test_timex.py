@@ -592,6 +592,8 @@ def test_a_year_that_ends_a_name_written_with_a_space_is_no_date():
     assert found == {"2019": "2019", "2026": "2026"}
     # A resolution's number is no year either.
     assert values("Council Resolution 2254 was adopted in 2015.") == {"2015": "2015"}
+    # Nor the year of a name written with a spaced dash, letters of any alphabet before it.
+    assert values('The "Kartal Qanadı – 2021" and "Steppe Eagle - 2022" drills ended in 2023.') == {"2023": "2023"}
     # Words of time, prepositions and determiners before a year keep it a date, at a sentence start too.
     found = values("During 2020 the pact held. In 2021, sales fell; That 2022 accord, Spring 2023 and "
                    "Fiscal 2024 followed, then Christmas 2025 and a vote in August 2026.")

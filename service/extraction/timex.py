@@ -1124,8 +1124,9 @@ def year_range_second(m, ctx):
 
 
 _NAME_BEFORE_YEAR = re.compile(r"\b(?!(?:Mid|Early|Late|Pre|Post|Fiscal|FY)-)[A-Z][A-Za-z]+-$")
-# A capitalized word right before a year, separated by spaces only ("Zapad 2025", "EURO 2024").
-_CAPITALIZED_BEFORE_YEAR = re.compile(r"(?<![\w'\u2019.&-])(?P<word>[A-Z][A-Za-z]*)[ \t]+$")
+# A capitalized word right before a year, separated by spaces only ("Zapad 2025", "EURO 2024"), or by a
+# spaced dash as Azerbaijani and Turkish names of exercises are written ("TurAz Qartalı – 2023").
+_CAPITALIZED_BEFORE_YEAR = re.compile(r"(?<![\w'\u2019.&-])(?P<word>[A-Z][^\W\d_]*)(?:[ \t]+[-\u2013\u2014])?[ \t]+$")
 # Capitalized words that lead a year without naming anything: a sentence opening with a preposition, a
 # determiner or an adverb ("In 2024, ...", "That 1978 resolution"), or a word of time that other rules
 # read with the year ("May 2024", "Spring 2024", "Christmas 2023", "Fiscal 2024", "Q3").
