@@ -343,6 +343,17 @@ def test_exercises_told_in_passing_are_exercises(extract, text, countries, when)
     assert [(e.type, _countries(e), e.date.value) for e in events] == [("exercise", countries, when)]
 
 
+def test_an_earlier_session_of_a_joint_body_told_paragraphs_later_is_its_own_meeting(extract):
+    text = (
+        "The 12th session of the Joint Ghanaian-Togolese Permanent Commission ended in Accra on Thursday with six "
+        "agreements signed by the two foreign ministers.\n\nThe ministers reviewed trade, security and the coastal "
+        "highway. Ghana will fund the border posts.\n\nOfficials said the customs work had gone well. Trade rose by a "
+        "fifth last year.\n\nThe eleventh session of the Permanent Commission was held in Lome in March 2022."
+    )
+    meetings = [e for e in extract(text) if e.type == "meeting"]
+    assert [m.date.value for m in meetings] == ["2024-05-16", "2022-03"]
+
+
 def test_a_year_in_a_name_dates_nothing(extract):
     events = extract("The drills, dubbed Northern Shield 2023, involve troops from Norway and Denmark.", date(2024, 5, 17))
     assert all(e.date is None or e.date.value != "2023" for e in events)

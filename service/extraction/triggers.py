@@ -415,7 +415,9 @@ def read_meeting(span: Span) -> Trigger | None:
         return None
     if lemma == "meeting" and _of_one_body(token):
         return None
-    if lemma == "session" and not _session_of_a_league(token) and not (_past_edition(token) and _last_event_word_before(token) in lx.MEETING_NOUNS):
+    if lemma == "session" and not _session_of_a_league(token) and not (
+        _past_edition(token) and (_last_event_word_before(token) in lx.MEETING_NOUNS or _joint_sessions_told_before(token))
+    ):
         return None  # (but "Last year's session was also held online", of the meeting just told)
     if _told_as_a_process(token):
         return None
@@ -623,6 +625,13 @@ def _session_of_a_league(session: Token) -> bool:
         and any(t.lower_ in _LEAGUE_WORDS for t in body.subtree)
         for body in bodies
     )
+
+
+def _joint_sessions_told_before(session: Token) -> bool:
+    """Whether the story told a session of a body of several states before ("the 53rd session of the
+    Joint Norwegian-Russian Fisheries Commission"): "The third session of the Presidential Council
+    was held in Dakar in 2020" is an earlier one of them, paragraphs later."""
+    return any(_lemma(t) == "session" and _session_of_a_league(t) for t in session.doc[: session.i])
 
 
 _JOINT_WORDS = frozenset({"joint", "bilateral", "binational", "bi-national", "intergovernmental", "inter-governmental", "mixed", "trilateral"})
