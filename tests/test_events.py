@@ -354,6 +354,13 @@ def test_an_earlier_session_of_a_joint_body_told_paragraphs_later_is_its_own_mee
     assert [m.date.value for m in meetings] == ["2024-05-16", "2022-03"]
 
 
+def test_a_visit_to_a_countrys_capital_named_by_its_demonym(extract):
+    events = extract("Italian Premier Giulia Rossi visited the Algerian capital in January 2023, shortly after taking office.")
+    assert [(e.type, _countries(e), e.date.value) for e in events] == [("meeting", {"ITA", "DZA"}, "2023-01")]
+    # a tour at home stays none
+    assert extract("The Algerian president visited the flooded capital on Monday.") == []
+
+
 def test_a_year_in_a_name_dates_nothing(extract):
     events = extract("The drills, dubbed Northern Shield 2023, involve troops from Norway and Denmark.", date(2024, 5, 17))
     assert all(e.date is None or e.date.value != "2023" for e in events)

@@ -188,6 +188,8 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 # (what was signed is no party: "signed the Programme of Cooperation")
                 role = "host" if lemma == "visit" else ("visitor" if lemma in ("host", "receive") else "participant")
                 found.append((child, role))
+                if lemma == "visit" and child.lemma_.lower() == "capital":
+                    found.extend((c, role) for c in child.children if c.dep_ in ("amod", "compound", "poss"))  # "the Algerian capital"
             if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
                 found.extend((p, "party" if trigger.type == "agreement" else "participant") for p in child.children if p.dep_ == "pobj")
             if child.dep_ == "prep" and child.lower_ == "from" and lemma == "call" and verb != head:

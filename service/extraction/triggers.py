@@ -375,6 +375,16 @@ def _names_a_country(token: Token) -> bool:
     return any(p.kind == "country" and p.start <= token.idx < p.end for p in places)
 
 
+def _a_countrys_capital(token: Token) -> bool:
+    """"visited the Algerian capital", "the Chinese capital": a country's seat of government."""
+    if _lemma(token) != "capital":
+        return False
+    places = _places(token.doc)
+    return any(
+        p.kind in ("country", "demonym") and p.start <= c.idx < p.end for c in token.children if c.dep_ in ("amod", "compound", "poss") for p in places
+    )
+
+
 def _is_party(token: Token) -> bool:
     """Who can meet, visit or sign: people, officials, states, organisations, delegations."""
     if token.tag_ in ("PRP", "WP", "WDT"):
@@ -861,9 +871,11 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         if any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or t.lower_ in ("million", "billion", "trillion") for o in objects for t in o.subtree):
             return None  # "meeting the 1.50 billion crowns expected by analysts": a figure reached
     elif lemma == "visit":
-        if not objects or not any(o.ent_type_ in ("GPE", "PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS for o in objects):
+        if not objects or not any(o.ent_type_ in ("GPE", "PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS or _a_countrys_capital(o) for o in objects):
             return None
-        if not any(o.ent_type_ in ("PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS or _names_a_country(o) for o in objects) and not _foreign_place_in(verb.sent):
+        if not any(
+            o.ent_type_ in ("PERSON", "ORG") or _lemma(o) in lx.PERSON_TITLE_HEADS or _names_a_country(o) or _a_countrys_capital(o) for o in objects
+        ) and not _foreign_place_in(verb.sent):
             return None  # "the president visited the flooded town": a tour at home, no one met
         if all(_lemma(o) in _FACILITIES for o in objects) and not _foreign_place_in(verb.sent):
             return None  # "later visited the National Emergency Operations Center": a site at home
