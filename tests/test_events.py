@@ -361,6 +361,26 @@ def test_a_visit_to_a_countrys_capital_named_by_its_demonym(extract):
     assert extract("The Algerian president visited the flooded capital on Monday.") == []
 
 
+def test_a_happening_told_in_the_present_perfect_is_of_the_story_day(extract):
+    # News tells in the present perfect what was done on its day; such a happening is not one dated
+    # months before, whatever "the agreement" that tells it.
+    events = extract("Ghana and Togo have signed a defence cooperation agreement, the two governments said.")
+    assert [(e.date.value, e.date.text) for e in events] == [("2024-05-17", "have signed")]
+    events = extract(
+        "Ghana and Togo have signed a defence cooperation agreement, the two governments said. "
+        "Ghana signed the agreement with Benin in Cotonou on January 12."
+    )
+    assert [(_countries(e), e.date.value) for e in events] == [({"GHA", "TGO"}, "2024-05-17"), ({"GHA", "BEN"}, "2024-01-12")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Ghanaian-Togolese joint commission has met every year since it was established in 1976.",
+    "Ghana and Togo opened their border in 2019. Since then, the sides have held several rounds of negotiations in different formats.",
+])
+def test_a_series_told_in_the_present_perfect_is_no_event(extract, text):
+    assert [e for e in extract(text) if e.type == "meeting"] == []
+
+
 def test_a_year_in_a_name_dates_nothing(extract):
     events = extract("The drills, dubbed Northern Shield 2023, involve troops from Norway and Denmark.", date(2024, 5, 17))
     assert all(e.date is None or e.date.value != "2023" for e in events)

@@ -131,6 +131,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     _attach_dates(doc, mentions, timexes)
     clusters = _cluster(mentions)
     _dates_in_context(clusters)
+    _recent_on_the_story_day(clusters)
     _signers_from_the_meeting(clusters)
     context = _countries_in_context(clusters, resolver)
     for serial, officials in _officials_of_members(clusters, resolver, reader).items():
@@ -1175,6 +1176,12 @@ class _Cluster:
         return max((_stated_days(m.trigger.head) for m in self.mentions), default=0)
 
     @cached_property
+    def told_as_recent(self) -> bool:
+        """Told with no date as just done, in the present perfect: "have signed a bilateral agreement".
+        Such a happening is the story's, not one of months ago."""
+        return self.status == "occurred" and any(m.date_value is None and _recent_tense(m.trigger) for m in self.mentions)
+
+    @cached_property
     def has_negotiations(self) -> bool:
         return any(m.trigger.head.lower_ in _MULTI_DAY_NOUNS for m in self.mentions)
 
@@ -1279,6 +1286,26 @@ def _dates_conflict(a: str | None, b: str | None, slack_days: int = 0) -> bool:
     return (b_start - a_end).days > slack_days or (a_start - b_end).days > slack_days
 
 
+# How long before the story a happening it tells in the present perfect may lie.
+_RECENT_DAYS = 31
+
+
+def _recent_tense(trigger: Trigger) -> bool:
+    verb = trigger.head if trigger.head.tag_.startswith("VB") else trigger.governor
+    if verb is None:
+        return False
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+
+
+def _long_before(value: str | None, mention: Mention) -> bool:
+    """Whether a date ends more than a month before the story's publication."""
+    published = mention.sentence.doc._.published_at
+    if not value or published is None:
+        return False
+    _, end = date_range(value)
+    return end is not None and (published - end).days > _RECENT_DAYS
+
+
 def _both_single_days(a: str | None, b: str | None) -> bool:
     ranges = [date_range(v) for v in (a, b) if v]
     return len(ranges) == 2 and all(start is not None and start == end for start, end in ranges)
@@ -1314,6 +1341,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
             slack = max(slack, _EXERCISE_DAYS)
     if a.type != b.type or _dates_conflict(a.date, b.date, slack):
         return float("-inf")
+    if a.told_as_recent and _long_before(b.date, b.mentions[0]) or b.told_as_recent and _long_before(a.date, a.mentions[0]):
+        return float("-inf")  # "have signed a security agreement ... The first such document was signed on January 12"
     ordinals_a, ordinals_b = a.ordinals, b.ordinals
     if ordinals_a and ordinals_b and not ordinals_a & ordinals_b:
         return float("-inf")
@@ -1525,6 +1554,25 @@ def _dates_in_context(clusters: list[_Cluster]) -> None:
         source = max(before, key=lambda told: told[0])[1]
         first = cluster.mentions[0]
         first.date_value, first.granularity, first.modifier, first.date_text = source.date_value, source.granularity, source.modifier, source.date_text
+        del cluster.date  # read again from the mentions
+
+
+def _recent_on_the_story_day(clusters: list[_Cluster]) -> None:
+    """"Ukraine and Luxembourg have signed a security agreement" with no date in the story: news
+    tells in the present perfect what was done on its day."""
+    for cluster in clusters:
+        if cluster.date or not cluster.told_as_recent or any(m.date_text for m in cluster.mentions):
+            continue
+        if not any(m.trigger.creates for m in cluster.mentions):
+            continue  # (a date would make an event of a mere reference)
+        mention = next(m for m in cluster.mentions if m.date_value is None and _recent_tense(m.trigger))
+        published = mention.sentence.doc._.published_at
+        if published is None:
+            continue
+        verb = mention.trigger.head if mention.trigger.head.tag_.startswith("VB") else mention.trigger.governor
+        auxiliary = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("has", "have"))
+        mention.date_value, mention.granularity = published.isoformat(), "day"
+        mention.date_text = verb.doc[auxiliary.i : verb.i + 1].text
         del cluster.date  # read again from the mentions
 
 

@@ -177,8 +177,8 @@ def _dated_past_edition(trigger: Token) -> bool:
 
 
 def _told_as_a_habit(trigger: Token) -> bool:
-    """"has been held periodically since 1993", "negotiations had been held since 2002": a series
-    or a process of years, not one happening."""
+    """"has been held periodically since 1993", "negotiations had been held since 2002", "has met
+    every year": a series or a process of years, not one happening."""
     verb = trigger if _is_verb(trigger) else governing_verb(trigger)
     if verb is None:
         return False
@@ -186,10 +186,13 @@ def _told_as_a_habit(trigger: Token) -> bool:
         return True
     perfect = any(c.dep_ in ("aux", "auxpass") and _lemma(c) == "have" for c in verb.children)
     since_year = any(
-        c.dep_ == "prep" and c.lower_ == "since" and any(p.dep_ == "pobj" and p.like_num and len(p.text) == 4 for p in c.children)
+        c.dep_ in ("prep", "advmod") and c.lower_ == "since"
+        and any(p.dep_ == "pobj" and p.like_num and len(p.text) == 4 or p.dep_ in ("pobj", "pcomp") and p.lower_ == "then" for p in c.children)
         for c in verb.children
-    )
-    return perfect and since_year
+    )  # ("have held several rounds of negotiations since then")
+    # "The commission has met every year since it was established"
+    every_period = any(c.dep_ in ("npadvmod", "advmod") and any(d.lower_ in ("every", "each") for d in c.children) for c in verb.children)
+    return perfect and (since_year or every_period)
 
 
 _HABIT_ADVERBS = frozenset({"periodically", "regularly", "routinely", "frequently", "often", "traditionally", "usually", "customarily"})
