@@ -381,6 +381,15 @@ def test_a_series_told_in_the_present_perfect_is_no_event(extract, text):
     assert [e for e in extract(text) if e.type == "meeting"] == []
 
 
+def test_a_name_in_a_title_case_headline_ends_before_the_headlines_verb(extract):
+    text = (
+        "Liang Wei Holds Talks with Ghanaian Foreign Minister Kofi Mensah\n\n"
+        "ACCRA, Jan 8 (Wire) - Chinese Foreign Minister Liang Wei held talks with Ghanaian Foreign Minister Kofi Mensah in Accra on Monday."
+    )
+    (meeting,) = extract(text, date(2024, 1, 9))
+    assert _persons(meeting) == {"Liang Wei", "Kofi Mensah"}
+
+
 def test_a_year_in_a_name_dates_nothing(extract):
     events = extract("The drills, dubbed Northern Shield 2023, involve troops from Norway and Denmark.", date(2024, 5, 17))
     assert all(e.date is None or e.date.value != "2023" for e in events)

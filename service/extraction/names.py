@@ -57,7 +57,7 @@ class NameRepair:
             if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS:
                 continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
             if ent.label_ == "PERSON":
-                ent = _with_trailing_name(doc, _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends)), place_starts)
+                ent = _without_headline_words(_with_trailing_name(doc, _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends)), place_starts))
             entities.extend(_split_place_and_name(doc, ent, place_ends))
         entities.extend(_names_after_titles(doc, entities, {p.start for p in places}, {p.start: p.end for p in places}))
         entities = _surnames_of_named_people(doc, entities, place_starts)
@@ -123,6 +123,19 @@ def _names_before_exercise_words(doc: Doc) -> set[str]:
         for start in range(max(0, end - _MAX_NAME_TOKENS), end):
             names.add(_bare(doc[start:end].text))
     return names
+
+
+# Words of a headline in title case that the recognizer runs on into a name: "Liang Wenbo Holds
+# Talks with ...", "Hnatiuk Meets Thill".
+_HEADLINE_WORDS = lx.MEETING_NOUNS | lx.EXERCISE_NOUNS | lx.AGREEMENT_NOUNS | {"talks", "holds", "meets", "signs", "visits", "receives", "hosts"}
+
+
+def _without_headline_words(ent: Span) -> Span:
+    """The name without the headline's verb and what follows it ("Liang Wenbo Holds Talks" → "Liang Wenbo")."""
+    for token in ent[1:]:
+        if token.lower_ in _HEADLINE_WORDS:
+            return Span(ent.doc, ent.start, token.i, label=ent.label_)
+    return ent
 
 
 def _whole_hyphenated_name(doc: Doc, ent: Span) -> Span:
