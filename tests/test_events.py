@@ -390,6 +390,18 @@ def test_a_name_in_a_title_case_headline_ends_before_the_headlines_verb(extract)
     assert _persons(meeting) == {"Liang Wei", "Kofi Mensah"}
 
 
+def test_an_exercise_told_by_its_ceremonies_and_phases_is_one_exercise(extract):
+    # The opening ceremony's day is the exercise's; a phase still to come is part of it.
+    text = (
+        "The opening ceremony of the first Ghanaian-Togolese naval exercise was held on Monday at the main base of "
+        "the Ghanaian Navy in Tema. The sea phase of the exercise will take place in the Gulf of Guinea on Wednesday."
+    )
+    events = extract(text, date(2024, 5, 14))
+    assert [(e.type, e.status, _countries(e), e.date.value) for e in events] == [("exercise", "occurred", {"GHA", "TGO"}, "2024-05-13")]
+    events = extract("The closing ceremony of the Ghana-Togo joint counter-terrorism exercise, Blue Shield, was held at Ho on Saturday.")
+    assert [(e.type, e.date.value) for e in events] == [("exercise", "2024-05-11")]
+
+
 def test_a_year_in_a_name_dates_nothing(extract):
     events = extract("The drills, dubbed Northern Shield 2023, involve troops from Norway and Denmark.", date(2024, 5, 17))
     assert all(e.date is None or e.date.value != "2023" for e in events)

@@ -262,8 +262,8 @@ def _hyphenated_pair(noun: Token) -> list[Token]:
     # (which names are places is decided with the other names: "Warrior-VIII" is none)
     doc = noun.doc
 
-    def is_name(token: Token) -> bool:
-        return token.ent_type_ in ("GPE", "NORP") or token.tag_ in ("NNP", "NNPS")
+    def is_name(token: Token) -> bool:  # ("Ghanaian-Togolese": a demonym may be tagged an adjective)
+        return token.ent_type_ in ("GPE", "NORP") or token.tag_ in ("NNP", "NNPS") or token.tag_ == "JJ" and token.is_title
 
     names = []
     for token in noun.subtree:
@@ -1409,6 +1409,7 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if (
         anaphor.trigger.anaphoric and anaphor.trigger.status == "planned" and earlier.status == "occurred"
         and _after_publication(later.date, anaphor) and not _after_publication(earlier.date, anaphor)
+        and not _a_part_of_it(anaphor.trigger.head)
     ):
         return float("-inf")  # "held talks with Lavrentyev ... will host the SCO summit in mid-September"
     if anaphor.trigger.anaphoric:
@@ -1426,6 +1427,12 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
                 # apart from the story's event, it takes "the exercise" only when nothing else can.
                 score = min(score, _MERGE_THRESHOLD + 0.05)
     return score
+
+
+def _a_part_of_it(head: Token) -> bool:
+    """"the sea phase of the exercise will take place on Wednesday": a part still to come of the
+    happening under way."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ("phase", "stage", "part", "leg")
 
 
 def _after_publication(value: str | None, mention: Mention) -> bool:

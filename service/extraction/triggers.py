@@ -99,7 +99,7 @@ def _is_verb(token: Token) -> bool:
 # Nouns that only frame another: "eight hours of talks", "on the sidelines of the summit".
 _FRAME_NOUNS = frozenset({
     "hour", "day", "week", "month", "round", "series", "session", "sideline", "margin", "eve",
-    "edition", "iteration", "phase", "stage", "leg",
+    "edition", "iteration", "phase", "stage", "leg", "ceremony",
     "end", "start", "opening", "close", "conclusion", "part", "kind", "number", "couple", "flurry",
     "spate", "wave", "string", "set", "lot", "host", "week-long", "two-day", "three-day",
 })
