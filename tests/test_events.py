@@ -402,6 +402,29 @@ def test_an_exercise_told_by_its_ceremonies_and_phases_is_one_exercise(extract):
     assert [(e.type, e.date.value) for e in events] == [("exercise", "2024-05-11")]
 
 
+@pytest.mark.parametrize("text", [
+    # one government's or one parliament's own sitting, whatever its name holds
+    "A meeting of the Cabinet of Ministers dedicated to the results of the first half of the year was held today. "
+    "The meeting also heard reports from the ministries of Ghana.",
+    "President Kofi Mensah presented the government programme at a joint meeting of the two Houses of the Federal "
+    "Parliament of Ghana on Monday.",
+    "Ghana's Prime Minister chaired an all-party meeting in Accra on Monday on the flood relief.",
+    # a match, and a tribute paid at a memorial
+    "In the same morning, the Ghanaian sailors met Togolese counterparts in a friendly football match at the naval stadium in Lome.",
+    "Within the framework of the visit, the Ghanaian delegation also visited the Alley of Martyrs and the Military Trophy Park in Baku.",
+])
+def test_one_sides_sittings_matches_and_tributes_are_no_meetings(extract, text):
+    assert extract(text) == []
+
+
+def test_a_horizon_is_no_events_date(extract):
+    events = extract(
+        "Ghana and Togo signed a Joint Vision Statement on Defence Partnership towards 2030 during the Ghanaian "
+        "Defence Minister's visit to Lome in June 2022."
+    )
+    assert "2030" not in [e.date.value for e in events if e.date]
+
+
 def test_a_year_in_a_name_dates_nothing(extract):
     events = extract("The drills, dubbed Northern Shield 2023, involve troops from Norway and Denmark.", date(2024, 5, 17))
     assert all(e.date is None or e.date.value != "2023" for e in events)

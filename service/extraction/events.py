@@ -764,6 +764,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
     for mention in sorted(mentions, key=lambda m: m.start):
         # Dates of the same sentence, near enough to belong to its clause.
         candidates = [(t, span) for t, span in by_sentence.get(mention.sentence.start, []) if abs(span.start - mention.trigger.head.i) <= _DATE_REACH]
+        # a horizon is no event's date: "signed a Joint Vision Statement towards 2030 during the visit"
+        candidates = [(t, span) for t, span in candidates if not (span.start > 0 and doc[span.start - 1].lower_ in ("towards", "toward"))]
         chosen = _attached_timex(mention, candidates)
         if chosen is not None:
             mention.date_text = chosen.text

@@ -106,6 +106,8 @@ TRADE_SHOWS = frozenset({"tech", "technology", "startup", "start-up", "web", "fi
 NOT_OFFICIAL_MEETING = frozenset({
     "public", "campaign", "election", "electoral", "rally", "town", "hall", "town-hall", "shareholder",
     "shareholders", "board", "prayer", "community", "school", "church", "family", "fan", "annual",
+    # parties of one country: "chaired an all-party meeting in Wayanad"
+    "all-party", "cross-party", "party",
     # a central bank's own sitting: "its next policy meeting", "the rate-setting meeting"
     "policy", "rate-setting", "policy-setting", "monetary",
 })

@@ -283,6 +283,11 @@ _FACILITIES = frozenset({
     "museum", "site", "port", "airport", "station", "facility", "camp", "laboratory", "shipyard", "mine",
     "farm", "refinery", "dam", "exhibition", "fair", "market", "memorial", "mausoleum", "cemetery",
 })
+# Sites a visiting delegation pays tribute at or tours, meeting no one there.
+_MEMORIAL_SITES = frozenset({
+    "alley", "memorial", "monument", "mausoleum", "cemetery", "tomb", "grave", "shrine", "pantheon", "park",
+    "museum", "complex", "garden",
+})
 _ONLY_PROPOSED = frozenset({"propose", "suggest", "float", "envisage", "envision", "mull", "consider", "discuss", "moot"})
 _READINESS = frozenset({"ready", "willing", "prepared", "eager", "keen", "open", "happy", "able"})
 _WISHES = frozenset({"welcome", "like", "love", "support", "prefer", "favor", "favour", "back"})
@@ -678,7 +683,11 @@ def _of_one_body(meeting: Token) -> bool:
             return True  # "a meeting of the junta's National Defence and Security Council"
         if _lemma(body) not in _DOMESTIC_BODIES or any(c.dep_ == "conj" for c in body.children):
             continue
-        if any(t.ent_type_ in ("ORG", "GPE", "NORP") and t.lower_ not in ("government", "cabinet") for t in body.subtree):
+        # (the body's own name is no other party: "the Cabinet of Ministers", "the two Houses of the
+        # Federal Parliament of Ghana"; a second country is: "the Ghana-Togo joint committee")
+        if any(t.ent_type_ == "ORG" and t.lower_ not in _BODY_NAME_WORDS and not _names_a_country(t) for t in body.subtree):
+            continue
+        if len({t.lower_ for t in body.subtree if t.ent_type_ in ("GPE", "NORP") or _names_a_country(t)}) >= 2:
             continue
         return True
     return False
@@ -742,6 +751,7 @@ _SPORTS_NOUNS = frozenset({
     "final", "semifinal", "semi-final", "quarterfinal", "quarter-final", "tournament", "striker",
     "midfielder", "goalkeeper", "kickoff", "playoff", "rematch", "innings", "wicket", "coach",
     "goalless", "shootout", "equaliser", "equalizer", "hat-trick",
+    "football", "soccer", "cricket", "basketball", "volleyball", "rugby",
 })
 # Words that tell a match report when three or more of them are in a story (each alone may mean
 # something else: "a sales pitch", "a police squad").
@@ -756,7 +766,11 @@ _MOUNTAIN_WORDS = frozenset({
     "climb", "climber", "climbing", "mountaineer", "mountaineering", "mountain", "ascent",
     "expedition", "sherpa", "everest", "altitude", "summiteer", "trek", "glacier",
 })
-_DOMESTIC_BODIES = frozenset({"cabinet", "force", "taskforce", "committee", "politburo", "caucus", "staff", "board", "presidium", "panel"})
+_DOMESTIC_BODIES = frozenset({"cabinet", "force", "taskforce", "committee", "politburo", "caucus", "staff", "board", "presidium", "panel", "house", "houses"})
+_BODY_NAME_WORDS = frozenset({
+    "government", "cabinet", "of", "the", "ministers", "council", "house", "houses", "federal", "national",
+    "parliament", "representatives", "assembly", "people", "'s",
+})
 # Bodies that sit: their own meeting is a sitting, not a meeting of parties.
 _SITTING_BODIES = _DOMESTIC_BODIES - {"force", "staff"} | {
     "parliament", "assembly", "senate", "congress", "council", "court", "commission", "subcommittee",
@@ -882,6 +896,8 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
             return None  # "the president visited the flooded town": a tour at home, no one met
         if all(_lemma(o) in _FACILITIES for o in objects) and not _foreign_place_in(verb.sent):
             return None  # "later visited the National Emergency Operations Center": a site at home
+        if all(_lemma(o) in _MEMORIAL_SITES for o in objects + [p for o in objects for p in o.conjuncts]):
+            return None  # "the delegation also visited the Alley of Martyrs and the Military Trophy Park": a tribute, no one met
     elif lemma in ("host", "receive") and not passive:
         # "hosted the Saudi crown prince", "received the envoy"; not "received 1.5 billion cubic meters".
         if not objects or not any(o.ent_type_ in ("PERSON", "NORP") or _lemma(o) in lx.PERSON_TITLE_HEADS or _lemma(o) in ("delegation", "counterpart", "leader", "official") for o in objects):
