@@ -417,6 +417,11 @@ def test_one_sides_sittings_matches_and_tributes_are_no_meetings(extract, text):
     assert extract(text) == []
 
 
+def test_any_talks_are_no_talks_held(extract):
+    text = "All four party leaders said they would defend supply management in any negotiations with the United States and Mexico."
+    assert extract(text) == []
+
+
 def test_a_horizon_is_no_events_date(extract):
     events = extract(
         "Ghana and Togo signed a Joint Vision Statement on Defence Partnership towards 2030 during the Ghanaian "

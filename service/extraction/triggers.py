@@ -213,8 +213,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
     if _has_neg(trigger) or any(c.dep_ == "amod" and c.lower_ in lx.HYPOTHETICAL_NOUN_MODIFIERS for c in trigger.children):
         if not _dated_past_edition(trigger):
             return None
-    if any(c.dep_ in ("amod", "det", "predet") and c.lower_ == "such" for c in trigger.children):
-        return None  # "has denounced such drills": a kind of event
+    if any(c.dep_ in ("amod", "det", "predet") and c.lower_ in ("such", "any") for c in trigger.children):
+        return None  # "has denounced such drills", "would defend it in any negotiations": a kind of event
     if _told_as_a_habit(trigger if start is None else start):
         return None
     if _is_noun(trigger) and trigger.dep_ == "nsubj" and _modals(trigger.head) & {"would", "could", "might"}:
