@@ -827,6 +827,16 @@ def test_a_call_by_the_visitor_told_by_title_is_part_of_the_visit(extract):
     assert [e.date.value for e in events] == ["2024-05-14", "2024-05-13"]
 
 
+def test_a_reception_the_same_day_as_the_session_of_the_same_two_countries_is_part_of_it(extract):
+    text = (
+        "The 18th session of the Ghanaian-Togolese intergovernmental commission was held in Accra on Thursday, co-chaired "
+        "by the two finance ministers. On the same day, President Kofi Mensah of Ghana received the head of the Togolese "
+        "delegation, Komi Agbeko, at Jubilee House."
+    )
+    events = extract(text)
+    assert [(e.type, e.date.value, _countries(e)) for e in events] == [("meeting", "2024-05-16", {"GHA", "TGO"})]
+
+
 def test_people_listed_as_present_attend_the_meeting(extract):
     # A list of titled names the parser does not read whole: everyone named in it attended.
     talks = "Kenyan President William Otieno held talks with Ugandan President Moses Kato in Kampala on Monday"

@@ -1462,6 +1462,8 @@ def _same_trip(earlier: _Cluster, later: _Cluster, stand_ins: int = 0) -> bool:
     visitors = {p.key for m in earlier.mentions for p in m.parties if p.kind == "person" and p.name and p.role == "visitor"}
     if earlier.has_visit and visitors & later.people:
         return True
+    if (earlier.courtesy or later.courtesy) and earlier.date and earlier.date == later.date and len(earlier.countries) >= 2 and earlier.countries == later.countries:
+        return True  # "On the same day, the President received the head of the Uzbek delegation"
     if not earlier.people & later.people and not stand_ins:
         return False
     if later.date is not None and later.date != earlier.date:
