@@ -1393,6 +1393,13 @@ def test_a_central_banks_own_meetings_are_no_meetings(extract, text):
     assert extract(text) == []
 
 
+def test_a_long_chain_of_the_meeting_after_a_central_banks_meeting_is_read_without_recursion(extract):
+    # every "the meeting" looks back along the ones before it: a story of repeated words must not
+    # exhaust the interpreter's stack
+    text = "The Bank of Ghana held a two-day policy meeting on Monday. " + "After the meeting. " * 1100
+    assert extract(text) == []
+
+
 def test_a_chess_report_has_no_meetings_and_no_drills(extract):
     text = (
         "The Lima chess open entered its decisive phase on Monday, with 60 players from 14 countries. The central meeting "

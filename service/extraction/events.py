@@ -1181,7 +1181,7 @@ class _Cluster:
     def told_as_recent(self) -> bool:
         """Told with no date as just done, in the present perfect: "have signed a bilateral agreement".
         Such a happening is the story's, not one of months ago."""
-        return self.status == "occurred" and any(m.date_value is None and _recent_tense(m.trigger) for m in self.mentions)
+        return self.status == "occurred" and any(m.date_value is None and _perfect_auxiliary(m.trigger) is not None for m in self.mentions)
 
     @cached_property
     def has_negotiations(self) -> bool:
@@ -1292,11 +1292,12 @@ def _dates_conflict(a: str | None, b: str | None, slack_days: int = 0) -> bool:
 _RECENT_DAYS = 31
 
 
-def _recent_tense(trigger: Trigger) -> bool:
+def _perfect_auxiliary(trigger: Trigger) -> Token | None:
+    """The "has" or "have" of a trigger told in the present perfect ("have signed"), else None."""
     verb = trigger.head if trigger.head.tag_.startswith("VB") else trigger.governor
-    if verb is None:
-        return False
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    if verb is None or verb.tag_ != "VBN":
+        return None
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("has", "have")), None)
 
 
 def _long_before(value: str | None, mention: Mention) -> bool:
@@ -1455,8 +1456,10 @@ _SEQUEL_ADVERBS = frozenset({"later", "also", "then", "afterwards", "afterward",
 def _same_trip(earlier: _Cluster, later: _Cluster, stand_ins: int = 0) -> bool:
     """Whether the later meeting is one more call of a trip told before: the visitor of a visit
     meets someone else ("During the visit ... On Monday he paid a courtesy call on the Prime
-    Minister"), or a person who met before "later" or "also" meets someone. The guidelines make
-    a visit with its talks and calls one meeting."""
+    Minister"); a call or reception the same day as a meeting of the same two countries; or a
+    person who met before (or is told again by title alone, ``stand_ins``) pays a call or "later"
+    or "also" meets someone, on no other day. The guidelines make a visit with its talks and calls
+    one meeting."""
     if earlier.status != later.status or earlier.by_call != later.by_call:
         return False  # a phone call before a planned visit is no call of the trip
     visitors = {p.key for m in earlier.mentions for p in m.parties if p.kind == "person" and p.name and p.role == "visitor"}
@@ -1576,12 +1579,12 @@ def _recent_on_the_story_day(clusters: list[_Cluster]) -> None:
             continue
         if not any(m.trigger.creates for m in cluster.mentions):
             continue  # (a date would make an event of a mere reference)
-        mention = next(m for m in cluster.mentions if m.date_value is None and _recent_tense(m.trigger))
+        mention = next(m for m in cluster.mentions if m.date_value is None and _perfect_auxiliary(m.trigger) is not None)
         published = mention.sentence.doc._.published_at
         if published is None:
             continue
-        verb = mention.trigger.head if mention.trigger.head.tag_.startswith("VB") else mention.trigger.governor
-        auxiliary = next(c for c in verb.children if c.dep_ == "aux" and c.lower_ in ("has", "have"))
+        auxiliary = _perfect_auxiliary(mention.trigger)
+        verb = auxiliary.head
         mention.date_value, mention.granularity = published.isoformat(), "day"
         mention.date_text = verb.doc[auxiliary.i : verb.i + 1].text
         del cluster.date  # read again from the mentions

@@ -712,12 +712,15 @@ def _owned_by_one_side(body: Token) -> bool:
 def _one_sides_meeting_told_before(meeting: Token) -> bool:
     """Whether the last "meeting" told before this one ("the meeting", "the July meeting") was one
     body's own sitting or a gathering that is no officials' meeting ("a two-day policy meeting")."""
-    before = next((t for t in reversed(meeting.doc[: meeting.i]) if _lemma(t) == "meeting" and _is_noun(t)), None)
-    if before is None:
-        return False
-    if _of_one_body(before) or _compounds(before) & lx.NOT_OFFICIAL_MEETING:
-        return True
-    return _refers_back(before) and _one_sides_meeting_told_before(before)  # (and so back along "the meeting"s)
+    # (and so back along "the meeting"s, to the first that says more)
+    for before in reversed(meeting.doc[: meeting.i]):
+        if _lemma(before) != "meeting" or not _is_noun(before):
+            continue
+        if _of_one_body(before) or _compounds(before) & lx.NOT_OFFICIAL_MEETING:
+            return True
+        if not _refers_back(before):
+            return False
+    return False
 
 
 def _refers_back(noun: Token) -> bool:
