@@ -837,6 +837,20 @@ def test_a_reception_the_same_day_as_the_session_of_the_same_two_countries_is_pa
     assert [(e.type, e.date.value, _countries(e)) for e in events] == [("meeting", "2024-05-16", {"GHA", "TGO"})]
 
 
+def test_the_session_of_talks_refers_back_to_the_talks(extract):
+    text = (
+        "Ghanaian President Kofi Mensah and Togolese President Komi Agbeko held official talks in Accra on Monday on trade "
+        "and security.\n\nThe two leaders discussed the coastal highway.\n\nThe session of talks was attended by the "
+        "foreign ministers of the two countries."
+    )
+    (meeting,) = extract(text)
+    assert [m.trigger.text for m in meeting.mentions] == ["talks", "talks"]
+    # "the next round of negotiations" is another, not the talks told
+    text = "Ghana and Togo held talks in Accra on Monday. The next round of negotiations will be harder, the ministers said."
+    held = [e for e in extract(text) if e.status == "occurred"]
+    assert [[m.trigger.text for m in e.mentions] for e in held] == [["talks"]]
+
+
 def test_people_listed_as_present_attend_the_meeting(extract):
     # A list of titled names the parser does not read whole: everyone named in it attended.
     talks = "Kenyan President William Otieno held talks with Ugandan President Moses Kato in Kampala on Monday"

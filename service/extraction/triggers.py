@@ -1266,7 +1266,15 @@ def _past_edition(noun: Token) -> bool:
 
 
 def _is_anaphoric(noun: Token) -> bool:
-    """"the meeting", "this agreement", "his talks": a definite mention that may refer back."""
+    """"the meeting", "this agreement", "his talks", "the session of talks": a definite mention that
+    may refer back."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in ("session", "round") and not any(
+        c.dep_ == "det" for c in noun.children
+    ):
+        frame = noun.head.head
+        if any(c.dep_ not in ("det", "poss", "prep", "punct", "case") for c in frame.children):
+            return False  # "the next round of negotiations", "the second session of talks": another
+        noun = frame
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in ("the", "this", "that", "these", "those"):
             return True
