@@ -381,6 +381,17 @@ def test_a_series_told_in_the_present_perfect_is_no_event(extract, text):
     assert [e for e in extract(text) if e.type == "meeting"] == []
 
 
+def test_the_amir_alone_is_an_office_and_amir_before_a_name_a_first_name(extract):
+    text = (
+        "HH the Amir Sheikh Hamad bin Khalid Al-Thani held official talks in Doha on Monday with Kyrgyz President Nurlan "
+        "Beishenov. After the talks, HH the Amir and the Kyrgyz President witnessed the signing of two agreements."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert _persons(meeting) == {"Hamad bin Khalid Al-Thani", "Nurlan Beishenov"}
+    (meeting,) = extract("Iranian Defence Minister Amir Nasiri met his Azerbaijani counterpart Zakir Aliyev in Baku on Monday.")
+    assert _persons(meeting) == {"Amir Nasiri", "Zakir Aliyev"}
+
+
 def test_a_name_in_a_title_case_headline_ends_before_the_headlines_verb(extract):
     text = (
         "Liang Wei Holds Talks with Ghanaian Foreign Minister Kofi Mensah\n\n"

@@ -135,7 +135,7 @@ HONORIFICS = frozenset({
 # The head word of a title phrase that makes it a person (``Defense Minister``).
 PERSON_TITLE_HEADS = frozenset({
     "president", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",
-    "princess", "emir", "sultan", "sheikh", "ambassador", "envoy", "general", "admiral",
+    "princess", "emir", "amir", "sultan", "sheikh", "ambassador", "envoy", "general", "admiral",
     "commander", "chief", "leader", "head", "governor", "mayor", "senator", "speaker", "director",
     "chairman", "chairwoman", "chair", "pope", "ayatollah", "counterpart", "monarch", "emperor",
     "ruler", "mediator", "adviser", "advisor", "coordinator", "commissioner", "marshal", "czar",
@@ -159,7 +159,7 @@ GROUP_HEADS = frozenset({
 })
 # Heads of state and government: who "both leaders" and "the two leaders" are.
 LEADER_TITLES = frozenset({
-    "president", "prime", "premier", "chancellor", "king", "queen", "emir", "sultan", "leader",
+    "president", "prime", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan", "leader",
     "monarch", "crown", "taoiseach",
 })
 # Bodies of a state: they carry its country ("the Iranian army", "Indonesia's defence ministry").

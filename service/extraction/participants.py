@@ -406,6 +406,8 @@ class PartyReader:
             tokens = tokens[1:]
         if not tokens or all(t.lower_ in lx.TITLE_WORDS for t in tokens) or tokens[-1].lower_ in _EVENT_NAME_ENDS:
             return ""  # "Crown Prince", "the Climate Action Summit": an office or an event, not a name
+        if len(tokens) == 1 and tokens[0].lower_ in lx.PERSON_TITLE_HEADS:
+            return ""  # "HH the Amir": an office ("Amir Nasiri" keeps the first name it also is)
         return self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip(" ,.'\"")
 
     def _country_after(self, ent: Span) -> str | None:
