@@ -76,6 +76,18 @@ def test_published_at_must_be_a_date_or_a_zoned_datetime(sqlite_client, value):
     assert problem["errors"][0]["loc"][:2] == ["body", "published_at"]
 
 
+@pytest.mark.parametrize("published_at", ["9999-12-31", "9999-12-28", "0001-01-01", "0001-01-05"])
+def test_a_publication_date_at_the_calendars_ends_gives_an_answer(sqlite_client, published_at):
+    # "next week" from 9999-12-31 or "last month" from 0001-01-01 lies past the calendar: no date, no 500
+    text = (
+        "Ghana and Togo held talks this week and will meet again next week. Last month they signed a deal, "
+        "a day later they held drills, and two weeks later they met in December."
+    )
+    response = sqlite_client.post("/v1/extract", json={"text": text, "published_at": published_at})
+    assert response.status_code == 200, response.text
+    assert response.json()["events"]
+
+
 def test_only_english_is_accepted(sqlite_client):
     problem = assert_problem(extract(sqlite_client, language="de"), 422)
     assert "English" in problem["detail"]

@@ -25,7 +25,7 @@ def date_range(value: str | None) -> tuple[date | None, date | None]:
         return None, None
     try:
         return _parse(value)
-    except ValueError:  # e.g. 2021-02-30 or week 54
+    except (ValueError, OverflowError):  # e.g. 2021-02-30, week 54, or the last week of 9999 running past the calendar
         return None, None
 
 

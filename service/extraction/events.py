@@ -981,9 +981,9 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
     if attached:
         # A date ending the dateline ("Jeddah, May 19, 2022, SPA -- The navies concluded on Wednesday the
         # exercise") is the day of the story: the event's own date, when it has one, comes first.
-        doc = mention.sentence.doc
+        text = mention.sentence.doc.text  # (built from every token on each access: read once)
         # Of two dates of the trigger's own clause, the finer ("hosted the 2023 edition in January 2023").
-        return min(attached, key=lambda item: (bool(_DATELINE_END.match(doc.text, item[1].end)), _coarse(item[1], attached), item[0]))[1]
+        return min(attached, key=lambda item: (bool(_DATELINE_END.match(text, item[1].end)), _coarse(item[1], attached), item[0]))[1]
     # The parse may hang the only date of the sentence elsewhere; a definite mention ("the
     # exercise was criticised in 2017") does not take it.
     reported = _reported_on(mention, candidates)

@@ -282,14 +282,14 @@ def shift(value: str, amount: int, unit: str) -> str | None:
     from its first day): ``shift("2021-11-28", -1, "D") == "2021-11-27"``. None if not computable
     (PRESENT_REF, under-specified values such as XXXX-XX, durations, unknown units).
     """
-    start = _period_start(value) if value else None
-    if start is None:
-        return None
-    d, granularity, suffix = start
     try:
+        start = _period_start(value) if value else None
+        if start is None:
+            return None
+        d, granularity, suffix = start
         return _format(_shift_date(d, amount, unit), granularity, suffix)
     except (ValueError, OverflowError):
-        return None
+        return None  # (a value at the calendar's ends: "0000-12", the week after 9999-12-31)
 
 
 def spelled_number(text: str) -> float | None:
@@ -2218,7 +2218,10 @@ def find_timexes(text: str, anchor: date | None, *, tense: Tense | None = None,
     for window_start, window_end in _windows(text):
         for priority, pattern, handler in _RULES:
             for m in pattern.finditer(text, window_start, window_end):
-                found = handler(m, ctx)
+                try:
+                    found = handler(m, ctx)
+                except OverflowError:
+                    found = None  # "next week" from a publication date of 9999-12-31: past the calendar's end
                 if found is not None:
                     start = m.start() if found.start is None else found.start
                     candidates.append((start, found.end or m.end(), priority, found))

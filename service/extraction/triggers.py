@@ -585,15 +585,28 @@ def _off_the_field(token: Token) -> bool:
         return True
     if _sports_or_mountain_story(token.doc) and not _official_party_near(token):
         return True
-    for t in token.sent:
-        if t.pos_ == "PROPN":
-            continue  # "the Arab League", "the Cup Final" stadium names are no sign of sport
-        # ("final" is often tagged an adjective even where it is the match: "met in the final")
-        if (t.pos_ == "NOUN" or t.dep_ in ("pobj", "dobj", "nsubj")) and _lemma(t) in _SPORTS_NOUNS:
-            return True
-        if summit and _lemma(t) in _MOUNTAIN_WORDS:
-            return True
-    return False
+    sport, mountain = _sport_and_mountain_words(token.sent)
+    return sport or summit and mountain
+
+
+if not Doc.has_extension("eventex_sentence_sport"):
+    Doc.set_extension("eventex_sentence_sport", default=None)  # read once per sentence
+
+
+def _sport_and_mountain_words(sentence: Span) -> tuple[bool, bool]:
+    """Whether a sentence names a match ("met in the final") and whether it names mountaineering."""
+    doc = sentence.doc
+    if doc._.eventex_sentence_sport is None:
+        doc._.eventex_sentence_sport = {}
+    found = doc._.eventex_sentence_sport.get(sentence.start)
+    if found is None:
+        # ("the Arab League", "the Cup Final": names are no sign of sport; "final" is often tagged an
+        # adjective even where it is the match)
+        words = [_lemma(t) for t in sentence if t.pos_ != "PROPN"]
+        nouns = {_lemma(t) for t in sentence if t.pos_ == "NOUN" or t.dep_ in ("pobj", "dobj", "nsubj") and t.pos_ != "PROPN"}
+        found = (bool(nouns & _SPORTS_NOUNS), bool(set(words) & _MOUNTAIN_WORDS))
+        doc._.eventex_sentence_sport[sentence.start] = found
+    return found
 
 
 def _summit_of_a_thing(summit: Token) -> bool:
