@@ -30,7 +30,9 @@ from service.extraction.models import (
 from service.extraction.participants import Party, PartyReader, Places
 from service.extraction.segmentation import in_ranges, non_prose_ranges
 from service.extraction.timex import Timex, shift, spelled_number
-from service.extraction.triggers import Trigger, build_candidate_matcher, calls_on, candidate_spans, is_distinct, is_instrument, read
+from service.extraction.triggers import (
+    Trigger, build_candidate_matcher, calls_on, candidate_spans, is_distinct, is_instrument, own_or_shared_subjects, read,
+)
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -1579,11 +1581,12 @@ def _recent_on_the_story_day(clusters: list[_Cluster]) -> None:
             continue
         if not any(m.trigger.creates for m in cluster.mentions):
             continue  # (a date would make an event of a mere reference)
-        mention = next(m for m in cluster.mentions if m.date_value is None and _perfect_auxiliary(m.trigger) is not None)
+        mention, auxiliary = next(
+            (m, auxiliary) for m in cluster.mentions if m.date_value is None and (auxiliary := _perfect_auxiliary(m.trigger)) is not None
+        )
         published = mention.sentence.doc._.published_at
         if published is None:
             continue
-        auxiliary = _perfect_auxiliary(mention.trigger)
         verb = auxiliary.head
         mention.date_value, mention.granularity = published.isoformat(), "day"
         mention.date_text = verb.doc[auxiliary.i : verb.i + 1].text
@@ -1779,9 +1782,7 @@ def _signed_by_both_sides(trigger: Trigger) -> bool:
         return False
     if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj"):
         verb = verb.head if verb.dep_ == "dobj" else verb.head.head  # "the two leaders witnessed the signing of an agreement"
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
-    if not subjects and verb.dep_ == "conj":
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "The ministers discussed ... and signed"
+    subjects = own_or_shared_subjects(verb, ("nsubj", "nsubjpass", "agent"))  # ("The ministers discussed ... and signed")
     return any(c.tag_ in ("NNS", "NNPS") and c.lemma_.lower() in lx.PERSON_TITLE_HEADS | {"leader", "delegation"} for c in subjects)
 
 

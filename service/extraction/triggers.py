@@ -602,9 +602,9 @@ def _sport_and_mountain_words(sentence: Span) -> tuple[bool, bool]:
     if found is None:
         # ("the Arab League", "the Cup Final": names are no sign of sport; "final" is often tagged an
         # adjective even where it is the match)
-        words = [_lemma(t) for t in sentence if t.pos_ != "PROPN"]
+        words = {_lemma(t) for t in sentence if t.pos_ != "PROPN"}
         nouns = {_lemma(t) for t in sentence if t.pos_ == "NOUN" or t.dep_ in ("pobj", "dobj", "nsubj") and t.pos_ != "PROPN"}
-        found = (bool(nouns & _SPORTS_NOUNS), bool(set(words) & _MOUNTAIN_WORDS))
+        found = (bool(nouns & _SPORTS_NOUNS), bool(words & _MOUNTAIN_WORDS))
         doc._.eventex_sentence_sport[sentence.start] = found
     return found
 
@@ -1158,6 +1158,15 @@ def _signing_of_an_instrument(span: Span, noun: Token) -> Trigger | None:
     return Trigger(span, "agreement", status, governing_verb(noun), _is_anaphoric(noun), 0.7)
 
 
+def own_or_shared_subjects(verb: Token, deps: tuple[str, ...]) -> list[Token]:
+    """The verb's own subjects (of the given dependency labels), else those of the verb it is
+    coordinated with: "The ministers discussed border security and signed a plan"."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return subjects
+
+
 def _signing_verb(span: Span, verb: Token) -> Trigger | None:
     """"signed with X" with no agreement noun named; the noun, when there is one, is the trigger."""
     if not _is_verb(verb):
@@ -1171,9 +1180,7 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
         return None  # "signed a law", "signed the bill", "signed a letter"
     if any(c.dep_ == "prt" for c in verb.children):
         return None  # "signed off", "signed up"
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ == "conj":
-        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "The ministers discussed ... and signed a plan"
+    subjects = own_or_shared_subjects(verb, ("nsubj",))
     # ("The documents were signed by Croatian Interior Minister X and BiH Security Minister Y")
     subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not _with_party(verb) and not any(
