@@ -208,3 +208,16 @@ def test_the_years_a_signed_programme_covers_do_not_date_the_signing(extract):
     assert {e.type: e.date.value for e in events} == {"meeting": "2024-05-13", "agreement": "2024-05-13"}
     (agreement,) = [e for e in events if e.type == "agreement"]
     assert not any(p.name.startswith("Programme") for p in agreement.participants)
+
+
+def test_a_visit_recalled_with_its_month_is_of_that_month_and_apart_from_the_story_meeting(extract):
+    text = (
+        "On the sidelines of the forum in Vienna, Chilean President Marta Rojas held a meeting with "
+        "Bolivian President Luis Quispe. The Chilean leader recalled her state visit to Bolivia in March, during "
+        "which the two presidents held talks in Sucre."
+    )
+    meetings = [e for e in extract(text, date(2024, 6, 20)) if e.type == "meeting"]
+    recalled = next(e for e in meetings if any(m.trigger.text == "visit" for m in e.mentions))
+    assert recalled.date is not None and recalled.date.value == "2024-03"
+    # The meeting in Vienna is not the visit of March it recalls.
+    assert len(meetings) == 2

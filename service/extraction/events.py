@@ -288,6 +288,7 @@ _TALKING_ABOUT_VERBS = lx.REPORTING_VERBS | {
     "discuss", "mention", "recall", "review", "cite", "consider", "remember", "dismiss", "reject",
     "defend", "question", "blame", "protest", "warn", "follow", "precede",
 }
+_REMEMBERING_VERBS = frozenset({"recall", "remember", "recollect"})
 # "which will end on March 9", "the drills will last until Friday": the end of the event, not its date.
 _END_VERBS = frozenset({"end", "finish", "conclude", "close", "wrap"})
 _DURATION_VERBS = frozenset({"last", "run", "continue", "expire"})
@@ -935,7 +936,10 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
     # "announced ... on Tuesday on the sidelines of the summit": the date of what happened there.
     # "Under the agreement, Argentina will supply gas from 2026": what the agreement provides, not when it was made.
     terms = head.dep_ == "pobj" and head.head.lower_ == "under"
-    if governor is not None and (governor.lemma_.lower() not in _TALKING_ABOUT_VERBS or framed) and not terms:
+    # "recalled his state visit to Kyrgyzstan in August": one recalls on the story's day, so a date
+    # hung on the remembering verb is the remembered event's.
+    remembered = governor is not None and governor.lemma_.lower() in _REMEMBERING_VERBS and head.dep_ == "dobj"
+    if governor is not None and (governor.lemma_.lower() not in _TALKING_ABOUT_VERBS or framed or remembered) and not terms:
         holders.add(mention.trigger.governor.i)
         # "the Army ... was stationed ... and held a large-scale exercise": the date of the first conjunct.
         # ("..., and Mansour paid a return visit in September": a conjunct with its own subject has its own date.)

@@ -1240,6 +1240,8 @@ def is_distinct(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "since":
         return True  # "the first such alliance since the ANZUS pact more than 70 years ago"
+    if noun.dep_ == "dobj" and _lemma(noun.head) in ("recall", "remember", "recollect"):
+        return True  # "The Kazakh leader recalled his state visit to Kyrgyzstan": one of the past
     published = _published(noun.doc)
     if published is not None and any(
         c.dep_ in ("nummod", "compound", "amod", "nmod") and c.text.isdigit() and len(c.text) == 4 and int(c.text) < published.year
