@@ -221,3 +221,14 @@ def test_a_visit_recalled_with_its_month_is_of_that_month_and_apart_from_the_sto
     assert recalled.date is not None and recalled.date.value == "2024-03"
     # The meeting in Vienna is not the visit of March it recalls.
     assert len(meetings) == 2
+
+
+def test_the_same_day_is_the_day_of_the_last_event_told_with_a_day_not_a_month(extract):
+    text = (
+        "Kenyan President Amos Wekesa held talks with Ugandan President John Okello in Nairobi on Monday. "
+        "Wekesa recalled his state visit to Uganda in March. "
+        "The same day, Wekesa met with Tanzanian Prime Minister Juma Mrisho."
+    )
+    meetings = [e for e in extract(text, date(2024, 6, 20)) if e.type == "meeting"]
+    same_day = next(e for e in meetings if any(p.name == "Juma Mrisho" for p in e.participants))
+    assert same_day.date is not None and same_day.date.value == "2024-06-17"

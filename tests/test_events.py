@@ -1545,3 +1545,16 @@ def test_what_an_agreement_provides_is_its_content_not_another_event(extract):
         "technical negotiations by the end of June to conclude within four months a commercial arrangement on port access."
     )
     assert [e.type for e in extract(text)] == ["agreement"]
+
+
+def test_the_meeting_of_a_body_refers_back_to_that_bodys_meeting_not_to_a_visit_told_since(extract):
+    text = (
+        "Nairobi hosted the fifth meeting of the Kenya-Uganda Joint Commission on Trade yesterday. "
+        "The parties reviewed the agreements reached during the state visit of the Ugandan President to Kenya in May last year. "
+        "Following the meeting of the commission, the co-chairs signed a protocol on customs."
+    )
+    events = extract(text, date(2024, 6, 20))
+    commission = next(e for e in events if e.type == "meeting" and any(m.trigger.text == "meeting" for m in e.mentions))
+    assert len([m for m in commission.mentions if m.trigger.text == "meeting"]) == 2
+    protocol = next(e for e in events if e.type == "agreement" and e.trigger.text == "protocol")
+    assert protocol.date is not None and protocol.date.value == "2024-06-19"

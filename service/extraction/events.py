@@ -763,6 +763,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
     sentences = {m.sentence.start: m.sentence for m in mentions}
     references = {start: _referenced_events(sentence) for start, sentence in sentences.items()}
     previous_value: str | None = None
+    previous_day: str | None = None
     trigger_heads = {m.trigger.head.i for m in mentions}
     for mention in sorted(mentions, key=lambda m: m.start):
         # Dates of the same sentence, near enough to belong to its clause.
@@ -779,6 +780,10 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
                 # ("Two days later" with nothing told before: a duration, no date.)
                 if _counted_from_something_else(doc, chosen, trigger_heads):
                     mention.date_value = None
+                elif amount == 0 and unit == "D":
+                    # "The same day" is the day of the last event told with a day ("his visit in
+                    # August ... The same day" is not in August).
+                    mention.date_value = previous_day or (_date_part(chosen.value) if chosen.type in ("DATE", "TIME") else None)
                 else:
                     mention.date_value = shift(previous_value, amount, unit) if previous_value else _date_part(chosen.value) if chosen.type in ("DATE", "TIME") else None
                 mention.granularity = _granularity(mention.date_value)
@@ -788,6 +793,8 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
         mention.refers_to = None if _prepared(mention.trigger) else next((t for t in references[mention.sentence.start] if t != mention.trigger.head), None)
         if mention.date_value:
             previous_value = mention.date_value
+            if _granularity(mention.date_value) == "day":
+                previous_day = mention.date_value
 
 
 # How often a series is held ("held annually since 2011"); not triggers._HABIT_ADVERBS, which makes a mention a habit.
@@ -1214,6 +1221,19 @@ class _Cluster:
         }
 
     @cached_property
+    def bodies(self) -> set[str]:
+        """Whose meeting it is told to be: "the tenth meeting of the Intergovernmental Commission",
+        "Following the meeting of the commission" (the head word of "of ...")."""
+        return {
+            p.lemma_.lower()
+            for m in self.mentions
+            for c in m.trigger.head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")
+        }
+
+    @cached_property
     def date(self) -> str | None:
         """The most precise date its mentions give ("Tuesday" rather than "this week")."""
         return _most_precise(m.date_value for m in self.mentions)
@@ -1359,6 +1379,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     if names_a and names_b and not names_a & names_b:
         return float("-inf")  # "the G7 talks" and "the U.S.-Ukraine talks"
     score = 3.5 if names_a & names_b else 0.0  # "the Hanoi Summit" told twice
+    if a.bodies & b.bodies:
+        score += 1.0  # "the meeting of the Intergovernmental Commission ... the meeting of the commission"
     # "The Kenyan minister was also received by the President": the visitor told by title alone.
     stand_ins = _stand_ins(a, b) if a.courtesy or b.courtesy else 0
     score += 1.5 * (len(a.people & b.people) + stand_ins)
