@@ -1558,3 +1558,25 @@ def test_the_meeting_of_a_body_refers_back_to_that_bodys_meeting_not_to_a_visit_
     assert len([m for m in commission.mentions if m.trigger.text == "meeting"]) == 2
     protocol = next(e for e in events if e.type == "agreement" and e.trigger.text == "protocol")
     assert protocol.date is not None and protocol.date.value == "2024-06-19"
+
+
+def test_an_instrument_whose_signing_two_leaders_witnessed_is_an_agreement_of_their_countries(extract):
+    text = (
+        "On Saturday, Kenyan President Amos Wekesa held talks with Ugandan President John Okello in Nairobi. "
+        "The two leaders witnessed the signing of a memorandum of understanding on railway transport."
+    )
+    events = extract(text, date(2024, 6, 20))
+    (memorandum,) = [e for e in events if e.type == "agreement"]
+    assert memorandum.trigger.text == "memorandum"
+    assert _countries(memorandum) == {"KEN", "UGA"}
+    assert memorandum.date is not None and memorandum.date.value == "2024-06-15"
+
+
+def test_a_count_of_instruments_is_another_agreement_than_a_single_memorandum(extract):
+    text = (
+        "Kenya, Uganda and Rwanda signed a trilateral memorandum of understanding on the northern railway in Nairobi on Monday. "
+        "Kenyan President Amos Wekesa and Ugandan President John Okello then witnessed the signing of 12 agreements "
+        "on trade, energy and health."
+    )
+    agreements = [e for e in extract(text, date(2024, 6, 20)) if e.type == "agreement"]
+    assert sorted(e.trigger.text for e in agreements) == ["agreements", "memorandum"]

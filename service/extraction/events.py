@@ -1221,6 +1221,19 @@ class _Cluster:
         }
 
     @cached_property
+    def counts(self) -> set[int]:
+        """How many instruments its mentions count: "signed 26 agreements", "ink three documents"."""
+        return {n for m in self.mentions for c in m.trigger.head.children if c.dep_ == "nummod" and (n := _number(c.text)) >= 2}
+
+    @cached_property
+    def single(self) -> bool:
+        """Told only as one instrument of its own: "signed a quadrilateral memorandum" (not a package,
+        "a declaration ... and more than a dozen cooperation agreements")."""
+        return any(m.trigger.head.tag_ in ("NN", "NNP") and not m.trigger.anaphoric and m.trigger.creates for m in self.mentions) and not any(
+            m.trigger.head.tag_ in ("NNS", "NNPS") for m in self.mentions
+        )
+
+    @cached_property
     def bodies(self) -> set[str]:
         """Whose meeting it is told to be: "the tenth meeting of the Intergovernmental Commission",
         "Following the meeting of the commission" (the head word of "of ...")."""
@@ -1375,6 +1388,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     ordinals_a, ordinals_b = a.ordinals, b.ordinals
     if ordinals_a and ordinals_b and not ordinals_a & ordinals_b:
         return float("-inf")
+    if a.type == "agreement" and (a.counts and (b.single or b.counts and not a.counts & b.counts) or b.counts and a.single):
+        return float("-inf")  # "signed a quadrilateral memorandum" and "witnessed the signing of 26 agreements"
     names_a, names_b = a.names, b.names
     if names_a and names_b and not names_a & names_b:
         return float("-inf")  # "the G7 talks" and "the U.S.-Ukraine talks"

@@ -1073,7 +1073,18 @@ def read_agreement(span: Span) -> Trigger | None:
         return None
     in_force = not concluded and _in_force(token)
     strength = 0.85 if concluded else 0.6 if in_force else 0.5
+    if concluded and governor is None:
+        governor = _verb_of_the_ceremony(_concluding_word(token))
     return Trigger(span, "agreement", status, governor if concluded else None, anaphoric, strength, concluded or in_force)
+
+
+def _verb_of_the_ceremony(word: Token) -> Token | None:
+    """"the two presidents witnessed [the signing] of a memorandum", "[the exchange] of the instruments
+    was witnessed by the leaders", "[the signing] took place in Hanoi": the verb that tells of the signing
+    (who witnessed it, when and where)."""
+    if _is_noun(word) and word.dep_ in ("dobj", "nsubjpass", "nsubj") and _is_verb(word.head):
+        return word.head
+    return None
 
 
 def _in_force(noun: Token) -> bool:
