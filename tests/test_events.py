@@ -1580,3 +1580,21 @@ def test_a_count_of_instruments_is_another_agreement_than_a_single_memorandum(ex
     )
     agreements = [e for e in extract(text, date(2024, 6, 20)) if e.type == "agreement"]
     assert sorted(e.trigger.text for e in agreements) == ["agreements", "memorandum"]
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("Colombian government and rebel negotiators resumed talks in Caracas on Monday. "
+     "The previous round, held in Havana in March, broke down after two days.", "meeting", "2024-03"),
+    ("Kenyan and Ugandan troops began the Twiga Shield exercise on Monday. "
+     "The first edition took place in Uganda in July and August 2022, with about 900 troops.", "exercise", "2022-07"),
+])
+def test_an_earlier_edition_told_with_its_date_is_an_event_of_the_storys_kind(extract, text, kind, value):
+    events = [e for e in extract(text, date(2024, 6, 20)) if e.type == kind]
+    earlier = next(e for e in events if e.trigger.text in ("round", "edition"))
+    assert earlier.date is not None and earlier.date.value == value
+    assert len(events) == 2  # and the story's own event apart
+
+
+def test_a_round_or_session_told_without_a_date_or_of_something_else_is_no_event(extract):
+    events = extract("Foreign ministers met in Oslo on Monday. Norway won the first round of the chess tournament.", date(2024, 6, 20))
+    assert [e.trigger.text for e in events] == ["met"]

@@ -691,3 +691,10 @@ def test_a_month_something_was_held_in_is_the_latest_one_before_the_story(extrac
 def test_a_four_digit_count_of_troops_is_no_year(extractor):
     found = extractor.extract("Some 2000 Chilean and Peruvian troops took part in the exercise in November.", date(2025, 8, 29)).temporal_expressions
     assert [(t.text, t.value) for t in found] == [("November", "2024-11")]
+
+
+def test_a_month_joined_to_a_month_with_its_year_shares_that_year():
+    assert values("The drills ran in July and August 2019.") == {"July": "2019-07", "August 2019": "2019-08"}
+    assert values("Talks ran from June to September 2018.") == {"June": "2018-06", "September 2018": "2018-09"}
+    # Alone, a month is the one its tense points to.
+    assert values("The talks were held in July.")["July"] == "2021-07"

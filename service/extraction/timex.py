@@ -1286,6 +1286,9 @@ def month_alone(m, ctx):
     if rel in ("previous", "following"):
         direction = -1 if rel == "previous" else 1
         return _Found("DATE", None, offset=(direction, "Y"), relative=_month_from_reference(month, direction))
+    shared_year = None if rel or rel2 else _SHARED_YEAR_AFTER.match(ctx.text, m.end())
+    if shared_year:
+        return _Found("DATE", _month(_year(shared_year["year"]), month))  # "in July and August 2024"
     if ctx.anchor is None:
         return _Found("DATE", f"XXXX-{month:02d}")
     if rel2:
@@ -1305,6 +1308,8 @@ def month_alone(m, ctx):
     return _Found("DATE", _month(year, month))
 
 
+# "July and August 2024", "from June to September 2023": the second month's year is the first's too.
+_SHARED_YEAR_AFTER = re.compile(rf"\s*(?:and|or|to|through|until|till|-|–)\s*(?:{MONTH})\s*,?\s+(?P<year>{YEAR4})\b")
 # A past happening told with its month: "was held in Lamu in March", "took place in March".
 _HELD_IN_BEFORE = re.compile(r"\b(?:held|took place|hosted|staged|conducted|signed|visited|met)\b[^.;:]{0,30}\bin\s+$", re.IGNORECASE)
 

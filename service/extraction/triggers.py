@@ -61,6 +61,7 @@ def build_candidate_matcher(nlp: Language) -> Matcher:
         [{"LOWER": "war"}, {"LOWER": {"IN": ["games", "game"]}}],
         [{"LOWER": {"IN": ["joint", "military", "combat", "naval"]}}, {"LOWER": "training"}],
     ])
+    matcher.add("edition", [[{"LOWER": {"IN": ["round", "retreat"]}}]])
     matcher.add("agreement", [
         [{"LOWER": {"IN": _AGREEMENT_FORMS}}],
         [{"LOWER": "cease"}, {"ORTH": "-"}, {"LOWER": {"IN": ["fire", "fires"]}}],
@@ -1324,7 +1325,49 @@ READERS = {"meeting": read_meeting, "exercise": read_exercise, "agreement": read
 def read(label: str, span: Span) -> Trigger | None:
     if _in_a_hyphenated_modifier(span) or label != "agreement" and _modifies_a_thing(span) or _terms_of_an_agreement(span.root):
         return None
-    return READERS[label](span)
+    trigger = READERS[label](span) if label in READERS else None
+    return trigger if trigger is not None else _earlier_edition(span)
+
+
+_EDITION_NOUNS = frozenset({"round", "session", "edition", "retreat"})
+_EDITION_MODIFIERS = frozenset({"previous", "past", "earlier", "prior", "last", "first", "inaugural"})
+
+
+def _earlier_edition(span: Span) -> Trigger | None:
+    """"The previous round, held in Havana in March", "the previous session, which was held in Kuwait
+    in February 2023", "The first edition took place in Tanzania in July 2024": an earlier edition
+    of the happening the story tells, told with its date; of the kind of the last event told before."""
+    noun = span.root
+    if len(span) != 1 or _lemma(noun) not in _EDITION_NOUNS or not _is_noun(noun):
+        return None
+    if not any(c.dep_ == "amod" and c.lower_ in _EDITION_MODIFIERS for c in noun.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None  # "the previous round of talks", "the last session of parliament": read as their own words
+    verb = governing_verb(noun)
+    clauses = [noun, *(c for c in noun.children if c.dep_ in ("acl", "relcl"))]
+    if verb is not None and noun.dep_ in ("nsubj", "nsubjpass"):
+        clauses.append(verb)
+    if not any(t.ent_type_ == "DATE" and t.lower_ not in _NOT_A_DATE_OF_IT for clause in clauses for t in clause.subtree if t != noun):
+        return None
+    if verb is not None and factuality(verb) != "occurred" or verb is not None and verb.tag_ in ("VBZ", "VBP"):
+        return None
+    # ("The 12th edition of the exercise ... Its previous edition took place off Goa in January 2018")
+    kinds = [
+        _lemma(p) for t in noun.doc[: noun.i] if _lemma(t) == _lemma(noun)
+        for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+    ]
+    kind = next((k for k in reversed(kinds) if k in _EVENT_NOUNS), None) or _last_event_word_before(noun, sentences=len(list(noun.doc.sents)))
+    event_type = (
+        "meeting" if kind in lx.MEETING_NOUNS else "exercise" if kind in lx.EXERCISE_NOUNS else None
+    )
+    if event_type is None:
+        return None
+    return Trigger(span, event_type, "occurred", verb, False, 0.5)
+
+
+# Dates that tell of something else than when an earlier edition was held.
+_NOT_A_DATE_OF_IT = frozenset({"annual", "yearly", "today", "now"})
 
 
 def _terms_of_an_agreement(token: Token) -> bool:
