@@ -75,3 +75,14 @@ def test_a_name_after_a_form_of_address_is_a_person_whatever_the_recognizer_said
 def test_a_ships_name_is_no_person(nlp, text, ship):
     doc = _doc(nlp, text, [(ship, "PERSON")], set(ship.split()))
     assert (ship, "PERSON") not in _names(doc)
+
+
+@pytest.mark.parametrize("text, entity, expected", [
+    ("Talks were hosted by Foreign Minister Moses Kagoro in Kampala.", "Kagoro", "Moses Kagoro"),
+    # Not a portfolio or a form of address: "Minister of Foreign Affairs Ana Sarr", "Professor Ali Khan".
+    ("Talks were hosted by Minister of Foreign Affairs Ana Sarr in Dakar.", "Ana Sarr", "Ana Sarr"),
+    ("Talks were hosted by Minister Professor Ali Khan in Dhaka.", "Ali Khan", "Ali Khan"),
+])
+def test_a_name_begun_a_word_late_after_a_title_starts_right_after_the_title(nlp, text, entity, expected):
+    doc = _doc(nlp, text, [(entity, "PERSON")], {"Foreign", "Minister", "Moses", "Kagoro", "Affairs", "Ana", "Sarr", "Professor", "Ali", "Khan"})
+    assert (expected, "PERSON") in _names(doc)

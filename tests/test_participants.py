@@ -551,3 +551,12 @@ def test_the_agreement_signed_by_ministers_is_one_agreement_not_two(extract):
         "of the two countries, Peru will supply gas to northern Chile from 2026."
     )
     assert [e.type for e in extract(text)] == ["agreement"]
+
+
+def test_a_name_the_recognizer_took_for_an_organisation_beside_a_persons_name_is_a_person_of_its_country(extract):
+    (meeting,) = extract(
+        "Burundi's Edouard Ndikumana and Rwanda's Jean-Paul Habineza met for nearly five hours on Tuesday in Kampala.",
+        date(2025, 2, 19),
+    )
+    people = {p.name: p.country for p in meeting.participants if p.kind == "person"}
+    assert people == {"Edouard Ndikumana": "BDI", "Jean-Paul Habineza": "RWA"}

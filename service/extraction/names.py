@@ -58,11 +58,29 @@ class NameRepair:
                 continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
             if ent.label_ == "PERSON":
                 ent = _without_headline_words(_with_trailing_name(doc, _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends)), place_starts))
+                ent = _with_given_name_after_title(doc, ent, place_ends)
+            if ent.label_ == "ORG" and _a_name_beside_a_name(ent):
+                ent = Span(doc, ent.start, ent.end, label="PERSON")
             entities.extend(_split_place_and_name(doc, ent, place_ends))
         entities.extend(_names_after_titles(doc, entities, {p.start for p in places}, {p.start: p.end for p in places}))
         entities = _surnames_of_named_people(doc, entities, place_starts)
         doc.ents = sorted(entities, key=lambda e: e.start)
         return doc
+
+
+def _a_name_beside_a_name(ent: Span) -> bool:
+    """"Burundi's Edouard Ndikumana and Rwanda's Jean-Paul Habineza": a name the recognizer took for an
+    organisation, coordinated with a person's name and shaped like one (two to four capitalized words,
+    none an organisation's), is a person's name too."""
+    words = [t for t in ent if t.text != "-"]
+    if not 2 <= len(words) <= _MAX_NAME_TOKENS or not all(t.is_title and t.is_alpha for t in words):
+        return False
+    if any(t.lower_ in _ORGANIZATION_WORDS | _PORTFOLIOS for t in words):
+        return False
+    root = ent.root
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    return any(p.ent_type_ == "PERSON" for p in partners)
 
 
 def _surnames_of_named_people(doc: Doc, entities: list[Span], place_starts: set[int]) -> list[Span]:
@@ -167,6 +185,21 @@ def _with_trailing_name(doc: Doc, ent: Span, place_starts: set[int]) -> Span:
             and _in_a_name(doc[end]) and doc[end].text != "-" and doc[end].idx not in place_starts and doc[end - 1].whitespace_:
         end += 1
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+
+
+_NOT_GIVEN_NAMES = _PORTFOLIOS | _ORGANIZATION_WORDS | lx.HONORIFICS | {"professor", "prof"}
+
+
+def _with_given_name_after_title(doc: Doc, ent: Span, place_ends: set[int]) -> Span:
+    """"Foreign Minister Moses | Kagoro": a name the recognizer began a word late starts right after
+    the title, over the capitalised name words with no entity of their own."""
+    start = ent.start
+    while start > 0 and ent.end - start < _MAX_NAME_TOKENS and not doc[start - 1].ent_type_ and _is_name_word(doc[start - 1]) \
+            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_.rstrip(".") not in _NOT_GIVEN_NAMES and start not in place_ends:
+        start -= 1
+    if start == ent.start or start == 0 or doc[start - 1].lower_ not in lx.TITLE_WORDS | lx.PERSON_TITLE_HEADS:
+        return ent
+    return Span(doc, start, ent.end, label="PERSON")
 
 
 def _is_name_word(token: Token) -> bool:
