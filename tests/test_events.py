@@ -1598,3 +1598,25 @@ def test_an_earlier_edition_told_with_its_date_is_an_event_of_the_storys_kind(ex
 def test_a_round_or_session_told_without_a_date_or_of_something_else_is_no_event(extract):
     events = extract("Foreign ministers met in Oslo on Monday. Norway won the first round of the chess tournament.", date(2024, 6, 20))
     assert [e.trigger.text for e in events] == ["met"]
+
+
+def test_talks_a_cancelled_trip_was_due_to_include_are_no_event(extract):
+    text = (
+        "German Economy Minister Jana Hofstetter has cancelled a four-day visit to India because of floods. "
+        "Hofstetter had been scheduled to travel to New Delhi with a delegation, and was due to hold talks "
+        "with India's commerce minister and to sign a joint declaration of intent on green hydrogen."
+    )
+    assert extract(text, date(2024, 6, 3)) == []
+    # Without a trip called off, the talks are planned.
+    (talks,) = extract("Hofstetter was due to hold talks with India's commerce minister in New Delhi.", date(2024, 6, 3))
+    assert talks.status == "planned"
+
+
+def test_a_meeting_of_one_governments_officials_is_no_event(extract):
+    text = (
+        "MINSK, 21 September (BelTA) - Belarus is ready for the heating season, Prime Minister of Belarus Sergei Demidovich "
+        "said at a meeting at the Government House today. "
+        "The meeting was attended by Deputy Prime Minister Alexander Sidorenko, Energy Minister Alexei Kuzmich "
+        "and Minister of Housing Pavel Zhukovsky."
+    )
+    assert extract(text, date(2023, 9, 21)) == []

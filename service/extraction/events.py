@@ -1730,6 +1730,8 @@ def _build_event(
         return None
     if cluster.status == "planned" and not participants and not context:
         return None  # "it will hold a meeting with county commanders next week": nobody named to meet
+    if cluster.type == "meeting" and _one_governments_sitting(cluster, participants):
+        return None  # "said at a meeting ... The meeting was attended by Deputy Prime Minister A, Energy Minister B, ..."
     # Named in the event's own sentences, not taken from the context: what the confidence counts.
     named = sum(1 for p in participants if p.country or p.kind in ("person", "organization"))
     participants += _merge_parties(text, context)
@@ -1760,6 +1762,21 @@ def _build_event(
         location=location,
         confidence=round(min(confidence, 0.99), 2),
     )
+
+
+# People of one country at a meeting with no one else: its own officials sitting together.
+_MOST_OWN_OFFICIALS = 3
+
+
+def _one_governments_sitting(cluster: _Cluster, participants: list[Participant]) -> bool:
+    """A meeting of three or more officials of one country and of no one else ("The meeting was
+    attended by Deputy Prime Minister A, Energy Minister B and Minister C"): one government's own
+    meeting, not one of two parties (a visit or a call has a party abroad, even unnamed)."""
+    if cluster.has_visit or cluster.by_call or cluster.names:
+        return False
+    people = [p for p in participants if p.kind == "person" and p.name]
+    countries = {p.country for p in participants}
+    return len(people) >= _MOST_OWN_OFFICIALS and len(countries) == 1 and None not in countries and all(p.kind in ("person", "country") for p in participants)
 
 
 def _told_as_official(cluster: _Cluster, participants: list[Participant], is_known: Callable[[str], bool]) -> bool:

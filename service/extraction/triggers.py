@@ -260,6 +260,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
             if _lemma(governor) in lx.PLANNING_GOVERNORS or governor.lower_ in _EXPECTATION_WORDS:
                 if any(c.dep_ == "aux" and c.lower_ == "had" for c in governor.children):
                     return None  # "the trip had been expected to include talks": a plan that fell through
+                if _told_as_a_past_plan(governor) and _trips_called_off(trigger.doc):
+                    return None  # "has cancelled a visit ... was due to hold talks with the minister": of the trip called off
                 planned = True
             else:
                 return None  # "want to meet", "hopes to sign", "efforts to reach a deal"
@@ -277,6 +279,12 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
         coordinated = node.dep_ == "conj" and _is_verb(node) and _is_verb(node.head)
         node = node.head
     return "planned" if planned else "occurred"
+
+
+def _told_as_a_past_plan(governor: Token) -> bool:
+    """"was due to", "were scheduled to": a plan told in the past tense."""
+    verb = governor.head if governor.dep_ == "acomp" else governor
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were") for c in verb.children)
 
 
 _FACILITIES = frozenset({
