@@ -1620,3 +1620,22 @@ def test_a_meeting_of_one_governments_officials_is_no_event(extract):
         "and Minister of Housing Pavel Zhukovsky."
     )
     assert extract(text, date(2023, 9, 21)) == []
+
+
+def test_instruments_counted_over_a_stretch_of_time_are_no_signing(extract):
+    text = (
+        "Since the beginning of the year, contracts for the sale of 41 million tonnes of coal have been concluded "
+        "through the Mongolian commodity exchange, mostly with buyers from China. "
+        "The construction of the rail link to Ganqimaodu, carried out under the intergovernmental agreement "
+        "between Mongolia and China, is about 60 percent complete."
+    )
+    assert extract(text, date(2026, 10, 7)) == []
+    # A count of instruments signed together is one signing.
+    (signed,) = extract("Mongolia and China signed three contracts for the sale of coal in Ulaanbaatar on Monday.", date(2026, 10, 7))
+    assert signed.type == "agreement"
+
+
+def test_a_visit_to_a_province_is_a_tour_at_home_but_a_named_region_abroad_is_a_visit(extract):
+    assert extract("Last week, Prime Minister Tsogt Erdene of Mongolia paid a working visit to Umnugovi province.", date(2026, 10, 7)) == []
+    (visit,) = extract("The Turkish foreign minister paid a visit to the Kurdistan Region of Iraq on Monday.", date(2026, 10, 7))
+    assert _countries(visit) == {"TUR", "IRQ"}

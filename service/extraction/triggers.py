@@ -478,6 +478,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return None  # "the bank is not in talks with any rival"
     if lemma in ("visit", "trip") and (_is_anaphoric(token) or any(c.dep_ == "poss" for c in token.children)) and _trips_called_off(token.doc):
         return None  # "has cancelled a planned trip to Israel ... Bayrak's trip had been expected to include talks"
+    if lemma in ("visit", "trip") and _to_a_province(token):
+        return None  # "paid a working visit to Umnugovi province": a tour at home
     if lemma in ("visit", "trip") and not _visit_has_party(token):
         if not _is_anaphoric(token):
             return None
@@ -869,6 +871,17 @@ _NOT_OFFICIAL_COMPANY = frozenset({
 })
 
 
+# A part of a country, written in lower case after its name: "Umnugovi province", "the Mary region".
+_PROVINCE_WORDS = frozenset({"province", "region", "district", "county", "oblast", "prefecture", "governorate", "municipality"})
+
+
+def _to_a_province(noun: Token) -> bool:
+    """A visit to a province, told with no one it met there by title or name ("paid a working visit to
+    Umnugovi province"): an official's tour at home."""
+    places = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    return bool(places) and all(p.text in _PROVINCE_WORDS | {w + "s" for w in _PROVINCE_WORDS} for p in places)
+
+
 def _held_with(noun: Token) -> bool:
     governor = governing_verb(noun)
     return governor is not None and _lemma(governor) in ("hold", "have") and (_with_party(noun) or _with_party(governor))
@@ -1074,6 +1087,8 @@ def read_agreement(span: Span) -> Trigger | None:
         return None  # "the interim president signed a constitutional declaration": one side's act
     governor = governing_verb(token)
     concluded = _concluding_word(token) is not None
+    if concluded and _a_tally(token, _concluding_word(token)):
+        return None
     anaphoric = _is_anaphoric(token)
     if not concluded and not anaphoric and not _in_force(token):
         return None
@@ -1094,6 +1109,14 @@ def _verb_of_the_ceremony(word: Token) -> Token | None:
     if _is_noun(word) and word.dep_ in ("dobj", "nsubjpass", "nsubj") and _is_verb(word.head):
         return word.head
     return None
+
+
+def _a_tally(noun: Token, verb: Token) -> bool:
+    """"Since the beginning of the year, contracts for 41 million tonnes of coal have been concluded":
+    bare plural instruments counted over a stretch of time, no one signing."""
+    if noun.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("det", "nummod", "poss") for c in noun.children):
+        return False
+    return any(c.dep_ in ("prep", "advmod") and c.lower_ == "since" for c in verb.children)
 
 
 def _in_force(noun: Token) -> bool:
