@@ -1639,3 +1639,14 @@ def test_a_visit_to_a_province_is_a_tour_at_home_but_a_named_region_abroad_is_a_
     assert extract("Last week, Prime Minister Tsogt Erdene of Mongolia paid a working visit to Umnugovi province.", date(2026, 10, 7)) == []
     (visit,) = extract("The Turkish foreign minister paid a visit to the Kurdistan Region of Iraq on Monday.", date(2026, 10, 7))
     assert _countries(visit) == {"TUR", "IRQ"}
+
+
+def test_a_meeting_whose_only_parties_are_one_sides_unnamed_officials_is_no_event(extract):
+    text = (
+        "Nigerian Air Force jets struck militant camps near the border with Cameroon on Sunday. "
+        "The army chief later met commanders of the operation behind closed doors."
+    )
+    assert [e for e in extract(text, date(2025, 3, 3)) if e.type == "meeting"] == []
+    # An organiser of its own makes it a meeting of the parties the story tells of.
+    (meeting,) = extract("The Taliban attended a U.N.-organized meeting in Doha last month.", date(2024, 8, 1))
+    assert meeting.type == "meeting"

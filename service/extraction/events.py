@@ -1737,6 +1737,8 @@ def _build_event(
     participants += _merge_parties(text, context)
     if not official_story and not _told_as_official(cluster, participants, is_known):
         return None
+    if cluster.type == "meeting" and _one_side_only(cluster, participants, is_known):
+        return None  # "The army chief later met commanders of the operation": no party of its own
     main = max(mentions, key=lambda m: (not m.trigger.anaphoric, m.trigger.strength, -m.start))
     precise = cluster.date
     # (A date left unresolved, without a publication date, still quotes its words: "on Monday".)
@@ -1779,6 +1781,21 @@ def _one_governments_sitting(cluster: _Cluster, participants: list[Participant])
     return len(people) >= _MOST_OWN_OFFICIALS and len(countries) == 1 and None not in countries and all(p.kind in ("person", "country") for p in participants)
 
 
+def _one_side_only(cluster: _Cluster, participants: list[Participant], is_known: Callable[[str], bool]) -> bool:
+    """A meeting whose parties are told, but none with a country, a name or an international
+    organisation, and that has no name or organiser of its own: one side's own meeting ("The army
+    chief later met commanders of the operation", "The DM had chaired a meeting of officials"). (One
+    told with no party at all, "the climate talks in Madrid", is of the parties the story is about.)"""
+    if not participants or cluster.names or _organised_by_a_known_body(cluster, is_known):
+        return False
+    return not any(p.country or p.kind == "person" and p.name or p.kind == "organization" and is_known(p.name) for p in participants)
+
+
+def _organised_by_a_known_body(cluster: _Cluster, is_known: Callable[[str], bool]) -> bool:
+    """Told as organised by an international body: "a U.N.-organized meeting"."""
+    return any(is_known(t.text.split("-")[0]) for m in cluster.mentions for t in m.trigger.head.subtree if t.i < m.trigger.head.i)
+
+
 def _told_as_official(cluster: _Cluster, participants: list[Participant], is_known: Callable[[str], bool]) -> bool:
     """Whether an event has a state, an official, an international organisation, officials or forces
     told with it, or a name of its own ("the Hanoi Summit"). In a story where no event has a state
@@ -1789,8 +1806,7 @@ def _told_as_official(cluster: _Cluster, participants: list[Participant], is_kno
         bool(cluster.names)
         or any(p.country or p.kind == "person" and _official_title(p.title) or p.kind == "organization" and is_known(p.name) for p in participants)
         or any(_told_with_officials(m.trigger) for m in cluster.mentions)
-        # "a U.N.-organized meeting"
-        or any(is_known(t.text.split("-")[0]) for m in cluster.mentions for t in m.trigger.head.subtree if t.i < m.trigger.head.i)
+        or _organised_by_a_known_body(cluster, is_known)
     )
 
 
