@@ -232,3 +232,21 @@ def test_the_same_day_is_the_day_of_the_last_event_told_with_a_day_not_a_month(e
     meetings = [e for e in extract(text, date(2024, 6, 20)) if e.type == "meeting"]
     same_day = next(e for e in meetings if any(p.name == "Juma Mrisho" for p in e.participants))
     assert same_day.date is not None and same_day.date.value == "2024-06-17"
+
+
+def test_what_an_agreement_follows_in_the_present_tense_was_done_before_it(extract):
+    text = (
+        "India has signed a contract with Armenia for air defence systems. The agreement follows a telephone "
+        "conversation on Tuesday between the Indian Defence Minister and his Armenian counterpart."
+    )
+    call = next(e for e in extract(text, date(2024, 3, 7)) if e.type == "meeting")
+    assert call.date is not None and call.date.value == "2024-03-05"  # the Tuesday before the Thursday story
+
+
+def test_agreements_signed_as_a_package_are_an_agreement_of_the_signers_on_that_day(extract):
+    (package,) = [
+        e for e in extract("Japan and Vietnam signed a package of agreements on semiconductors and rail on Monday.", date(2026, 3, 18))
+        if e.type == "agreement"
+    ]
+    assert {p.country for p in package.participants} == {"JPN", "VNM"}
+    assert package.date is not None and package.date.value == "2026-03-16"

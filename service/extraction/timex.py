@@ -736,6 +736,8 @@ def tense_from_doc(doc) -> Tense:
             return "past"
         if verb.tag_ == "VBN":
             return "present" if any(a.tag_ in ("VBZ", "VBP") for a in auxes) else "past"
+        if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() == "follow" and any(c.dep_ == "dobj" for c in verb.children):
+            return "past"  # "The agreement follows a telephone conversation on Tuesday": what it follows is done
         if verb.tag_ in ("VBZ", "VBP"):
             # "which hurt the index on Friday": the form of these verbs does not tell past from present.
             return None if verb.tag_ == "VBP" and verb.lower_ in _SAME_IN_PAST else "present"

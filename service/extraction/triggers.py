@@ -1098,7 +1098,9 @@ def read_agreement(span: Span) -> Trigger | None:
     in_force = not concluded and _in_force(token)
     strength = 0.85 if concluded else 0.6 if in_force else 0.5
     if concluded and governor is None:
-        governor = _verb_of_the_ceremony(_concluding_word(token))
+        # ("signed a package of agreements": the verb that concludes them)
+        word = _concluding_word(token)
+        governor = word if _is_verb(word) else _verb_of_the_ceremony(word)
     return Trigger(span, "agreement", status, governor if concluded else None, anaphoric, strength, concluded or in_force)
 
 
@@ -1162,6 +1164,8 @@ def _concluding_word(noun: Token) -> Token | None:
         return head.head
     if current.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in ("signing", "sign", "conclusion", "ratification", "exchange") and _is_noun(head.head):
         return head.head  # "witnessed the signing of an agreement", "the exchange of the agreement"
+    if current.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in _BATCHES and _is_noun(head.head):
+        return _concluding_word(head.head)  # "signed a package of agreements", "the instruments of ratification of the Agreement"
     for child in current.children:
         if child.dep_ in ("amod", "acl", "relcl") and _lemma(child) in ("sign", "reach", "conclude", "ratify", "strike", "seal", "agree", "broker", "finalize", "ink"):
             if not _has_neg(child) and child.tag_ in ("VBN", "VBD", "JJ"):
@@ -1173,6 +1177,8 @@ def _concluding_word(noun: Token) -> Token | None:
     return None
 
 
+# What instruments are signed or exchanged in: "a package of agreements", "the instruments of ratification of".
+_BATCHES = frozenset({"package", "set", "series", "raft", "slew", "batch", "bundle", "number", "host", "instrument"})
 # Documents that two sides sign besides those AGREEMENT_NOUNS name: "the Programme of Cooperation
 # for 2026-2027", "the defence cooperation plan for 2025", "a letter of intent", "an addendum".
 _INSTRUMENT_NOUNS = frozenset({"programme", "program", "plan", "roadmap", "road-map", "framework", "addendum", "instrument", "document", "letter"})
