@@ -560,3 +560,11 @@ def test_a_name_the_recognizer_took_for_an_organisation_beside_a_persons_name_is
     )
     people = {p.name: p.country for p in meeting.participants if p.kind == "person"}
     assert people == {"Edouard Ndikumana": "BDI", "Jean-Paul Habineza": "RWA"}
+
+
+def test_a_country_that_tells_what_it_did_is_the_party_of_it(extract):
+    (drill,) = extract(
+        'North Korea said it conducted a "tactical drill" on Thursday in which it fired two cruise missiles off its east coast.',
+        date(2023, 3, 25),
+    )
+    assert {p.country for p in drill.participants} == {"PRK"}

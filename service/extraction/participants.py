@@ -698,6 +698,8 @@ class PartyReader:
                 return []
             parties = self.parties(subject, role)
             return parties if len(parties) >= 2 else []
+        if token.lower_ == "it":
+            return self._reporting_country(token, role)
         if token.lower_ not in _PRONOUNS_PERSON:
             return []
         antecedent = self.antecedent(token)
@@ -707,6 +709,17 @@ class PartyReader:
         for party in parties:
             party.spans = [_char_span(token)]
         return [p for p in parties if p.kind == "person"]
+
+    def _reporting_country(self, pronoun: Token, role: str) -> list[Party]:
+        """"North Korea said it conducted a tactical drill": the country that tells of what it did."""
+        clause = pronoun.head
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or _lemma(clause.head) not in lx.REPORTING_VERBS:
+            return []
+        teller = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        place = self.places.at(teller) if teller is not None else None
+        if place is None or place.kind not in ("country", "capital"):
+            return []
+        return [self.place_party(place, self.places.span_at(teller), role)]
 
     @staticmethod
     def _clause_subject(token: Token) -> Token | None:
