@@ -1650,3 +1650,13 @@ def test_a_meeting_whose_only_parties_are_one_sides_unnamed_officials_is_no_even
     # An organiser of its own makes it a meeting of the parties the story tells of.
     (meeting,) = extract("The Taliban attended a U.N.-organized meeting in Doha last month.", date(2024, 8, 1))
     assert meeting.type == "meeting"
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Malaysia and Singapore today exchanged three cooperation documents covering cybersecurity and the digital economy.", ["agreement"]),
+    ("Kenya and Uganda inked three documents on the railway in Nairobi on Monday.", ["agreement"]),
+    # Views, fire and lists exchanged are no instruments concluded.
+    ("India and Pakistan exchanged fire across the border on Monday. The two countries exchanged lists of prisoners.", []),
+])
+def test_instruments_exchanged_or_inked_by_two_sides_are_an_agreement(extract, text, kinds):
+    assert [e.type for e in extract(text, date(2026, 1, 15))] == kinds

@@ -32,7 +32,7 @@ _AGREEMENT_FORMS = [
     "agreement", "agreements", "deal", "deals", "contract", "contracts", "treaty", "treaties",
     "accord", "accords", "memorandum", "memoranda", "memorandums", "mou", "mous", "ceasefire",
     "ceasefires", "truce", "truces", "pact", "pacts", "armistice", "protocol", "protocols", "declaration", "arrangement", "arrangements", "sign",
-    "signs", "signed", "signing",
+    "signs", "signed", "signing", "ink", "inks", "inked", "exchange", "exchanges", "exchanged",
 ]
 
 
@@ -1073,8 +1073,13 @@ def read_agreement(span: Span) -> Trigger | None:
     lemma = _lemma(token)
     if lemma in ("sign", "signing") and _is_noun(token):
         return _signing_of_an_instrument(span, token)
-    if lemma == "sign":
+    if lemma in ("sign", "ink"):
         return _signing_verb(span, token)
+    if lemma == "exchange":
+        # "Malaysia and Singapore today exchanged three cooperation documents" (not "exchanged views",
+        # "exchanged fire", "the exchange of prisoners")
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        return _signing_verb(span, token) if objects and all(_lemma(o) in ("document", "documents") or is_instrument(o) for o in objects) else None
     if not _is_noun(token):
         return None
     if lemma == "protocol" and _concluding_word(token) is None:
