@@ -1660,3 +1660,12 @@ def test_a_meeting_whose_only_parties_are_one_sides_unnamed_officials_is_no_even
 ])
 def test_instruments_exchanged_or_inked_by_two_sides_are_an_agreement(extract, text, kinds):
     assert [e.type for e in extract(text, date(2026, 1, 15))] == kinds
+
+
+def test_a_negotiating_round_is_a_meeting_of_the_negotiators(extract):
+    text = (
+        "Brazil and Mexico concluded negotiations on a trade agreement on Thursday. The deal was closed in "
+        "Mexico City at the end of a final negotiating round that began on Monday."
+    )
+    rounds = [e for e in extract(text, date(2024, 9, 27)) if e.type == "meeting" and any(m.trigger.text == "round" for m in e.mentions)]
+    assert len(rounds) == 1 and rounds[0].date is not None and rounds[0].date.value == "2024-09-23"
