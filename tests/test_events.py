@@ -1669,3 +1669,14 @@ def test_a_negotiating_round_is_a_meeting_of_the_negotiators(extract):
     )
     rounds = [e for e in extract(text, date(2024, 9, 27)) if e.type == "meeting" and any(m.trigger.text == "round" for m in e.mentions)]
     assert len(rounds) == 1 and rounds[0].date is not None and rounds[0].date.value == "2024-09-23"
+
+
+def test_a_visit_told_after_the_talks_it_holds_is_one_meeting_and_who_comments_on_it_is_no_party(extract):
+    text = (
+        "Japan and Vietnam signed a package of agreements on Monday, as Prime Minister Kenji Hamada and visiting "
+        "Vietnamese President Luong Van Khai held talks in Tokyo. Khai, who arrived on Sunday for a four-day state "
+        "visit, was welcomed by the Emperor on Monday morning. Beijing has not commented on the visit."
+    )
+    meetings = [e for e in extract(text, date(2026, 3, 16)) if e.type == "meeting"]
+    assert len(meetings) == 1
+    assert "VNM" in _countries(meetings[0]) and "CHN" not in _countries(meetings[0])

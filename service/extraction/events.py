@@ -308,8 +308,9 @@ _CONTROLLED_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", 
 # conference" (a speech); not "praised their summit", "hailed the talks", said often by a party.
 _JUDGING_VERBS = frozenset({
     "denounce", "condemn", "criticize", "criticise", "slam", "protest", "blame", "decry", "deplore",
-    "tell", "address",
+    "tell", "address", "comment", "react", "respond",
 })
+_REMARKING_VERBS = frozenset({"comment", "react", "respond"})
 
 
 # "called the drills a provocation", "described the talks as useful": a verdict on a happening
@@ -334,6 +335,8 @@ def _talked_about(head: Token, verb: Token) -> bool:
         current = current.head
     if current.dep_ in ("dobj", "nsubjpass") and current.head == verb:
         return True
+    if current.dep_ == "pobj" and current.head.head == verb and current.head.lower_ in ("on", "to") and verb.lemma_.lower() in _REMARKING_VERBS:
+        return True  # "Beijing has not commented on the visit", "reacted to the drills"
     return current.dep_ == "pobj" and current.head.head == verb and current.head.lower_ not in _FRAMING_PREPS | {"of", "with", "between", "by"}
 
 
@@ -1505,9 +1508,14 @@ def _same_trip(earlier: _Cluster, later: _Cluster, stand_ins: int = 0) -> bool:
     one meeting."""
     if earlier.status != later.status or earlier.by_call != later.by_call:
         return False  # a phone call before a planned visit is no call of the trip
-    visitors = {p.key for m in earlier.mentions for p in m.parties if p.kind == "person" and p.name and p.role == "visitor"}
-    if earlier.has_visit and visitors & later.people:
-        return True
+    # ("held talks in Tokyo on Monday ... Khai, who arrived on Sunday for a four-day state visit": the
+    # visit may be told after the talks it holds, when both are dated: an undated story's event is not
+    # a visit told with a date of its own)
+    orders = [(earlier, later), (later, earlier)] if earlier.date and later.date else [(earlier, later)]
+    for visit, other in orders:
+        visitors = {p.key for m in visit.mentions for p in m.parties if p.kind == "person" and p.name and p.role == "visitor"}
+        if visit.has_visit and visitors & other.people:
+            return True
     if (earlier.courtesy or later.courtesy) and earlier.date and earlier.date == later.date and len(earlier.countries) >= 2 and earlier.countries == later.countries:
         return True  # "On the same day, the President received the head of the Uzbek delegation"
     if not earlier.people & later.people and not stand_ins:
