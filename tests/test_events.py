@@ -1680,3 +1680,12 @@ def test_a_visit_told_after_the_talks_it_holds_is_one_meeting_and_who_comments_o
     meetings = [e for e in extract(text, date(2026, 3, 16)) if e.type == "meeting"]
     assert len(meetings) == 1
     assert "VNM" in _countries(meetings[0]) and "CHN" not in _countries(meetings[0])
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda extended their ceasefire, the most concrete progress since negotiations began.",
+    "Talks between Kenya and the rebel movement have been frozen since January.",
+    "The Kenyan and Ugandan ministers have met three times since January.",
+])
+def test_talks_told_as_a_process_since_a_date_are_no_session(extract, text):
+    assert [e for e in extract(text, date(2025, 6, 14)) if e.type == "meeting"] == []

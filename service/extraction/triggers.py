@@ -188,9 +188,9 @@ def _told_as_a_habit(trigger: Token) -> bool:
     perfect = any(c.dep_ in ("aux", "auxpass") and _lemma(c) == "have" for c in verb.children)
     since_year = any(
         c.dep_ in ("prep", "advmod") and c.lower_ == "since"
-        and any(p.dep_ == "pobj" and p.like_num and len(p.text) == 4 or p.dep_ in ("pobj", "pcomp") and p.lower_ == "then" for p in c.children)
+        and any(p.dep_ == "pobj" and (p.like_num and len(p.text) == 4 or p.ent_type_ == "DATE") or p.dep_ in ("pobj", "pcomp") and p.lower_ == "then" for p in c.children)
         for c in verb.children
-    )  # ("have held several rounds of negotiations since then")
+    )  # ("have held several rounds of negotiations since then", "Talks have been frozen since January")
     # "The commission has met every year since it was established"
     every_period = any(c.dep_ in ("npadvmod", "advmod") and any(d.lower_ in ("every", "each") for d in c.children) for c in verb.children)
     return perfect and (since_year or every_period)
@@ -556,6 +556,8 @@ def _told_as_a_process(noun: Token) -> bool:
         return True  # "to resolve disputes through peaceful negotiations": a means, not a session
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in _PROCESS_SPANS:
         return True
+    if noun.dep_ == "nsubj" and _lemma(noun.head) in ("begin", "start") and any(c.dep_ == "mark" and c.lower_ == "since" for c in noun.head.children):
+        return True  # "the most concrete progress since negotiations began": the process's start
     # The verb it is the subject of, or a clause on it ("talks that remain stalled").
     verbs = [noun.head] if noun.dep_ == "nsubj" else []
     verbs += [c for c in noun.children if c.dep_ in ("relcl", "advcl") and not any(s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP") for s in c.children)]
