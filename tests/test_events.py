@@ -1689,3 +1689,13 @@ def test_a_visit_told_after_the_talks_it_holds_is_one_meeting_and_who_comments_o
 ])
 def test_talks_told_as_a_process_since_a_date_are_no_session(extract, text):
     assert [e for e in extract(text, date(2025, 6, 14)) if e.type == "meeting"] == []
+
+
+def test_a_leaders_retreat_is_a_meeting_and_a_retreat_of_troops_is_not(extract):
+    (retreat,) = extract(
+        "Malaysian Prime Minister Rosli Hamid and Singapore Prime Minister Lim Boon Keat held the annual "
+        "Leaders' Retreat in Singapore today.",
+        date(2026, 1, 15),
+    )
+    assert retreat.type == "meeting" and _countries(retreat) == {"MYS", "SGP"}
+    assert extract("Russian troops began a retreat from the border region on Monday.", date(2026, 1, 15)) == []

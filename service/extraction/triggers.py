@@ -1384,8 +1384,12 @@ def _earlier_edition(span: Span) -> Trigger | None:
     noun = span.root
     if len(span) != 1 or _lemma(noun) not in _EDITION_NOUNS or not _is_noun(noun):
         return None
-    if _lemma(noun) == "round" and any(c.dep_ in ("amod", "compound") and c.lower_ in ("negotiating", "negotiation") for c in noun.children):
-        # "at the end of a final negotiating round that began on Monday": a session of talks
+    if (
+        _lemma(noun) == "round" and any(c.dep_ in ("amod", "compound") and c.lower_ in ("negotiating", "negotiation") for c in noun.children)
+        or _lemma(noun) == "retreat" and any(c.dep_ in ("poss", "compound") and _lemma(c) == "leader" for c in noun.children)
+    ):
+        # "at the end of a final negotiating round that began on Monday", "held the 13th Malaysia-Singapore
+        # Leaders' Retreat": a session of talks, a meeting of leaders
         status = factuality(noun)
         return Trigger(span, "meeting", status, governing_verb(noun), _is_anaphoric(noun), 0.6) if status else None
     if not any(c.dep_ == "amod" and c.lower_ in _EDITION_MODIFIERS for c in noun.children):
