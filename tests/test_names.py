@@ -86,3 +86,9 @@ def test_a_ships_name_is_no_person(nlp, text, ship):
 def test_a_name_begun_a_word_late_after_a_title_starts_right_after_the_title(nlp, text, entity, expected):
     doc = _doc(nlp, text, [(entity, "PERSON")], {"Foreign", "Minister", "Moses", "Kagoro", "Affairs", "Ana", "Sarr", "Professor", "Ali", "Khan"})
     assert (expected, "PERSON") in _names(doc)
+
+
+def test_two_names_with_nothing_between_them_are_one_persons(nlp):
+    text = "The exchange was witnessed by Prime Minister Datuk Seri Rosli Abdul Hamid at the Istana."
+    doc = _doc(nlp, text, [("Datuk Seri Rosli", "PERSON"), ("Abdul Hamid", "PERSON")], {"Datuk", "Seri", "Rosli", "Abdul", "Hamid"})
+    assert ("Datuk Seri Rosli Abdul Hamid", "PERSON") in _names(doc)

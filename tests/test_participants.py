@@ -568,3 +568,12 @@ def test_a_country_that_tells_what_it_did_is_the_party_of_it(extract):
         date(2023, 3, 25),
     )
     assert {p.country for p in drill.participants} == {"PRK"}
+
+
+def test_a_rank_or_a_form_of_address_is_no_part_of_the_name(extract):
+    (contract,) = extract(
+        "The contract was signed by Indonesian Air Marshal Yudi Prasetyo and Malaysian Datuk Seri Rosli Abdul Hamid "
+        "in Jakarta on Monday.",
+        date(2026, 1, 15),
+    )
+    assert {p.name for p in contract.participants if p.kind == "person"} == {"Yudi Prasetyo", "Rosli Abdul Hamid"}

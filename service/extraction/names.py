@@ -64,8 +64,23 @@ class NameRepair:
             entities.extend(_split_place_and_name(doc, ent, place_ends))
         entities.extend(_names_after_titles(doc, entities, {p.start for p in places}, {p.start: p.end for p in places}))
         entities = _surnames_of_named_people(doc, entities, place_starts)
-        doc.ents = sorted(entities, key=lambda e: e.start)
+        doc.ents = _adjacent_names_joined(doc, sorted(entities, key=lambda e: e.start))
         return doc
+
+
+def _adjacent_names_joined(doc: Doc, entities: list[Span]) -> list[Span]:
+    """"Datuk Seri Rosli | Abdul Hamid": two names with nothing between them are one person's."""
+    joined: list[Span] = []
+    for ent in entities:
+        last = joined[-1] if joined else None
+        if (
+            last is not None and last.label_ == ent.label_ == "PERSON" and last.end == ent.start
+            and ent.end - last.start <= _MAX_NAME_TOKENS + 2 and doc[last.end - 1].whitespace_
+        ):
+            joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _a_name_beside_a_name(ent: Span) -> bool:

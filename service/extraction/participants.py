@@ -22,6 +22,11 @@ _SPELLING = {"defence": "defense", "programme": "program", "minister": "minister
 _COLLECTIVES = frozenset({"side", "country", "nation", "government", "state", "party", "neighbor", "neighbour", "capital", "ally"})
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+# Ranks, offices and forms of address the recognizer takes into a name.
+_RANKS_AND_HONORIFICS = lx.HONORIFICS | {
+    "air", "rear", "brigadier", "col", "lt", "gen", "maj", "capt", "cdr", "cmdr", "adm", "brig", "commodore",
+    "sgt", "manager", "seri", "sri", "professor", "prof",
+}
 _MOVEMENTS = frozenset({"taliban", "hamas", "hezbollah", "houthi", "rebel", "rebels", "militia", "opposition"})
 _FOREIGN_FACING_TITLES = frozenset({"ambassador", "envoy", "counterpart", "consul", "mediator", "delegate", "emissary", "negotiator"})
 
@@ -402,8 +407,12 @@ class PartyReader:
         """The name as written, without a title or demonym the recognizer glued to it
         ("Azerbaijani Defense Minister Zakir Hasanov" → "Zakir Hasanov") or a possessive."""
         tokens = [t for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")]
-        while len(tokens) > 1 and (tokens[0].lower_ in lx.TITLE_WORDS or self.places.at(tokens[0]) is not None):
-            tokens = tokens[1:]
+        while len(tokens) > 1 and (
+            tokens[0].lower_ in lx.TITLE_WORDS or self.places.at(tokens[0]) is not None
+            or tokens[0].lower_.rstrip(".") in _RANKS_AND_HONORIFICS or tokens[0].text == "."
+            or tokens[0].lower_ == "tan" and tokens[1].lower_ == "sri"
+        ):
+            tokens = tokens[1:]  # ("Air Marshal Yudi Prasetyo", "Col. Wang Haitao", "Datuk Seri Rosli Abdul Hamid")
         if not tokens or all(t.lower_ in lx.TITLE_WORDS for t in tokens) or tokens[-1].lower_ in _EVENT_NAME_ENDS:
             return ""  # "Crown Prince", "the Climate Action Summit": an office or an event, not a name
         if len(tokens) == 1 and tokens[0].lower_ in lx.PERSON_TITLE_HEADS:
