@@ -250,3 +250,12 @@ def test_agreements_signed_as_a_package_are_an_agreement_of_the_signers_on_that_
     ]
     assert {p.country for p in package.participants} == {"JPN", "VNM"}
     assert package.date is not None and package.date.value == "2026-03-16"
+
+
+def test_a_meeting_of_a_body_held_in_a_month_is_of_that_month(extract):
+    (meeting,) = extract(
+        "The presidents positively assessed the results of the 17th meeting of the Turkmen-Iranian "
+        "Intergovernmental Commission on Economic Cooperation, held in Tehran in October.",
+        date(2024, 11, 19),
+    )
+    assert meeting.date is not None and meeting.date.value == "2024-10"

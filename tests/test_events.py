@@ -1699,3 +1699,12 @@ def test_a_leaders_retreat_is_a_meeting_and_a_retreat_of_troops_is_not(extract):
     )
     assert retreat.type == "meeting" and _countries(retreat) == {"MYS", "SGP"}
     assert extract("Russian troops began a retreat from the border region on Monday.", date(2026, 1, 15)) == []
+
+
+def test_the_regular_session_of_a_joint_commission_is_one_sitting_but_regular_meetings_are_a_habit(extract):
+    (session,) = extract(
+        "Tbilisi hosted the regular session of the Armenian-Georgian intergovernmental commission on the border on Wednesday.",
+        date(2024, 9, 19),
+    )
+    assert session.type == "meeting" and session.date is not None and session.date.value == "2024-09-18"
+    assert extract("Armenia and Georgia hold regular meetings of their border commission.", date(2024, 9, 19)) == []

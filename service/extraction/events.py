@@ -908,7 +908,14 @@ _FRAMING_EVENT_PREPS = frozenset({"during", "at", "after", "before", "following"
 def _participle_of_another(token: Token, holders: set[int]) -> bool:
     """"discussed the implementation of the agreement signed in March 2023": the date of the
     signing, told by a participle on another noun (not "the agreement signed on Monday" itself)."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i not in holders
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.head.i in holders:
+        return False
+    # "the 17th meeting of the Intergovernmental Commission, held in Tehran in October": a body is
+    # not held; the parser hung the meeting's participle on the body it is of
+    body = token.head
+    return not (
+        token.lemma_.lower() in ("hold", "convene") and body.dep_ == "pobj" and body.head.lower_ == "of" and body.head.head.i in holders
+    )
 
 
 def _on_a_party(clause: Token, holders: set[int]) -> bool:

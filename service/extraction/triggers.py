@@ -547,10 +547,18 @@ def _a_work_or_a_lecture(noun: Token) -> bool:
     return False
 
 
+def _one_of_a_series(noun: Token) -> bool:
+    """"the regular session of the intergovernmental commission": one sitting of a series, not the
+    habit ("regular consultations", "the regular meetings")."""
+    return noun.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "its", "their") for c in noun.children) and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
+
+
 def _told_as_a_process(noun: Token) -> bool:
     """Talks told as a process (going on, stalled, years long) or as a habit ("regular
     consultations"), not as one happening at a time and place."""
-    if any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in noun.children):
+    if any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in noun.children) and not _one_of_a_series(noun):
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ in ("through", "via") and not _is_anaphoric(noun):
         return True  # "to resolve disputes through peaceful negotiations": a means, not a session
