@@ -1708,3 +1708,12 @@ def test_the_regular_session_of_a_joint_commission_is_one_sitting_but_regular_me
     )
     assert session.type == "meeting" and session.date is not None and session.date.value == "2024-09-18"
     assert extract("Armenia and Georgia hold regular meetings of their border commission.", date(2024, 9, 19)) == []
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Today, President of Turkmenistan Merdan Hojamuradov held a working meeting via digital system on the harvest.", 0),
+    ("On Sunday, the foreign ministers of Chile and Argentina had held a working meeting at the San Martin Palace.", 1),
+    ("The Turkmen President held a working meeting with the Russian ambassador on Monday.", 1),
+])
+def test_a_working_meeting_held_by_one_leader_alone_is_his_own(extract, text, count):
+    assert len(extract(text, date(2024, 6, 20))) == count

@@ -442,6 +442,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return None
     if lemma == "meeting" and _of_one_body(token):
         return None
+    if lemma == "meeting" and _a_working_meeting_of_ones_own(token):
+        return None
     if lemma == "session" and not _session_of_a_league(token) and not (
         _past_edition(token) and (_last_event_word_before(token) in lx.MEETING_NOUNS or _joint_sessions_told_before(token))
     ):
@@ -545,6 +547,19 @@ def _a_work_or_a_lecture(noun: Token) -> bool:
         speakers = [p for c in noun.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
         return bool(speakers) and not any(_lemma(p) in lx.PERSON_TITLE_HEADS | lx.GROUP_HEADS or p.ent_type_ in ("GPE", "NORP", "ORG") for p in speakers)
     return False
+
+
+def _a_working_meeting_of_ones_own(noun: Token) -> bool:
+    """"President Hojamuradov held a working meeting via digital system": a leader's meeting with his
+    own officials, held by one person with no one else named to meet (not "the foreign ministers
+    had held a working meeting", nor "a working meeting with the Russian ambassador")."""
+    if not any(c.dep_ in ("amod", "compound") and c.lower_ == "working" for c in noun.children):
+        return False
+    verb = governing_verb(noun)
+    if _with_party(noun) or verb is None or _with_party(verb):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and subjects[0].tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subjects[0].children)
 
 
 def _one_of_a_series(noun: Token) -> bool:
