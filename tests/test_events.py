@@ -1717,3 +1717,11 @@ def test_the_regular_session_of_a_joint_commission_is_one_sitting_but_regular_me
 ])
 def test_a_working_meeting_held_by_one_leader_alone_is_his_own(extract, text, count):
     assert len(extract(text, date(2024, 6, 20))) == count
+
+
+def test_a_blackout_drill_is_a_civil_drill_even_in_a_war(extract):
+    text = (
+        "The Indian Army chief met his Nepalese counterpart in Lucknow on Monday. "
+        "The city last held a blackout drill during the 1971 India-Pakistan war, older residents recalled."
+    )
+    assert [e.type for e in extract(text, date(2026, 1, 21))] == ["meeting"]

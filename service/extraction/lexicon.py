@@ -84,6 +84,7 @@ MILITARY_WORDS = frozenset({
 CIVIL_DRILL_WORDS = frozenset({
     "civil", "civilian", "fire", "earthquake", "evacuation", "emergency", "safety", "tsunami", "disaster", "school",
     "oil", "drilling", "health", "pandemic", "lockdown", "shooter", "flood", "hurricane", "rescue", "hazard",
+    "blackout", "mock", "siren",
 })
 # ``exercise of power``, ``an exercise in futility``: abstract uses of the noun.
 ABSTRACT_EXERCISE_OBJECTS = frozenset({
