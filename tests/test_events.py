@@ -1725,3 +1725,19 @@ def test_a_blackout_drill_is_a_civil_drill_even_in_a_war(extract):
         "The city last held a blackout drill during the 1971 India-Pakistan war, older residents recalled."
     )
     assert [e.type for e in extract(text, date(2026, 1, 21))] == ["meeting"]
+
+
+def test_consultations_told_again_after_they_were_postponed_are_that_postponed_session(extract):
+    text = (
+        "Germany and Poland have postponed the intergovernmental consultations planned in Frankfurt. "
+        "The consultations, planned for October 20, will take place at a later date. "
+        "The last German-Polish consultations took place in Warsaw in July 2024."
+    )
+    events = extract(text, date(2026, 10, 8))
+    assert [(e.type, e.date.value if e.date else None) for e in events] == [("meeting", "2024-07")]
+    # Postponed after it is told, an earlier meeting stays.
+    text = (
+        "The presidents of Guyana and Venezuela met in St. Vincent in December. The meeting eased fears of war. "
+        "A commission of the two foreign ministers was supposed to meet in Brazil in January, but the meeting was postponed."
+    )
+    assert [e.type for e in extract(text, date(2024, 3, 1))] == ["meeting"]

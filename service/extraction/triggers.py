@@ -480,6 +480,11 @@ def read_meeting(span: Span) -> Trigger | None:
         return None  # "the bank is not in talks with any rival"
     if lemma in ("visit", "trip") and (_is_anaphoric(token) or any(c.dep_ == "poss" for c in token.children)) and _trips_called_off(token.doc):
         return None  # "has cancelled a planned trip to Israel ... Bayrak's trip had been expected to include talks"
+    if (
+        lemma in _CALLED_OFF_SESSIONS and _called_off(token.doc).get(lemma, len(token.doc)) <= token.i
+        and not _past_edition(token) and not any(c.dep_ == "amod" and c.lower_ == "last" for c in token.children)
+    ):
+        return None  # "have postponed the intergovernmental consultations ... The consultations, planned for October 20"
     if lemma in ("visit", "trip") and _to_a_province(token):
         return None  # "paid a working visit to Umnugovi province": a tour at home
     if lemma in ("visit", "trip") and not _visit_has_party(token):
@@ -522,18 +527,27 @@ if not Doc.has_extension("eventex_trips_called_off"):
     Doc.set_extension("eventex_trips_called_off", default=None)  # read once per story
 
 _CALLING_OFF = frozenset({"cancel", "postpone", "scrap", "shelve", "abandon"})
+# Sessions whose calling off a story tells, then tells of again (visits and trips have their own rule).
+_CALLED_OFF_SESSIONS = frozenset({"consultation", "summit", "meeting", "talk", "negotiation", "conference", "session"})
+
+
+def _called_off(doc: Doc) -> dict[str, int]:
+    """The meeting nouns the story tells were cancelled or called off ("has cancelled a planned trip",
+    "Germany and Poland have postponed the intergovernmental consultations"), with where it first
+    says so: the same noun told again after that is that happening, which did not take place."""
+    if doc._.eventex_trips_called_off is None:
+        found: dict[str, int] = {}
+        for t in doc:
+            if _lemma(t) in lx.MEETING_NOUNS and t.dep_ in ("dobj", "nsubjpass") and (
+                _lemma(t.head) in _CALLING_OFF or _lemma(t.head) == "call" and any(c.lower_ == "off" for c in t.head.children)
+            ):
+                found.setdefault(_lemma(t), t.i)
+        doc._.eventex_trips_called_off = found
+    return doc._.eventex_trips_called_off
 
 
 def _trips_called_off(doc: Doc) -> bool:
-    """Whether the story tells of a visit or a trip cancelled or called off: then the trip it tells of
-    again is that one, which did not take place."""
-    if doc._.eventex_trips_called_off is None:
-        doc._.eventex_trips_called_off = any(
-            t.lower_ in ("visit", "visits", "trip", "trips") and t.dep_ in ("dobj", "nsubjpass")
-            and (_lemma(t.head) in _CALLING_OFF or _lemma(t.head) == "call" and any(c.lower_ == "off" for c in t.head.children))
-            for t in doc
-        )
-    return doc._.eventex_trips_called_off
+    return "visit" in _called_off(doc) or "trip" in _called_off(doc)
 
 
 def _a_work_or_a_lecture(noun: Token) -> bool:
