@@ -288,7 +288,6 @@ _TALKING_ABOUT_VERBS = lx.REPORTING_VERBS | {
     "discuss", "mention", "recall", "review", "cite", "consider", "remember", "dismiss", "reject",
     "defend", "question", "blame", "protest", "warn", "follow", "precede",
 }
-_REMEMBERING_VERBS = frozenset({"recall", "remember", "recollect"})
 # "which will end on March 9", "the drills will last until Friday": the end of the event, not its date.
 _END_VERBS = frozenset({"end", "finish", "conclude", "close", "wrap"})
 _DURATION_VERBS = frozenset({"last", "run", "continue", "expire"})
@@ -306,11 +305,12 @@ _CONTROLLED_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl", 
 
 # Verbs by which one side speaks of, or to, an event from outside: "denounced the drills", "told a
 # conference" (a speech); not "praised their summit", "hailed the talks", said often by a party.
+# (and who remarks on it: "Beijing has not commented on the visit", "reacted to the drills")
+_REMARKING_VERBS = frozenset({"comment", "react", "respond"})
 _JUDGING_VERBS = frozenset({
     "denounce", "condemn", "criticize", "criticise", "slam", "protest", "blame", "decry", "deplore",
-    "tell", "address", "comment", "react", "respond",
-})
-_REMARKING_VERBS = frozenset({"comment", "react", "respond"})
+    "tell", "address",
+}) | _REMARKING_VERBS
 
 
 # "called the drills a provocation", "described the talks as useful": a verdict on a happening
@@ -955,7 +955,7 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
     terms = head.dep_ == "pobj" and head.head.lower_ == "under"
     # "recalled his state visit to Kyrgyzstan in August": one recalls on the story's day, so a date
     # hung on the remembering verb is the remembered event's.
-    remembered = governor is not None and governor.lemma_.lower() in _REMEMBERING_VERBS and head.dep_ == "dobj"
+    remembered = governor is not None and governor.lemma_.lower() in lx.REMEMBERING_VERBS and head.dep_ == "dobj"
     if governor is not None and (governor.lemma_.lower() not in _TALKING_ABOUT_VERBS or framed or remembered) and not terms:
         holders.add(mention.trigger.governor.i)
         # "the Army ... was stationed ... and held a large-scale exercise": the date of the first conjunct.
@@ -1782,7 +1782,7 @@ def _build_event(
 
 
 # People of one country at a meeting with no one else: its own officials sitting together.
-_MOST_OWN_OFFICIALS = 3
+_FEWEST_OWN_OFFICIALS = 3
 
 
 def _one_governments_sitting(cluster: _Cluster, participants: list[Participant]) -> bool:
@@ -1793,7 +1793,7 @@ def _one_governments_sitting(cluster: _Cluster, participants: list[Participant])
         return False
     people = [p for p in participants if p.kind == "person" and p.name]
     countries = {p.country for p in participants}
-    return len(people) >= _MOST_OWN_OFFICIALS and len(countries) == 1 and None not in countries and all(p.kind in ("person", "country") for p in participants)
+    return len(people) >= _FEWEST_OWN_OFFICIALS and len(countries) == 1 and None not in countries and all(p.kind in ("person", "country") for p in participants)
 
 
 def _one_side_only(cluster: _Cluster, participants: list[Participant], is_known: Callable[[str], bool]) -> bool:

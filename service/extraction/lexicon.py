@@ -60,6 +60,8 @@ REPORTING_VERBS = frozenset({
     "reveal", "disclose", "show", "indicate", "recall", "explain", "stress", "emphasize",
     "emphasise", "acknowledge", "declare", "claim", "post", "tweet", "remark", "observe",
 })
+# Verbs of remembering: what is recalled on the story's day happened before it ("recalled his visit").
+REMEMBERING_VERBS = frozenset({"recall", "remember", "recollect"})
 # Modal and hedging auxiliaries that make a clause hypothetical.
 HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "must", "can", "ought"})
 FUTURE_MARKERS = frozenset({"will", "shall", "'ll", "wo"})

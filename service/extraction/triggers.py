@@ -523,8 +523,8 @@ _WORKS = frozenset({
 })
 
 
-if not Doc.has_extension("eventex_trips_called_off"):
-    Doc.set_extension("eventex_trips_called_off", default=None)  # read once per story
+if not Doc.has_extension("eventex_called_off"):
+    Doc.set_extension("eventex_called_off", default=None)  # read once per story
 
 _CALLING_OFF = frozenset({"cancel", "postpone", "scrap", "shelve", "abandon"})
 # Sessions whose calling off a story tells, then tells of again (visits and trips have their own rule).
@@ -535,15 +535,15 @@ def _called_off(doc: Doc) -> dict[str, int]:
     """The meeting nouns the story tells were cancelled or called off ("has cancelled a planned trip",
     "Germany and Poland have postponed the intergovernmental consultations"), with where it first
     says so: the same noun told again after that is that happening, which did not take place."""
-    if doc._.eventex_trips_called_off is None:
+    if doc._.eventex_called_off is None:
         found: dict[str, int] = {}
         for t in doc:
             if _lemma(t) in lx.MEETING_NOUNS and t.dep_ in ("dobj", "nsubjpass") and (
                 _lemma(t.head) in _CALLING_OFF or _lemma(t.head) == "call" and any(c.lower_ == "off" for c in t.head.children)
             ):
                 found.setdefault(_lemma(t), t.i)
-        doc._.eventex_trips_called_off = found
-    return doc._.eventex_trips_called_off
+        doc._.eventex_called_off = found
+    return doc._.eventex_called_off
 
 
 def _trips_called_off(doc: Doc) -> bool:
@@ -1333,7 +1333,7 @@ def is_distinct(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "since":
         return True  # "the first such alliance since the ANZUS pact more than 70 years ago"
-    if noun.dep_ == "dobj" and _lemma(noun.head) in ("recall", "remember", "recollect"):
+    if noun.dep_ == "dobj" and _lemma(noun.head) in lx.REMEMBERING_VERBS:
         return True  # "The Kazakh leader recalled his state visit to Kyrgyzstan": one of the past
     published = _published(noun.doc)
     if published is not None and any(
@@ -1407,11 +1407,27 @@ def read(label: str, span: Span) -> Trigger | None:
     if _in_a_hyphenated_modifier(span) or label != "agreement" and _modifies_a_thing(span) or _terms_of_an_agreement(span.root):
         return None
     trigger = READERS[label](span) if label in READERS else None
-    return trigger if trigger is not None else _earlier_edition(span)
+    return trigger or _session_of_talks(span) or _earlier_edition(span)
 
 
 _EDITION_NOUNS = frozenset({"round", "session", "edition", "retreat"})
 _EDITION_MODIFIERS = frozenset({"previous", "past", "earlier", "prior", "last", "first", "inaugural"})
+
+
+def _session_of_talks(span: Span) -> Trigger | None:
+    """"at the end of a final negotiating round that began on Monday", "held the 13th
+    Malaysia-Singapore Leaders' Retreat": a session of talks, a meeting of leaders (not "the first
+    round of the tournament", "a retreat from the border")."""
+    noun = span.root
+    if len(span) != 1 or not _is_noun(noun):
+        return None
+    if not (
+        _lemma(noun) == "round" and any(c.dep_ in ("amod", "compound") and c.lower_ in ("negotiating", "negotiation") for c in noun.children)
+        or _lemma(noun) == "retreat" and any(c.dep_ in ("poss", "compound") and _lemma(c) == "leader" for c in noun.children)
+    ):
+        return None
+    status = factuality(noun)
+    return Trigger(span, "meeting", status, governing_verb(noun), _is_anaphoric(noun), 0.6) if status else None
 
 
 def _earlier_edition(span: Span) -> Trigger | None:
@@ -1421,14 +1437,6 @@ def _earlier_edition(span: Span) -> Trigger | None:
     noun = span.root
     if len(span) != 1 or _lemma(noun) not in _EDITION_NOUNS or not _is_noun(noun):
         return None
-    if (
-        _lemma(noun) == "round" and any(c.dep_ in ("amod", "compound") and c.lower_ in ("negotiating", "negotiation") for c in noun.children)
-        or _lemma(noun) == "retreat" and any(c.dep_ in ("poss", "compound") and _lemma(c) == "leader" for c in noun.children)
-    ):
-        # "at the end of a final negotiating round that began on Monday", "held the 13th Malaysia-Singapore
-        # Leaders' Retreat": a session of talks, a meeting of leaders
-        status = factuality(noun)
-        return Trigger(span, "meeting", status, governing_verb(noun), _is_anaphoric(noun), 0.6) if status else None
     if not any(c.dep_ == "amod" and c.lower_ in _EDITION_MODIFIERS for c in noun.children):
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
@@ -1446,7 +1454,7 @@ def _earlier_edition(span: Span) -> Trigger | None:
         _lemma(p) for t in noun.doc[: noun.i] if _lemma(t) == _lemma(noun)
         for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
     ]
-    kind = next((k for k in reversed(kinds) if k in _EVENT_NOUNS), None) or _last_event_word_before(noun, sentences=len(list(noun.doc.sents)))
+    kind = next((k for k in reversed(kinds) if k in _EVENT_NOUNS), None) or _last_event_word_before(noun, sentences=_WHOLE_STORY)
     event_type = (
         "meeting" if kind in lx.MEETING_NOUNS else "exercise" if kind in lx.EXERCISE_NOUNS else None
     )
