@@ -135,6 +135,8 @@ HONORIFICS = frozenset({
     "mr", "mrs", "ms", "dr", "mallam", "alhaji", "alhaja", "engr", "engineer", "datuk", "dato", "datin",
     "haji", "hajji", "dame", "sir", "madam", "madame", "monsieur", "señor", "senor", "señora", "senora",
 })
+# Forms of address and academic titles that come before a name but are no part of it.
+NAME_PREFIXES = HONORIFICS | {"professor", "prof"}
 # The head word of a title phrase that makes it a person (``Defense Minister``).
 PERSON_TITLE_HEADS = frozenset({
     "president", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",

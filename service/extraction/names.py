@@ -202,7 +202,7 @@ def _with_trailing_name(doc: Doc, ent: Span, place_starts: set[int]) -> Span:
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
 
-_NOT_GIVEN_NAMES = _PORTFOLIOS | _ORGANIZATION_WORDS | lx.HONORIFICS | {"professor", "prof"}
+_NOT_GIVEN_NAMES = _PORTFOLIOS | _ORGANIZATION_WORDS | lx.NAME_PREFIXES
 
 
 def _with_given_name_after_title(doc: Doc, ent: Span, place_ends: set[int]) -> Span:

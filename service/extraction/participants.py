@@ -23,9 +23,9 @@ _COLLECTIVES = frozenset({"side", "country", "nation", "government", "state", "p
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 # Ranks, offices and forms of address the recognizer takes into a name.
-_RANKS_AND_HONORIFICS = lx.HONORIFICS | {
+_RANKS_AND_HONORIFICS = lx.NAME_PREFIXES | {
     "air", "rear", "brigadier", "col", "lt", "gen", "maj", "capt", "cdr", "cmdr", "adm", "brig", "commodore",
-    "sgt", "manager", "seri", "sri", "professor", "prof",
+    "sgt", "manager", "seri", "sri",
 }
 _MOVEMENTS = frozenset({"taliban", "hamas", "hezbollah", "houthi", "rebel", "rebels", "militia", "opposition"})
 _FOREIGN_FACING_TITLES = frozenset({"ambassador", "envoy", "counterpart", "consul", "mediator", "delegate", "emissary", "negotiator"})

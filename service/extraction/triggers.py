@@ -914,11 +914,14 @@ _NOT_OFFICIAL_COMPANY = frozenset({
 _PROVINCE_WORDS = frozenset({"province", "region", "district", "county", "oblast", "prefecture", "governorate", "municipality"})
 
 
+_PROVINCE_FORMS = _PROVINCE_WORDS | {word + "s" for word in _PROVINCE_WORDS}
+
+
 def _to_a_province(noun: Token) -> bool:
     """A visit to a province, told with no one it met there by title or name ("paid a working visit to
     Umnugovi province"): an official's tour at home."""
     places = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
-    return bool(places) and all(p.text in _PROVINCE_WORDS | {w + "s" for w in _PROVINCE_WORDS} for p in places)
+    return bool(places) and all(p.text in _PROVINCE_FORMS for p in places)
 
 
 def _held_with(noun: Token) -> bool:
@@ -1130,21 +1133,21 @@ def read_agreement(span: Span) -> Trigger | None:
     if lemma == "declaration" and not _declared_together(token):
         return None  # "the interim president signed a constitutional declaration": one side's act
     governor = governing_verb(token)
-    concluded = _concluding_word(token) is not None
-    if concluded and _a_tally(token, _concluding_word(token)):
+    concluding = _concluding_word(token)
+    concluded = concluding is not None
+    if concluded and _a_tally(token, concluding):
         return None
     anaphoric = _is_anaphoric(token)
     if not concluded and not anaphoric and not _in_force(token):
         return None
-    status = factuality(token, _concluding_word(token) if concluded else None)
+    status = factuality(token, concluding)
     if status is None:
         return None
     in_force = not concluded and _in_force(token)
     strength = 0.85 if concluded else 0.6 if in_force else 0.5
     if concluded and governor is None:
         # ("signed a package of agreements": the verb that concludes them)
-        word = _concluding_word(token)
-        governor = word if _is_verb(word) else _verb_of_the_ceremony(word)
+        governor = concluding if _is_verb(concluding) else _verb_of_the_ceremony(concluding)
     return Trigger(span, "agreement", status, governor if concluded else None, anaphoric, strength, concluded or in_force)
 
 
