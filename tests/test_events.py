@@ -1741,3 +1741,31 @@ def test_consultations_told_again_after_they_were_postponed_are_that_postponed_s
         "A commission of the two foreign ministers was supposed to meet in Brazil in January, but the meeting was postponed."
     )
     assert [e.type for e in extract(text, date(2024, 3, 1))] == ["meeting"]
+
+
+def test_a_return_visit_by_the_other_side_is_another_trip(extract):
+    text = (
+        "Chilean President Ana Ruiz, on her first state visit to Peru, held talks with Peruvian President Jorge Salas in Lima. "
+        "Ruiz's visit comes a year after Salas visited Chile in May 2023, when the two sides agreed to cut tariffs."
+    )
+    meetings = [e for e in extract(text, date(2024, 5, 17)) if e.type == "meeting"]
+    assert len(meetings) == 2
+    visitors = {next(p.name for p in m.participants if p.role == "visitor") for m in meetings}
+    assert visitors == {"Ana Ruiz", "Jorge Salas"}
+    assert sorted(m.date.value if m.date and m.date.value else "" for m in meetings) == ["", "2023-05"]
+
+
+def test_an_event_counted_back_from_is_another_and_lies_that_long_before(extract):
+    text = (
+        "Armenian and Georgian troops on Thursday ended a joint exercise near Tbilisi. "
+        "The drills on Thursday came two weeks after Armenian and Iranian border guards held a joint exercise near Meghri."
+    )
+    exercises = sorted((e for e in extract(text, date(2024, 5, 17)) if e.type == "exercise"), key=lambda e: e.trigger.start)
+    assert [e.date.value if e.date else None for e in exercises] == ["2024-05-16", "2024-05-02"]
+    assert {p.country for p in exercises[1].participants if p.country} == {"ARM", "IRN"}
+
+
+def test_a_meeting_between_governments_held_on_a_date_has_that_date(extract):
+    text = "The visit comes four months after the high-level meeting between the two governments held in Madrid in late January."
+    meetings = [e for e in extract(text, date(2023, 6, 3)) if e.type == "meeting" and e.trigger.text == "meeting"]
+    assert [m.date.value for m in meetings] == ["2023-01"]

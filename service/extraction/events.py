@@ -759,13 +759,19 @@ def _np_text(token: Token) -> str:
 def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> None:
     dated = [t for t in timexes if (t.type in ("DATE", "TIME") or t.offset is not None) and t.value not in _UNSPECIFIC_DATES and (t.value or t.offset)]
     by_sentence: dict[int, list[tuple[Timex, Span]]] = {}
-    for timex in dated:
+    lengths_by_sentence: dict[int, list[tuple[tuple[int, str], Span]]] = {}
+    for timex in timexes:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is not None:
+        if span is None:
+            continue
+        if timex in dated:
             by_sentence.setdefault(span.sent.start, []).append((timex, span))
+        if (length := timex.offset or _length(timex)) is not None:
+            lengths_by_sentence.setdefault(span.sent.start, []).append((length, span))
     sentences = {m.sentence.start: m.sentence for m in mentions}
     references = {start: _referenced_events(sentence) for start, sentence in sentences.items()}
     previous_value: str | None = None
+    previous_sentence: int | None = None
     previous_day: str | None = None
     trigger_heads = {m.trigger.head.i for m in mentions}
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -774,14 +780,24 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
         # a horizon is no event's date: "signed a Joint Vision Statement towards 2030 during the visit"
         candidates = [(t, span) for t, span in candidates if not (span.start > 0 and doc[span.start - 1].lower_ in ("towards", "toward"))]
         chosen = _attached_timex(mention, candidates)
-        if chosen is not None:
+        counted_back = _counted_back_to(mention, lengths_by_sentence.get(mention.sentence.start, []))
+        if counted_back is not None:
+            mention.distinct = True  # "came two weeks after border guards held a joint exercise": not the one told before
+        if chosen is None and counted_back is not None and previous_value and previous_sentence == mention.sentence.start:
+            # "The visit on Friday came two weeks after border guards held a joint exercise": that long
+            # before the event its clause hangs on
+            (amount, unit), span = counted_back
+            mention.date_value = shift(previous_value, -amount, unit)
+            mention.granularity = _granularity(mention.date_value)
+            mention.date_text = doc[span.start : span.end + 1].text
+        elif chosen is not None:
             mention.date_text = chosen.text
             mention.modifier = _MODIFIERS.get(chosen.modifier or "")
             if chosen.offset is not None:
                 amount, unit = chosen.offset
                 # From the event told before it, else as the tagger counted it from the last date named.
                 # ("Two days later" with nothing told before: a duration, no date.)
-                if _counted_from_something_else(doc, chosen, trigger_heads):
+                if _counted_from_something_else(doc, chosen, trigger_heads) or _counted_from_later(doc, chosen, mention):
                     mention.date_value = None
                 elif amount == 0 and unit == "D":
                     # "The same day" is the day of the last event told with a day ("his visit in
@@ -795,7 +811,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
                 mention.granularity = chosen.granularity or _granularity(mention.date_value)
         mention.refers_to = None if _prepared(mention.trigger) else next((t for t in references[mention.sentence.start] if t != mention.trigger.head), None)
         if mention.date_value:
-            previous_value = mention.date_value
+            previous_value, previous_sentence = mention.date_value, mention.sentence.start
             if _granularity(mention.date_value) == "day":
                 previous_day = mention.date_value
 
@@ -827,13 +843,43 @@ def _coarse(timex: Timex, attached: list[tuple[int, Timex]]) -> bool:
 
 def _counted_from(timex: Span) -> list[Token]:
     """What "N units before/after" counts from: "the general election" of "four months before the
-    general election"; nothing for "two days later"."""
+    general election", the verb of "a year after Salas visited"; nothing for "two days later"."""
     if timex.end >= len(timex.doc):
         return []
     signal = timex.doc[timex.end]
     if signal.lower_ not in ("before", "after"):
         return []
+    if signal.dep_ == "mark":
+        return [signal.head]  # "a year after Salas visited Chile": the visit
     return [c for c in signal.children if c.dep_ == "pobj"]
+
+
+def _counted_from_later(doc: Doc, timex: Timex, mention: Mention) -> bool:
+    """"The drills came two weeks after border guards held an exercise": counted from a happening told
+    after it, whose date is not known yet (that one is dated back from this one instead)."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].dep_ != "mark":
+        return False  # ("three days after the talks" names the talks told before)
+    return all(o.i > mention.trigger.head.i for o in _counted_from(span))
+
+
+def _counted_back_to(mention: Mention, lengths: list[tuple[tuple[int, str], Span]]) -> tuple[tuple[int, str], Span] | None:
+    """The length of time that counts from this mention's clause: "two weeks" of "came two weeks after
+    border guards held a joint exercise", with its span."""
+    clause = {mention.trigger.head} | ({mention.trigger.governor} if mention.trigger.governor is not None else set())
+    for (amount, unit), span in lengths:
+        if span.end < len(span.doc) and span.doc[span.end].dep_ == "mark" and clause & set(_counted_from(span)):
+            return ((amount if span.doc[span.end].lower_ == "after" else -amount), unit), span
+    return None
+
+
+_LENGTH = re.compile(r"P(\d+)([DWMY])")
+
+
+def _length(timex: Timex) -> tuple[int, str] | None:
+    """A plain length of time ("two weeks", P2W) as an amount and a unit."""
+    match = _LENGTH.fullmatch(timex.value or "") if timex.type == "DURATION" else None
+    return (int(match[1]), match[2]) if match else None
 
 
 def _counted_from_something_else(doc: Doc, timex: Timex, trigger_heads: set[int]) -> bool:
@@ -912,10 +958,15 @@ def _participle_of_another(token: Token, holders: set[int]) -> bool:
         return False
     # "the 17th meeting of the Intergovernmental Commission, held in Tehran in October": a body is
     # not held; the parser hung the meeting's participle on the body it is of
+    # ("the high-level meeting between the two governments held in Madrid in late January": nor are its parties)
     body = token.head
     return not (
-        token.lemma_.lower() in ("hold", "convene") and body.dep_ == "pobj" and body.head.lower_ == "of" and body.head.head.i in holders
+        token.lemma_.lower() in _HAPPENING_PARTICIPLES and body.dep_ == "pobj" and body.head.lower_ in ("of", "between", "among") and body.head.head.i in holders
     )
+
+
+# Participles that tell an event took place ("the meeting of the commission, held in Tehran").
+_HAPPENING_PARTICIPLES = frozenset({"hold", "convene", "sign", "conclude", "stage", "conduct"})
 
 
 def _on_a_party(clause: Token, holders: set[int]) -> bool:
@@ -970,7 +1021,7 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
     for timex, span in candidates:
         if span.root.head.lower_ in _END_PREPOSITIONS and span.root.dep_ == "pobj":
             continue
-        if head in _counted_from(span):
+        if head in _counted_from(span) or governor is not None and governor in _counted_from(span):
             continue  # "signed three days after the talks": the talks are what the days count from
         if span.root.dep_ == "pobj" and span.root.head.lower_ == "since" and any(
             c.dep_ == "advmod" and c.lower_ in _RECURRENCE_ADVERBS for c in span.root.head.head.children
@@ -1171,6 +1222,17 @@ class _Cluster:
     @cached_property
     def has_visit(self) -> bool:
         return any(m.trigger.head.lemma_.lower() in ("visit", "trip", "tour") for m in self.mentions)
+
+    @cached_property
+    def visiting_countries(self) -> set[str]:
+        """Whose trip its visits are: "Castillo's visit" (the Philippines), "Pham visited Manila" (Vietnam)."""
+        return {
+            p.country
+            for m in self.mentions
+            if m.trigger.head.lemma_.lower() in ("visit", "trip", "tour")
+            for p in m.parties
+            if p.role == "visitor" and p.country
+        }
 
     @cached_property
     def by_call(self) -> bool:
@@ -1400,6 +1462,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         return float("-inf")
     if a.type == "agreement" and (a.counts and (b.single or b.counts and not a.counts & b.counts) or b.counts and a.single):
         return float("-inf")  # "signed a quadrilateral memorandum" and "witnessed the signing of 26 agreements"
+    if a.visiting_countries and b.visiting_countries and not a.visiting_countries & b.visiting_countries:
+        return float("-inf")  # "Castillo's visit comes 15 months after Pham visited Manila": a return visit is another trip
     names_a, names_b = a.names, b.names
     if names_a and names_b and not names_a & names_b:
         return float("-inf")  # "the G7 talks" and "the U.S.-Ukraine talks"
