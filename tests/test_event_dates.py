@@ -110,6 +110,13 @@ def test_the_date_ending_the_dateline_gives_way_to_the_events_own(extract):
     assert exercise.date is not None and exercise.date.value == "2025-03-11"
 
 
+@pytest.mark.parametrize("dateline", ["Lome, Sept 12 (GNA).- ", "Lome, Sept 12 /GNA/. ", "LOME, Sept 12 (GNA): "])
+def test_a_dateline_with_the_agency_in_brackets_also_gives_way(extract, dateline):
+    text = dateline + "Ghana and Togo on Tuesday signed a memorandum of understanding on border security in Lome."
+    (agreement,) = extract(text, date(2025, 9, 12))
+    assert agreement.date is not None and agreement.date.value == "2025-09-09"
+
+
 def test_when_an_agreement_takes_effect_is_not_when_it_was_made(extract):
     text = (
         "Ghana and Togo have agreed to a ceasefire along their border starting on March 20 at midnight, "

@@ -890,7 +890,8 @@ def _counted_from_something_else(doc: Doc, timex: Timex, trigger_heads: set[int]
     return bool(objects) and not any(o.i in trigger_heads for o in objects)
 
 
-_DATELINE_END = re.compile(r",?\s*(?:\(?[A-Z][A-Za-z./ ]{1,20}\)?\s*)?(?:--|[-–—]\s)")
+# "Jeddah, May 19, 2022, SPA -- ", "Doha, January 12 (QNA) - ", "Nouakchott, Jun 3 (EFE).- ", "Bishkek, July 9 /Kabar/. "
+_DATELINE_END = re.compile(r",?\s*(?:\(?[A-Z][A-Za-z./ ]{1,20}\)?\s*)?(?:--|[-–—]\s)|\s*[(/][A-Z][A-Za-z. ]{1,20}[)/]\s*[.:]?[-–—]?\s")
 
 
 def _another_clause(token: Token, timex: Span, holders: set[int]) -> bool:
