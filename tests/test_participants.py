@@ -577,3 +577,15 @@ def test_a_rank_or_a_form_of_address_is_no_part_of_the_name(extract):
         date(2026, 1, 15),
     )
     assert {p.name for p in contract.participants if p.kind == "person"} == {"Yudi Prasetyo", "Rosli Abdul Hamid"}
+
+
+@pytest.mark.parametrize("text, envoy", [
+    ("Foreign Minister Aibek Tashiev received Ambassador Extraordinary and Plenipotentiary of Kazakhstan to Kyrgyzstan "
+     "Daniyar Omarov on Tuesday.", ("Daniyar Omarov", "KAZ")),
+    ("Foreign Minister Aibek Tashiev received Ambassador Extraordinary and Plenipotentiary of Japan Kenji Sato on Tuesday.",
+     ("Kenji Sato", "JPN")),
+    ("The talks were attended by Turkish Ambassador to Kyrgyzstan Mehmet Kaya.", ("Mehmet Kaya", "TUR")),
+])
+def test_an_envoy_is_of_the_country_that_sends_him_not_where_he_serves(extract, text, envoy):
+    (meeting,) = extract(text, date(2024, 7, 10))
+    assert envoy in {(p.name, p.country) for p in meeting.participants if p.kind == "person"}

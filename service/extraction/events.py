@@ -783,7 +783,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
         counted_back = _counted_back_to(mention, lengths_by_sentence.get(mention.sentence.start, []))
         if counted_back is not None:
             mention.distinct = True  # "came two weeks after border guards held a joint exercise": not the one told before
-        if chosen is None and counted_back is not None and previous_value and previous_sentence == mention.sentence.start:
+        if chosen is None and counted_back is not None and previous_sentence == mention.sentence.start and _as_fine_as(previous_value, counted_back[0][1]):
             # "The visit on Friday came two weeks after border guards held a joint exercise": that long
             # before the event its clause hangs on
             (amount, unit), span = counted_back
@@ -852,6 +852,13 @@ def _counted_from(timex: Span) -> list[Token]:
     if signal.dep_ == "mark":
         return [signal.head]  # "a year after Salas visited Chile": the visit
     return [c for c in signal.children if c.dep_ == "pobj"]
+
+
+def _as_fine_as(value: str | None, unit: str) -> bool:
+    """Whether a date can be moved by a stretch of this unit and mean something: a day by "a week",
+    not "this year" (a week before a year is no date)."""
+    allowed = {"D": ("day",), "W": ("day", "week"), "M": ("day", "week", "month")}.get(unit, ("day", "week", "month", "year"))
+    return value is not None and _granularity(value) in allowed
 
 
 def _counted_from_later(doc: Doc, timex: Timex, mention: Mention) -> bool:

@@ -129,7 +129,11 @@ TITLE_WORDS = frozenset({
     "chairperson", "ceo", "executive", "founder", "candidate", "nominee", "mp", "congressman",
     "congresswoman", "legislator", "councillor", "councilor", "consul", "attaché", "attache",
     "undersecretary", "under-secretary", "secretary-general", "high", "representative",
+    # a diplomatic rank: "Ambassador Extraordinary and Plenipotentiary of Kazakhstan Serik Tulegenov"
+    "extraordinary", "plenipotentiary",
 })
+# Who is posted to a country, which is not his own: "Ambassador to Malaysia", "Special Envoy to Sudan".
+ENVOY_TITLES = frozenset({"ambassador", "envoy", "representative", "consul", "plenipotentiary", "commissioner", "attaché", "attache"})
 # Forms of address written before a name: "Mrs. Leila Tazi", "Mallam Sani Abdullahi", "Engr. Ali".
 HONORIFICS = frozenset({
     "mr", "mrs", "ms", "dr", "mallam", "alhaji", "alhaja", "engr", "engineer", "datuk", "dato", "datin",

@@ -43,6 +43,7 @@ class NameRepair:
     def __call__(self, doc: Doc) -> Doc:
         places = doc._.places if doc.has_extension("places") and doc._.places else []
         place_ends = {p.end for p in places}
+        place_start_by_end = {p.end: p.start for p in places}
         place_starts = {p.start for p in places}
         place_spans = {(p.start, p.end) for p in places}
         exercise_names = _names_before_exercise_words(doc)
@@ -54,11 +55,13 @@ class NameRepair:
                 continue  # "the Naseem Al Bahr exercise", "Embraer C-390": a name, but no person's
             if ent.label_ == "PERSON" and _a_ship(doc, ent):
                 continue  # "the French frigate Languedoc", "HMCS Ville de Québec": a ship's name
+            if ent.label_ == "PERSON" and all(t.lower_ in lx.TITLE_WORDS or t.lower_ == "and" for t in ent):
+                continue  # "Ambassador | Extraordinary | and Plenipotentiary": a rank, not a name
             if ent.label_ == "PERSON" and ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS:
                 continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
             if ent.label_ == "PERSON":
                 ent = _without_headline_words(_with_trailing_name(doc, _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends)), place_starts))
-                ent = _with_given_name_after_title(doc, ent, place_ends)
+                ent = _with_given_name_after_title(doc, ent, place_ends, place_start_by_end)
             if ent.label_ == "ORG" and _a_name_beside_a_name(ent):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             entities.extend(_split_place_and_name(doc, ent, place_ends))
@@ -205,16 +208,33 @@ def _with_trailing_name(doc: Doc, ent: Span, place_starts: set[int]) -> Span:
 _NOT_GIVEN_NAMES = _PORTFOLIOS | _ORGANIZATION_WORDS | lx.NAME_PREFIXES
 
 
-def _with_given_name_after_title(doc: Doc, ent: Span, place_ends: set[int]) -> Span:
+def _with_given_name_after_title(doc: Doc, ent: Span, place_ends: set[int], place_start_by_end: dict[int, int]) -> Span:
     """"Foreign Minister Moses | Kagoro": a name the recognizer began a word late starts right after
-    the title, over the capitalised name words with no entity of their own."""
+    the title (or where the envoy serves: "Turkish Ambassador to Kyrgyzstan Mehmet | Kaya"), over the
+    capitalised name words with no entity of their own."""
     start = ent.start
     while start > 0 and ent.end - start < _MAX_NAME_TOKENS and not doc[start - 1].ent_type_ and _is_name_word(doc[start - 1]) \
             and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_.rstrip(".") not in _NOT_GIVEN_NAMES and start not in place_ends:
         start -= 1
-    if start == ent.start or start == 0 or doc[start - 1].lower_ not in lx.TITLE_WORDS | lx.PERSON_TITLE_HEADS:
+    if start == ent.start or start == 0:
+        return ent
+    before = doc[start - 1]
+    if before.lower_ not in lx.TITLE_WORDS | lx.PERSON_TITLE_HEADS and not _an_envoys_posting(doc, before, place_start_by_end):
         return ent
     return Span(doc, start, ent.end, label="PERSON")
+
+
+def _an_envoys_posting(doc: Doc, token: Token, place_start_by_end: dict[int, int]) -> bool:
+    """Whether a token ends the place an envoy is posted to: "Ambassador to [the] Kyrgyzstan"."""
+    place_start = place_start_by_end.get(token.idx + len(token.text))
+    if place_start is None:
+        return False
+    span = doc.char_span(place_start, token.idx + len(token.text), alignment_mode="expand")
+    i = span.start - 1 if span is not None else -1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ in lx.ENVOY_TITLES
+
 
 
 def _is_name_word(token: Token) -> bool:
@@ -262,6 +282,18 @@ def _in_a_name(token: Token) -> bool:
     return _is_name_word(token) and token.lower_ not in _PORTFOLIOS and token.lower_ not in _ORGANIZATION_WORDS
 
 
+_DIPLOMATIC_RANK = frozenset({"extraordinary", "and", "plenipotentiary"})
+
+
+def _past_a_place(doc: Doc, i: int, place_ends: dict[int, int]) -> int:
+    """The token after a place that starts at ``i`` ("Peru", "the Republic of Colombia"), else ``i``."""
+    if i < len(doc) and doc[i].idx in place_ends:
+        return doc.char_span(doc[i].idx, place_ends[doc[i].idx], alignment_mode="expand").end
+    if i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].idx in place_ends:
+        return doc.char_span(doc[i + 1].idx, place_ends[doc[i + 1].idx], alignment_mode="expand").end
+    return i
+
+
 def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int], place_ends: dict[int, int]) -> list[Span]:
     taken = {i for e in entities for i in range(e.start, e.end)}
     found: list[Span] = []
@@ -269,16 +301,18 @@ def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int], 
         if (token.lower_ not in lx.PERSON_TITLE_HEADS and not _honorific(token)) or not token.is_title or token.i + 2 > len(doc):
             continue
         end = token.i + 1
+        while end + 1 < len(doc) and doc[end].lower_ in _DIPLOMATIC_RANK:
+            end += 1  # "Ambassador Extraordinary and Plenipotentiary of Japan Kenji Sato"
         if end < len(doc) and doc[end].lower_ == "of":
             # "Minister of Economy Abdulla Al Shamsi": past the portfolio to the name.
             end += 1
             while end < len(doc) and doc[end].lower_ in _PORTFOLIOS:
                 end += 1
             # "President of Peru Elena Soto", "President of the Republic of Colombia Jorge Ruiz": past the country.
-            if end < len(doc) and doc[end].idx in place_ends:
-                end = doc.char_span(doc[end].idx, place_ends[doc[end].idx], alignment_mode="expand").end
-            elif end + 1 < len(doc) and doc[end].lower_ == "the" and doc[end + 1].idx in place_ends:
-                end = doc.char_span(doc[end + 1].idx, place_ends[doc[end + 1].idx], alignment_mode="expand").end
+            end = _past_a_place(doc, end, place_ends)
+            # "Ambassador of Kazakhstan to the Kyrgyz Republic Serik Tulegenov": past where he is posted.
+            if end < len(doc) and doc[end].lower_ == "to" and (after := _past_a_place(doc, end + 1, place_ends)) > end + 1:
+                end = after
         start = end
         while end < len(doc) and end - start < _MAX_NAME_TOKENS and end not in taken and (_is_name_word(doc[end]) or (doc[end].text == "-" and end + 1 < len(doc) and _is_name_word(doc[end + 1]))):
             if doc[end].idx in place_starts:

@@ -361,6 +361,10 @@ class PartyReader:
             token = doc[i]
             place = self.places.at(token)
             if place is not None and place.kind in ("country", "demonym", "capital"):
+                posting = self._posted_to(self.places.span_at(token))
+                if posting is not None:
+                    i = posting - 1  # "United States Ambassador to Malaysia Daniel Whitfield": where he serves, not whose he is
+                    continue
                 country = country or place.code
                 i -= 1
                 continue
@@ -402,6 +406,15 @@ class PartyReader:
         if not any(w.lower_ in lx.PERSON_TITLE_HEADS or w.lower_ in lx.TITLE_WORDS for w in words):
             return None, country
         return " ".join(w.text for w in words), country
+
+    def _posted_to(self, place: Span) -> int | None:
+        """The index of "to" when a place is where an envoy is posted ("Ambassador to [the] Malaysia"), else None."""
+        i = place.start - 1
+        if i >= 0 and self.doc[i].lower_ == "the":
+            i -= 1
+        if i >= 1 and self.doc[i].lower_ == "to" and _lemma(self.doc[i - 1]) in lx.ENVOY_TITLES:
+            return i
+        return None
 
     def _clean_name(self, ent: Span) -> str:
         """The name as written, without a title or demonym the recognizer glued to it
@@ -493,7 +506,16 @@ class PartyReader:
             # "Chief of Staff of the Armed Forces Lieutenant General Ahmed Farouk": the name that ends the title
             or self._name_ending(token)
         )
+        posted = self._name_after_posting(token) if appositive is None and not named_inside else None
         lemma = _lemma(token)
+        if lemma in ("extraordinary", "plenipotentiary"):
+            # "Ambassador Extraordinary and Plenipotentiary of Japan Kenji Sato": the parser heads the phrase with the rank
+            lemma = next((_lemma(c) for c in token.children if c.dep_ == "compound" and _lemma(c) in lx.PERSON_TITLE_HEADS), lemma)
+        if posted is not None:
+            # (the place after "to" is where the envoy serves, not whose envoy the person is)
+            person = self._named_person(posted, role)
+            person.title, person.country = self.title_phrase(token)
+            return [person]
         if appositive is not None and lemma in lx.PERSON_TITLE_HEADS:
             person = self._named_person(appositive, role)
             if person.country is None:
@@ -585,6 +607,21 @@ class PartyReader:
             if not (doc[start].is_title and doc[start].lower_ in lx.TITLE_WORDS):
                 break  # "the Commander of the Navy, Vice Admiral Kasun Perera": only a rank comes between
         return None
+
+    def _name_after_posting(self, head: Token) -> Token | None:
+        """"Ambassador Extraordinary and Plenipotentiary of Kazakhstan to the Kyrgyz Republic Serik
+        Tulegenov": the name after where an envoy is posted, which the parser hangs on the verb."""
+        if _lemma(head) not in lx.ENVOY_TITLES | {"extraordinary"}:
+            return None
+        end = max(t.i for t in _np_tokens(head)) + 1
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ != "to":
+            return None
+        place = self.places.span_at(doc[end + 1]) or (self.places.span_at(doc[end + 2]) if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else None)
+        if place is None or place.end >= len(doc):
+            return None
+        after = doc[place.end]
+        return self.person_at[after.i].root if after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and after.i in self.person_at else None
 
     def _shortened_name(self, token: Token) -> Person | None:
         """"Ms Hollis and Ratu Josefa held talks" after "Ratu Josefa Naivalu", whatever entity the

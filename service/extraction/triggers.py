@@ -980,7 +980,12 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
             return None  # "the delegation also visited the Alley of Martyrs and the Military Trophy Park": a tribute, no one met
     elif lemma in ("host", "receive") and not passive:
         # "hosted the Saudi crown prince", "received the envoy"; not "received 1.5 billion cubic meters".
-        if not objects or not any(o.ent_type_ in ("PERSON", "NORP") or _lemma(o) in lx.PERSON_TITLE_HEADS or _lemma(o) in ("delegation", "counterpart", "leader", "official") for o in objects):
+        if not objects or not any(
+            o.ent_type_ in ("PERSON", "NORP") or _lemma(o) in lx.PERSON_TITLE_HEADS or _lemma(o) in ("delegation", "counterpart", "leader", "official")
+            # "received Ambassador Extraordinary and Plenipotentiary ...": the parser heads the title with the rank
+            or _lemma(o) in ("extraordinary", "plenipotentiary") and any(c.dep_ == "compound" and _lemma(c) in lx.PERSON_TITLE_HEADS for c in o.children)
+            for o in objects
+        ):
             return None
     elif lemma in ("gather", "convene"):
         # "Top diplomats gathered Thursday in Charlevoix", "NATO ministers convened in Brussels":
