@@ -1769,3 +1769,12 @@ def test_a_meeting_between_governments_held_on_a_date_has_that_date(extract):
     text = "The visit comes four months after the high-level meeting between the two governments held in Madrid in late January."
     meetings = [e for e in extract(text, date(2023, 6, 3)) if e.type == "meeting" and e.trigger.text == "meeting"]
     assert [m.date.value for m in meetings] == ["2023-01"]
+
+
+@pytest.mark.parametrize("text", [
+    "Defence Minister Jonas Berg told lawmakers at a meeting of the legislature's Foreign Affairs and National Defense Committee "
+    "on Thursday that drills would go on.",
+    "Foreign Minister Ana Lopes spoke at a meeting of the parliament's Defence and Security Committee on Thursday about the border.",
+])
+def test_a_meeting_of_a_legislatures_own_committee_is_its_sitting(extract, text):
+    assert extract(text, date(2024, 11, 24)) == []

@@ -756,7 +756,11 @@ def _of_one_body(meeting: Token) -> bool:
     return False
 
 
-_ONE_SIDE = frozenset({"junta", "government", "regime", "party", "military", "army", "country", "administration", "president"})
+_ONE_SIDE = frozenset({
+    "junta", "government", "regime", "party", "military", "army", "country", "administration", "president",
+    # a legislature's own committee: "told lawmakers at a meeting of the legislature's Defense Committee"
+    "legislature", "parliament", "congress", "senate",
+})
 
 
 def _owned_by_one_side(body: Token) -> bool:
