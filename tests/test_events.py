@@ -1778,3 +1778,12 @@ def test_a_meeting_between_governments_held_on_a_date_has_that_date(extract):
 ])
 def test_a_meeting_of_a_legislatures_own_committee_is_its_sitting(extract, text):
     assert extract(text, date(2024, 11, 24)) == []
+
+
+def test_who_only_watches_an_exercise_takes_no_part_in_it(extract):
+    text = (
+        "Some 900 troops from Croatia and Hungary began the joint exercise Sava Shield near Slunj on Monday. "
+        "Officers from Montenegro and Albania are following the exercise as observers, and a Slovenian delegation observed the drills on Tuesday."
+    )
+    (exercise,) = [e for e in extract(text, date(2025, 9, 25)) if e.type == "exercise"]
+    assert {p.country for p in exercise.participants if p.country} == {"HRV", "HUN"}

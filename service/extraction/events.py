@@ -163,6 +163,8 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
     for verb in verbs:
         if verb != head and _talked_about(head, verb):
             continue  # "the DPRK's news agency denounced the drills": who talks of it took no part
+        if verb != head and trigger.type == "exercise" and _watching(verb, head):
+            continue  # "Officers from Montenegro are following the exercise as observers"
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller_subjects(verb)
         if not subjects:
             subjects = [s for s in [_misattached_subject(verb)] if s is not None]
@@ -316,6 +318,17 @@ _JUDGING_VERBS = frozenset({
 # "called the drills a provocation", "described the talks as useful": a verdict on a happening
 # told before, which whoever gives it may or may not have taken part in.
 _NAMING_VERBS = frozenset({"call", "describe", "label", "term", "brand", "dub"})
+
+
+_WATCHING_VERBS = frozenset({"watch", "observe", "monitor", "follow", "view", "witness"})
+
+
+def _watching(verb: Token, head: Token) -> bool:
+    """Whether the verb's subject only watches the exercise: "are following the exercise as
+    observers", "observed the drills" (not "observed a minute's silence at the exercise")."""
+    return verb.lemma_.lower() in _WATCHING_VERBS and head.dep_ == "dobj" and head.head == verb or any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(p.lemma_.lower() == "observer" for p in c.children) for c in verb.children
+    )
 
 
 def _talked_about(head: Token, verb: Token) -> bool:
