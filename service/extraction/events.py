@@ -771,13 +771,14 @@ def _np_text(token: Token) -> str:
 
 def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> None:
     dated = [t for t in timexes if (t.type in ("DATE", "TIME") or t.offset is not None) and t.value not in _UNSPECIFIC_DATES and (t.value or t.offset)]
+    dated_ids = {id(t) for t in dated}
     by_sentence: dict[int, list[tuple[Timex, Span]]] = {}
     lengths_by_sentence: dict[int, list[tuple[tuple[int, str], Span]]] = {}
     for timex in timexes:
         span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        if timex in dated:
+        if id(timex) in dated_ids:
             by_sentence.setdefault(span.sent.start, []).append((timex, span))
         if (length := timex.offset or _length(timex)) is not None:
             lengths_by_sentence.setdefault(span.sent.start, []).append((length, span))
