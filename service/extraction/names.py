@@ -227,14 +227,28 @@ def _with_given_name_after_title(doc: Doc, ent: Span, place_ends: set[int], plac
 def _an_envoys_posting(doc: Doc, token: Token, place_start_by_end: dict[int, int]) -> bool:
     """Whether a token ends the place an envoy is posted to: "Ambassador to [the] Kyrgyzstan"."""
     place_start = place_start_by_end.get(token.idx + len(token.text))
-    if place_start is None:
-        return False
-    span = doc.char_span(place_start, token.idx + len(token.text), alignment_mode="expand")
-    i = span.start - 1 if span is not None else -1
+    span = doc.char_span(place_start, token.idx + len(token.text), alignment_mode="expand") if place_start is not None else None
+    return span is not None and posted_to(doc, span.start) is not None
+
+
+def posted_to(doc: Doc, place_start: int) -> int | None:
+    """The index of "to" when the place that begins at token ``place_start`` is where an envoy is
+    posted ("Ambassador to [the] Malaysia"), else None."""
+    i = place_start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    return i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ in lx.ENVOY_TITLES
+    return i if i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ in lx.ENVOY_TITLES else None
 
+
+_RANKS = frozenset({"extraordinary", "plenipotentiary"})
+
+
+def title_of_rank(token: Token) -> str | None:
+    """"Ambassador Extraordinary and Plenipotentiary ...": the parser heads the title with the rank;
+    the title word it stands for."""
+    if token.lower_ not in _RANKS:
+        return None
+    return next((c.lemma_.lower() for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in lx.PERSON_TITLE_HEADS), None)
 
 
 def _is_name_word(token: Token) -> bool:
@@ -282,7 +296,7 @@ def _in_a_name(token: Token) -> bool:
     return _is_name_word(token) and token.lower_ not in _PORTFOLIOS and token.lower_ not in _ORGANIZATION_WORDS
 
 
-_DIPLOMATIC_RANK = frozenset({"extraordinary", "and", "plenipotentiary"})
+_DIPLOMATIC_RANK = _RANKS | {"and"}
 
 
 def _past_a_place(doc: Doc, i: int, place_ends: dict[int, int]) -> int:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.extraction import lexicon as lx
 from service.extraction.countries import CountryResolver, PlaceMatch
+from service.extraction.names import posted_to, title_of_rank
 from service.extraction.segmentation import datelines
 
 _DROP_TITLE_WORDS = frozenset({"the", "of", "for", "and", "affairs", "'s", "’s", "a", "an", "his", "her", "its", "their", "then", "former", "current", "new"})
@@ -361,7 +362,7 @@ class PartyReader:
             token = doc[i]
             place = self.places.at(token)
             if place is not None and place.kind in ("country", "demonym", "capital"):
-                posting = self._posted_to(self.places.span_at(token))
+                posting = posted_to(doc, self.places.span_at(token).start)
                 if posting is not None:
                     i = posting - 1  # "United States Ambassador to Malaysia Daniel Whitfield": where he serves, not whose he is
                     continue
@@ -406,15 +407,6 @@ class PartyReader:
         if not any(w.lower_ in lx.PERSON_TITLE_HEADS or w.lower_ in lx.TITLE_WORDS for w in words):
             return None, country
         return " ".join(w.text for w in words), country
-
-    def _posted_to(self, place: Span) -> int | None:
-        """The index of "to" when a place is where an envoy is posted ("Ambassador to [the] Malaysia"), else None."""
-        i = place.start - 1
-        if i >= 0 and self.doc[i].lower_ == "the":
-            i -= 1
-        if i >= 1 and self.doc[i].lower_ == "to" and _lemma(self.doc[i - 1]) in lx.ENVOY_TITLES:
-            return i
-        return None
 
     def _clean_name(self, ent: Span) -> str:
         """The name as written, without a title or demonym the recognizer glued to it
@@ -508,9 +500,7 @@ class PartyReader:
         )
         posted = self._name_after_posting(token) if appositive is None and not named_inside else None
         lemma = _lemma(token)
-        if lemma in ("extraordinary", "plenipotentiary"):
-            # "Ambassador Extraordinary and Plenipotentiary of Japan Kenji Sato": the parser heads the phrase with the rank
-            lemma = next((_lemma(c) for c in token.children if c.dep_ == "compound" and _lemma(c) in lx.PERSON_TITLE_HEADS), lemma)
+        lemma = title_of_rank(token) or lemma  # "Ambassador Extraordinary and Plenipotentiary of Japan Kenji Sato"
         if posted is not None:
             # (the place after "to" is where the envoy serves, not whose envoy the person is)
             person = self._named_person(posted, role)

@@ -14,6 +14,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from service.extraction import lexicon as lx
+from service.extraction.names import title_of_rank
 
 # Surface forms of the candidate words. Parts of speech are checked later on the parse.
 _MEETING_FORMS = [
@@ -986,8 +987,7 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         # "hosted the Saudi crown prince", "received the envoy"; not "received 1.5 billion cubic meters".
         if not objects or not any(
             o.ent_type_ in ("PERSON", "NORP") or _lemma(o) in lx.PERSON_TITLE_HEADS or _lemma(o) in ("delegation", "counterpart", "leader", "official")
-            # "received Ambassador Extraordinary and Plenipotentiary ...": the parser heads the title with the rank
-            or _lemma(o) in ("extraordinary", "plenipotentiary") and any(c.dep_ == "compound" and _lemma(c) in lx.PERSON_TITLE_HEADS for c in o.children)
+            or title_of_rank(o) is not None  # "received Ambassador Extraordinary and Plenipotentiary ..."
             for o in objects
         ):
             return None
