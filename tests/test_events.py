@@ -1787,3 +1787,32 @@ def test_who_only_watches_an_exercise_takes_no_part_in_it(extract):
     )
     (exercise,) = [e for e in extract(text, date(2025, 9, 25)) if e.type == "exercise"]
     assert {p.country for p in exercise.participants if p.country} == {"HRV", "HUN"}
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition accused the premier of meeting Washington halfway on every dispute.",
+    "The Irish cabinet is due to meet on Thursday to discuss the budget and the health service.",
+    "The Scottish Executive will meet on Monday, when ministers are expected to approve the plan.",
+    "Norwegian Defence Minister Ola Berg met troops at the border camp on Tuesday and thanked them for their service.",
+    "Kyrgyz President Sadyr Japarov met with delegates from Naryn and Talas regions on Monday and heard their proposals.",
+])
+def test_conceding_a_body_sitting_and_meeting_ones_own_people_are_no_meetings(extract, text):
+    assert extract(text, date(2026, 1, 10)) == []
+
+
+def test_a_joint_or_international_body_meeting_by_itself_is_a_meeting(extract):
+    (meeting,) = extract("The Security Council will meet on Friday to discuss the crisis in Sudan.", date(2026, 1, 10))
+    assert (meeting.type, meeting.status, meeting.date.value) == ("meeting", "planned", "2026-01-16")
+    (commission,) = extract("The Joint Permanent Commission of Kenya and Uganda met in Kampala on Tuesday.", date(2026, 1, 10))
+    assert {p.country for p in commission.participants if p.country} == {"KEN", "UGA"}
+    (commander,) = extract("The minister met the commander of the troops, General Ivanov of Russia, on Monday.", date(2026, 1, 10))
+    assert "Ivanov" in {p.name for p in commander.participants}
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana's electoral commission began a voter registration exercise in the north on Monday, amid fears of renewed conflict with rebels.",
+    "Malaysian immigration officers said the biometric verification exercise for Bangladeshi detainees would end this month.",
+    "The UAE Armed Forces regularly host and participate in joint and multinational exercises aimed at raising combat readiness.",
+])
+def test_an_administrations_campaign_and_exercises_held_as_a_habit_are_no_exercise(extract, text):
+    assert extract(text, date(2026, 1, 10)) == []

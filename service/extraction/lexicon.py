@@ -88,6 +88,14 @@ CIVIL_DRILL_WORDS = frozenset({
     "oil", "drilling", "health", "pandemic", "lockdown", "shooter", "flood", "hurricane", "rescue", "hazard",
     "blackout", "mock", "siren",
 })
+# An administration's campaign, as Commonwealth English calls it an exercise: "the mop-up
+# registration exercise for the Ghana Card", "the biometric verification exercise at depots".
+ADMINISTRATIVE_EXERCISE_WORDS = frozenset({
+    "registration", "revision", "verification", "enumeration", "validation", "census", "vaccination",
+    "immunisation", "immunization", "screening", "audit", "headcount", "recruitment", "sensitisation",
+    "sensitization", "clean-up", "cleanup", "distribution", "polling", "profiling", "voter", "examination",
+    "exam", "documentation", "consultation", "rebranding", "restructuring", "budgeting", "stocktaking",
+})
 # ``exercise of power``, ``an exercise in futility``: abstract uses of the noun.
 ABSTRACT_EXERCISE_OBJECTS = frozenset({
     "power", "right", "authority", "sovereignty", "restraint", "caution", "option", "discretion",

@@ -184,7 +184,8 @@ def _told_as_a_habit(trigger: Token) -> bool:
     verb = trigger if _is_verb(trigger) else governing_verb(trigger)
     if verb is None:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in verb.children):
+    # ("regularly host and participate in joint exercises": the adverb of both verbs)
+    if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for v in (verb, verb.head if verb.dep_ == "conj" else verb) for c in v.children):
         return True
     perfect = any(c.dep_ in ("aux", "auxpass") and _lemma(c) == "have" for c in verb.children)
     since_year = any(
@@ -316,6 +317,8 @@ def _is_military_context(token: Token) -> bool:
     lemmas = _sentence_lemmas(token)
     if lemmas & _CIVIL_ACTORS:
         return False  # "Rescuers of the ministry held a training exercise ... by stretcher and helicopter"
+    if _lemma(token) == "exercise" and {_lemma(t) for t in token.subtree if t.i < token.i and t.sent == token.sent} & lx.ADMINISTRATIVE_EXERCISE_WORDS:
+        return False  # "the ongoing mop-up registration exercise", "a special revision exercise for candidates"
     civil = modifiers & lx.CIVIL_DRILL_WORDS - {"fire"}
     if civil == {"rescue"} and lemmas & _ARMED_SERVICES:
         return True  # "the two navies held a joint search and rescue exercise": the forces' own drill
@@ -751,7 +754,7 @@ def _of_one_body(meeting: Token) -> bool:
         # Federal Parliament of Ghana"; a second country is: "the Ghana-Togo joint committee")
         if any(t.ent_type_ == "ORG" and t.lower_ not in _BODY_NAME_WORDS and not _names_a_country(t) for t in body.subtree):
             continue
-        if len({t.lower_ for t in body.subtree if t.ent_type_ in ("GPE", "NORP") or _names_a_country(t)}) >= 2:
+        if sum(1 for t in body.subtree if t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B" or not t.ent_type_ and _names_a_country(t)) >= 2:
             continue
         return True
     return False
@@ -915,6 +918,44 @@ _NOT_OFFICIAL_COMPANY = frozenset({
 })
 
 
+# The forces an official visits, not a party he meets: "met troops", "met with soldiers of the battalion".
+_RANK_AND_FILE = frozenset({"troop", "soldier", "serviceman", "servicemen", "servicewoman", "personnel", "sailor", "cadet", "recruit", "crew"})
+
+
+def _subjects_above(verb: Token) -> list[Token]:
+    """The subject of the clause a verb completes: "the cabinet" of "The cabinet is due to meet"."""
+    while verb.dep_ in ("xcomp", "acomp") and verb.head is not verb:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+    return []
+
+
+def _from_home_provinces(partner: Token) -> bool:
+    """"delegates from Batken and Osh regions" (or "met with delegates from ... regions"): people of
+    the country's own provinces."""
+    # (named ones of a country: not "leaders from the region", "delegations from the Sahel region")
+    return any(
+        p.text in _PROVINCE_FORMS and any(n.ent_type_ == "GPE" and not _names_a_country(n) for n in p.children if n.dep_ in ("compound", "nmod"))
+        for c in partner.children if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children if p.dep_ == "pobj"
+    )
+
+
+def _a_body_sitting(subjects: list[Token]) -> bool:
+    """One body that meets by itself ("The cabinet will meet on Monday", "the Executive is due to meet"):
+    a sitting of one side, unless an international or a joint body ("the Security Council will meet")."""
+    if len(subjects) != 1 or subjects[0].conjuncts or subjects[0].tag_ in ("NNS", "NNPS"):
+        return False
+    body = subjects[0]
+    if _lemma(body) not in _SITTING_BODIES | {"executive", "government"} or _joint_body(body):
+        return False  # ("the Joint Permanent Commission of the two countries met in Dar es Salaam")
+    if sum(1 for t in body.subtree if t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B" or not t.ent_type_ and _names_a_country(t)) >= 2:
+        return False  # "the fisheries commission of Chile and Peru met by video"
+    return not any(_in_organization(t) or _lemma(t) in ("two", "both") for t in body.subtree)
+
+
 # A part of a country, written in lower case after its name: "Umnugovi province", "the Mary region".
 _PROVINCE_WORDS = frozenset({"province", "region", "district", "county", "oblast", "prefecture", "governorate", "municipality"})
 
@@ -967,9 +1008,15 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
     if any(_lemma(t) in _NOT_OFFICIAL_COMPANY for p in objects + _with_objects(verb) for t in p.subtree):
         return None  # "met with members of the Filipino community", "visited students"
     if lemma == "meet":
+        if any(c.lower_ in ("halfway", "half-way") for c in verb.children):
+            return None  # "accused the minister of meeting Brussels halfway": conceding, not meeting
         partners = objects + _with_objects(verb)
         if partners and not all(_is_party(o) for o in partners):
             return None
+        if any(_lemma(p) in _RANK_AND_FILE for o in partners for p in [o, *o.conjuncts]) or any(_from_home_provinces(p) for p in [*partners, verb]):
+            return None  # "met troops at the camp", "met with delegates from Batken and Osh regions": not a party abroad
+        if not partners and _a_body_sitting(subjects or _subjects_above(verb)):
+            return None  # "The Northern Ireland Executive is due to meet on Thursday": its own sitting
         if any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or t.lower_ in ("million", "billion", "trillion") for o in objects for t in o.subtree):
             return None  # "meeting the 1.50 billion crowns expected by analysts": a figure reached
     elif lemma == "visit":
