@@ -266,3 +266,13 @@ def test_a_meeting_of_a_body_held_in_a_month_is_of_that_month(extract):
         date(2024, 11, 19),
     )
     assert meeting.date is not None and meeting.date.value == "2024-10"
+
+
+def test_a_meeting_that_is_the_setting_of_an_announcement_last_week_is_of_that_week_not_the_visit(extract):
+    text = (
+        "Portuguese Defense Minister Rui Correia visited Kyiv on Oct. 7 and held talks with Ukrainian Defense Minister Taras Melnychuk. "
+        "Lisbon also announced new commitments at the Ukraine Defense Contact Group meeting in Brussels last week. "
+        "The meeting was attended by Melnychuk."
+    )
+    meetings = sorted((e for e in extract(text, date(2025, 10, 8)) if e.type == "meeting"), key=lambda e: e.trigger.start)
+    assert [m.date.value if m.date else None for m in meetings] == ["2025-10-07", "2025-W40"]

@@ -589,3 +589,10 @@ def test_a_rank_or_a_form_of_address_is_no_part_of_the_name(extract):
 def test_an_envoy_is_of_the_country_that_sends_him_not_where_he_serves(extract, text, envoy):
     (meeting,) = extract(text, date(2024, 7, 10))
     assert envoy in {(p.name, p.country) for p in meeting.participants if p.kind == "person"}
+
+
+def test_each_signer_of_a_coordinated_pair_of_titled_names_is_a_party(extract):
+    text = "The agreement was signed by Uruguayan Foreign Minister Federico Aldunate and Argentine Foreign Minister Joaquín Berreta in Colonia."
+    (agreement,) = extract(text, date(2024, 5, 16))
+    people = {p.name: p.country for p in agreement.participants if p.kind == "person"}
+    assert people == {"Federico Aldunate": "URY", "Joaquín Berreta": "ARG"}

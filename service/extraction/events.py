@@ -1039,6 +1039,10 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
         # clause the when-clause hangs on tells the day.
         if mention.trigger.governor.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in mention.trigger.governor.children):
             holders.add(mention.trigger.governor.head.i)
+    elif framed and head.head.lower_ in ("at", "during") and head.head.head.dep_ in ("dobj", "nsubjpass"):
+        # "announced new commitments at the Contact Group meeting in Brussels last week": what was
+        # done there, whose date the setting shares
+        holders.add(head.head.head.head.i)
     attached, unattached = [], []
     for timex, span in candidates:
         if span.root.head.lower_ in _END_PREPOSITIONS and span.root.dep_ == "pobj":
@@ -1459,6 +1463,8 @@ def _most_precise(values) -> str | None:
     return best
 
 
+_ISO_WEEK = re.compile(r"-W\d")
+
 # How long a multinational exercise told as one may run.
 _EXERCISE_DAYS = 21
 
@@ -1467,6 +1473,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     # A visit lasts a few days and its talks fall on one of them; so do rounds of negotiations, but
     # talks dated on two different days ("met on Monday", "talks on Tuesday") are two sessions.
     slack = _VISIT_DAYS if a.has_visit or b.has_visit or (a.has_negotiations or b.has_negotiations) and not _both_single_days(a.date, b.date) else 0
+    if _ISO_WEEK.search(f"{a.date} {b.date}"):
+        slack = 0  # "the Contact Group meeting in Brussels last week" is no day of this week's visit
     if a.type == "exercise":
         # An exercise runs for days: "launched the drills on Saturday", "completed three days of war
         # games on Monday", "the 15-day drills ... the maritime phase next week".

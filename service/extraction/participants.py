@@ -468,7 +468,7 @@ class PartyReader:
     def parties(self, head: Token, role: str, context_country: str | None = None) -> list[Party]:
         """The parties named by the phrase headed by ``head``, with its conjuncts and "including" lists."""
         found: list[Party] = []
-        for token in _coordinated(head):
+        for token in _coordinated(head) + _names_swallowed(head):
             found.extend(self._one(token, role, context_country))
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("including", "among"):
@@ -817,6 +817,25 @@ def _coordinated(head: Token) -> list[Token]:
             names = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
             stack.extend(c for n in names for c in n.children if c.dep_ in ("conj", "appos") and _lemma(c) in lx.PERSON_TITLE_HEADS)
     return sorted(result, key=lambda t: t.i)
+
+
+def _names_swallowed(head: Token) -> list[Token]:
+    """"signed by Uruguayan Foreign Minister Federico Aldunate and Argentine Foreign Minister Joaquín
+    Berreta", parsed as one phrase headed by "Berreta": the last word of each other name written
+    before the head's own and cut from it by "and" or a comma, which the parser hung inside it."""
+    if head.ent_type_ != "PERSON":
+        return []
+    own_start = next((e.start for e in head.doc.ents if e.start <= head.i < e.end), head.i)
+    found = []
+    for ent in head.doc.ents:
+        if ent.label_ != "PERSON" or ent.end > own_start or not all(t.head.i != t.i and head in t.ancestors for t in ent):
+            continue
+        between = head.doc[ent.end : own_start]
+        if between and between[0].tag_ == "POS":
+            continue  # ("Aldunate's counterpart, Joaquín Berreta": whose counterpart, not a party)
+        if any(t.lower_ in ("and", ",") for t in between) and not any(t.ent_type_ == "PERSON" for t in between):
+            found.append(ent[-1])
+    return found
 
 
 # Last words of an event's or a body's name that the recognizer may take for a person's.
