@@ -596,3 +596,13 @@ def test_each_signer_of_a_coordinated_pair_of_titled_names_is_a_party(extract):
     (agreement,) = extract(text, date(2024, 5, 16))
     people = {p.name: p.country for p in agreement.participants if p.kind == "person"}
     assert people == {"Federico Aldunate": "URY", "Joaquín Berreta": "ARG"}
+
+
+def test_ministers_who_sign_by_title_after_their_meeting_are_the_people_who_met(extract):
+    text = (
+        "The defence ministers of the three countries -- Mali's General Adama Keita, Chad's General Idriss Saleh and "
+        "Niger's General Oumar Tandja -- met in Niamey on Wednesday. "
+        "At the end of the meeting the three ministers signed a protocol on a joint command."
+    )
+    (agreement,) = [e for e in extract(text, date(2026, 2, 5)) if e.type == "agreement"]
+    assert {p.name for p in agreement.participants if p.kind == "person"} == {"Adama Keita", "Idriss Saleh", "Oumar Tandja"}

@@ -1798,15 +1798,22 @@ def _countries_in_context(clusters: list[_Cluster], resolver) -> dict[int, list[
 def _signers_from_the_meeting(clusters: list[_Cluster]) -> None:
     """"Brazil and Argentina signed a gas deal on Monday" in a story of the presidents' talks that
     day: the agreement was signed in their presence, so the leaders of its parties who met that day
-    are its persons, when it names none of its own."""
+    are its persons, when it names none of its own; so are the people of the day's one meeting when
+    they sign by title ("the three ministers signed the protocol")."""
     meetings = [c for c in clusters if c.type == "meeting" and c.date]
     for cluster in clusters:
-        if cluster.type != "agreement" or not cluster.date or cluster.people or not cluster.countries:
+        if cluster.type != "agreement" or not cluster.date or cluster.people:
+            continue
+        # "At the end of the meeting the three ministers signed the protocol": those who met, by title
+        by_title = not cluster.countries and any(_signed_by_both_sides(m.trigger) for m in cluster.mentions)
+        if not cluster.countries and not by_title:
             continue
         same_day = [m for m in meetings if m.date == cluster.date]
+        if by_title and len(same_day) != 1:
+            continue
         signers = [
             p for meeting in same_day for m in meeting.mentions for p in m.parties
-            if p.kind == "person" and p.name and p.country in cluster.countries
+            if p.kind == "person" and p.name and (by_title or p.country in cluster.countries)
         ]
         if signers:
             cluster.mentions[0].parties = cluster.mentions[0].parties + [
