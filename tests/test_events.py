@@ -1816,3 +1816,11 @@ def test_a_joint_or_international_body_meeting_by_itself_is_a_meeting(extract):
 ])
 def test_an_administrations_campaign_and_exercises_held_as_a_habit_are_no_exercise(extract, text):
     assert extract(text, date(2026, 1, 10)) == []
+
+
+def test_each_item_of_a_list_of_habits_is_no_event(extract):
+    text = (
+        "Seoul, Washington and Tokyo signed a memorandum on Sunday that sets up regular ministerial meetings, "
+        "high-level policy consultations and trilateral exercises."
+    )
+    assert [e.type for e in extract(text, date(2024, 7, 29))] == ["agreement"]

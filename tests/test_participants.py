@@ -606,3 +606,21 @@ def test_ministers_who_sign_by_title_after_their_meeting_are_the_people_who_met(
     )
     (agreement,) = [e for e in extract(text, date(2026, 2, 5)) if e.type == "agreement"]
     assert {p.name for p in agreement.participants if p.kind == "person"} == {"Adama Keita", "Idriss Saleh", "Oumar Tandja"}
+
+
+def test_the_two_ministers_are_the_two_named_even_when_a_family_name_comes_first(extract):
+    text = (
+        "Singapore's Defence Minister Teo Kian Seng and his Australian counterpart Mark Halloran watched the live-firing "
+        "from an observation post on Wednesday. Mr Teo praised the gunners. Later that day, the two ministers held talks in Rockhampton."
+    )
+    (meeting,) = extract(text, date(2024, 10, 17))
+    assert {p.name for p in meeting.participants if p.kind == "person"} == {"Teo Kian Seng", "Mark Halloran"}
+
+
+def test_the_three_ministers_are_the_last_three_named_of_like_offices(extract):
+    text = (
+        "South Korean Defense Minister Park Min-su, U.S. Defense Secretary Robert Hale and Japanese Defense Minister Kenji Morita "
+        "held talks by videoconference on Sunday. During the talks, the three ministers signed a memorandum of cooperation."
+    )
+    (agreement,) = [e for e in extract(text, date(2024, 7, 29)) if e.type == "agreement"]
+    assert {p.name for p in agreement.participants if p.kind == "person"} == {"Park Min-su", "Robert Hale", "Kenji Morita"}

@@ -670,17 +670,27 @@ class PartyReader:
             return []
         key = _office_of_plural(title)
         count = _NUMBERS.get(next((c.lower_ for c in plural.children if c.dep_ == "nummod"), ""))
-        names = {name for (office, _), holders in self.offices.items() if office == key for name in holders}
-        if count is not None and len(names) != count:
-            # "the two ministers" after a foreign minister and a defence minister: whoever holds
-            # an office of that name, when just that many do.
-            names = {name for (office, _), holders in self.offices.items() if key and key <= office for name in holders}
-            if len(names) != count:
-                return []
-        if not 2 <= len(names) <= 6:
+
+        def holders(fits) -> list[Person]:
+            # (one person may be filed under two keys: "Teo Kian Seng" under "teo" and "seng")
+            found = {id(self.people[n]): self.people[n] for (office, _), names in self.offices.items() if fits(office) for n in names}
+            return sorted(found.values(), key=lambda person: person.name)
+
+        people = holders(lambda office: office == key)
+        if count is not None and len(people) != count:
+            # "the two ministers" after a foreign minister and a defence minister, "the ministers" after
+            # two defence ministers: whoever holds an office of that name, when just that many do.
+            people = holders(lambda office: key and key <= office)
+            if count is not None and len(people) != count:
+                # "Defense Minister Park, U.S. Defense Secretary Hale and Japanese Defense Minister
+                # Morita ... the three ministers": the last that many named before, of like offices.
+                people = self._last_named_before(plural, count, _LIKE_OFFICES.get(_lemma(plural), {_lemma(plural)}))
+                if len(people) != count:
+                    return []
+        if not 2 <= len(people) <= 6:
             return []
         span = [_char_span_of(plural)]
-        return [Party("person", self.people[n].name, self.people[n].country, self.people[n].title, "participant", span) for n in sorted(names)]
+        return [Party("person", p.name, p.country, p.title, "participant", span) for p in people]
 
     def _holders_or_group(self, plural: Token, country: str, role: str) -> list[Party]:
         """"the two countries' defence ministers", "the two nations' foreign and defence ministers": the
@@ -699,6 +709,20 @@ class PartyReader:
                 person = next(iter(holders.values()))
                 found.append(Party("person", person.name, country, person.title, role, span))
         return found or [Party("group", _phrase_text(plural), country, None, role, span)]
+
+    def _last_named_before(self, plural: Token, count: int, offices: set[str]) -> list[Person]:
+        """The last ``count`` people named before ``plural`` in its sentence and the one before, whose
+        title ends in one of ``offices``."""
+        start = _sentences_before(plural, 1)
+        found: list[Person] = []
+        for ent in reversed([e for e in self.persons if start <= e.start and e.end <= plural.i]):
+            person = self.people.get(last_name(self._clean_name(ent)))
+            if person is None or person in found or not person.title or _lemma_of_word(person.title.split()[-1]) not in offices:
+                continue
+            found.append(person)
+            if len(found) == count:
+                break
+        return found
 
     def _both_leaders(self, plural: Token) -> list[Party]:
         """"both leaders", "the two leaders": the last two heads of state or government named before."""
@@ -817,6 +841,25 @@ def _coordinated(head: Token) -> list[Token]:
             names = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
             stack.extend(c for n in names for c in n.children if c.dep_ in ("conj", "appos") and _lemma(c) in lx.PERSON_TITLE_HEADS)
     return sorted(result, key=lambda t: t.i)
+
+
+# Offices a plural names together: "the three ministers" after two ministers and a secretary.
+_LIKE_OFFICES = {"minister": {"minister", "secretary"}, "secretary": {"minister", "secretary"}}
+
+
+def _lemma_of_word(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _sentences_before(token: Token, count: int) -> int:
+    """The index of the first token of the sentence ``count`` sentences before ``token``'s."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
 
 
 def _names_swallowed(head: Token) -> list[Token]:

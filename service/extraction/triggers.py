@@ -591,7 +591,7 @@ def _one_of_a_series(noun: Token) -> bool:
 def _told_as_a_process(noun: Token) -> bool:
     """Talks told as a process (going on, stalled, years long) or as a habit ("regular
     consultations"), not as one happening at a time and place."""
-    if any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in noun.children) and not _one_of_a_series(noun):
+    if _habits_listed(noun) and not _one_of_a_series(noun):
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ in ("through", "via") and not _is_anaphoric(noun):
         return True  # "to resolve disputes through peaceful negotiations": a means, not a session
@@ -1351,9 +1351,15 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
 _HABITUAL_MODIFIERS = frozenset({"regular", "routine", "periodic", "frequent", "occasional", "recurring", "numerous", "several", "many"})
 
 
+def _habits_listed(noun: Token) -> bool:
+    """"regular consultations", and each item of "regular ministerial meetings, high-level policy
+    consultations and trilateral exercises": a list of habits shares its modifier."""
+    return any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for t in (noun, *noun.conjuncts) for c in t.children)
+
+
 def _is_habitual(noun: Token) -> bool:
     """Drills or talks told as a habit, not as one happening."""
-    if any(c.dep_ == "amod" and c.lower_ in _HABITUAL_MODIFIERS for c in noun.children):
+    if _habits_listed(noun):
         return True
     verb = governing_verb(noun)
     return (
