@@ -1824,3 +1824,14 @@ def test_each_item_of_a_list_of_habits_is_no_event(extract):
         "high-level policy consultations and trilateral exercises."
     )
     assert [e.type for e in extract(text, date(2024, 7, 29))] == ["agreement"]
+
+
+def test_drills_told_in_a_sentence_set_on_the_sidelines_of_the_exercise_are_that_exercise(extract):
+    text = (
+        "The Iron Falcon air exercise, hosted by the Omani Air Force with the air forces of Jordan and Greece, concluded on Thursday. "
+        "On the sidelines of the exercise, the Omani air chief received on Wednesday the chief of the Hellenic Air Force, "
+        "who was visiting the Greek contingent taking part in the drills."
+    )
+    exercises = [e for e in extract(text, date(2023, 5, 12)) if e.type == "exercise"]
+    assert len(exercises) == 1
+    assert {m.trigger.text for m in exercises[0].mentions} >= {"exercise", "drills"}

@@ -1532,8 +1532,11 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     # Two triggers of one type in one sentence tell of one happening unless something above set them apart.
     shared = a.sentences & b.sentences
     if shared:
-        if any(_on_the_sidelines(m.trigger.head) for c in (a, b) for m in c.mentions if m.sentence.start in shared):
-            return float("-inf")  # "On the sidelines of the summit, Kusuma held talks with Reyes"
+        if a.type == "meeting" and any(_on_the_sidelines(m.trigger.head) for c in (a, b) for m in c.mentions if m.sentence.start in shared):
+            # "On the sidelines of the summit, Kusuma held talks with Reyes" (but no drill is held on
+            # the sidelines of an exercise: "On the sidelines of the exercise, ... the contingent
+            # taking part in the drills")
+            return float("-inf")
         if any(
             _prepared_in(x.trigger, y.trigger) or _prepared_in(y.trigger, x.trigger)
             for x in a.mentions for y in b.mentions if x.sentence.start == y.sentence.start
