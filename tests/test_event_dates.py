@@ -276,3 +276,19 @@ def test_a_meeting_that_is_the_setting_of_an_announcement_last_week_is_of_that_w
     )
     meetings = sorted((e for e in extract(text, date(2025, 10, 8)) if e.type == "meeting"), key=lambda e: e.trigger.start)
     assert [m.date.value if m.date else None for m in meetings] == ["2025-10-07", "2025-W40"]
+
+
+def test_an_exercise_agreed_when_ministers_met_takes_not_the_date_of_their_meeting(extract):
+    text = (
+        "Chinese and Russian warships began a joint naval exercise in the Yellow Sea on Monday. "
+        "The exercises were agreed when Chinese Defence Minister Zhao Ming met his Russian counterpart Andrei Volkov in Beijing in April."
+    )
+    exercises = [e for e in extract(text, date(2026, 7, 14)) if e.type == "exercise"]
+    assert [e.date.value for e in exercises] == ["2026-07-13"]
+    (meeting,) = [e for e in extract(text, date(2026, 7, 14)) if e.type == "meeting"]
+    assert meeting.date.value == "2026-04"
+
+
+def test_a_meeting_scheduled_to_be_held_in_a_period_is_of_that_period(extract):
+    (meeting,) = extract("The council's next meeting of Saudi Arabia and Oman is scheduled to be held in Riyadh in the first half of next year.", date(2025, 1, 14))
+    assert meeting.date.value == "2026-H1"

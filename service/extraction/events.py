@@ -290,6 +290,7 @@ _TALKING_ABOUT_VERBS = lx.REPORTING_VERBS | {
     "discuss", "mention", "recall", "review", "cite", "consider", "remember", "dismiss", "reject",
     "defend", "question", "blame", "protest", "warn", "follow", "precede",
 }
+_DECIDING_VERBS = frozenset({"agree", "approve", "decide", "announce", "authorize", "authorise", "order"})
 # "which will end on March 9", "the drills will last until Friday": the end of the event, not its date.
 _END_VERBS = frozenset({"end", "finish", "conclude", "close", "wrap"})
 _DURATION_VERBS = frozenset({"last", "run", "continue", "expire"})
@@ -1029,7 +1030,13 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
     # "recalled his state visit to Kyrgyzstan in August": one recalls on the story's day, so a date
     # hung on the remembering verb is the remembered event's.
     remembered = governor is not None and governor.lemma_.lower() in lx.REMEMBERING_VERBS and head.dep_ == "dobj"
-    if governor is not None and (governor.lemma_.lower() not in _TALKING_ABOUT_VERBS or framed or remembered) and not terms:
+    # "The exercises were agreed when the ministers met in April": when it was decided, not held.
+    # (not "is scheduled to be held in May", "was agreed to take place next week": the date of the holding)
+    decided = (
+        governor is not None and governor.lemma_.lower() in _DECIDING_VERBS and head.dep_ == "nsubjpass"
+        and mention.trigger.type != "agreement" and not any(c.dep_ == "xcomp" for c in governor.children)
+    )
+    if governor is not None and (governor.lemma_.lower() not in _TALKING_ABOUT_VERBS or framed or remembered) and not terms and not decided:
         holders.add(mention.trigger.governor.i)
         # "the Army ... was stationed ... and held a large-scale exercise": the date of the first conjunct.
         # ("..., and Mansour paid a return visit in September": a conjunct with its own subject has its own date.)
