@@ -1835,3 +1835,18 @@ def test_drills_told_in_a_sentence_set_on_the_sidelines_of_the_exercise_are_that
     exercises = [e for e in extract(text, date(2023, 5, 12)) if e.type == "exercise"]
     assert len(exercises) == 1
     assert {m.trigger.text for m in exercises[0].mentions} >= {"exercise", "drills"}
+
+
+@pytest.mark.parametrize("text", [
+    "Bolgatanga, June 14, GNA - The Upper East Regional Security Council (REGSEC) has reviewed the curfew hours in Bawku, "
+    "following an emergency meeting in Bolgatanga on Tuesday. Regional Minister Daniel Akanpaabadai announced the decision after the meeting.",
+    "The Ghanaian cabinet approved the budget on Tuesday after a meeting in Accra.",
+])
+def test_what_a_body_did_after_a_meeting_that_names_no_one_else_was_its_own_sitting(extract, text):
+    assert extract(text, date(2023, 6, 14)) == []
+
+
+def test_a_joint_council_holding_its_meeting_is_a_meeting(extract):
+    text = "Muscat, January 14, 2025, SPA -- The Saudi-Omani Coordination Council held its third meeting in Muscat today."
+    (meeting,) = extract(text, date(2025, 1, 14))
+    assert {p.country for p in meeting.participants if p.country} >= {"SAU", "OMN"}

@@ -854,4 +854,7 @@ NOT_PLACES: tuple[str, ...] = (
     "British Columbia", "Washington Post", "Washington State", "Washington state",
     "state of Washington", "state of Georgia", "Georgia State", "Georgia Tech",
     "National Security Council",
+    # a country's own security councils of its regions, provinces and districts (Ghana's REGSECs and DISECs)
+    "Regional Security Council", "Provincial Security Council", "District Security Council",
+    "Municipal Security Council", "State Security Council",
 )

@@ -804,15 +804,28 @@ def _refers_back(noun: Token) -> bool:
 
 def _its_own_meeting(meeting: Token) -> bool:
     """"The parliament's security committee backed the bill at its meeting on Tuesday": the meeting
-    of the body that is the subject, not of parties, unless the body is an international one
-    ("the Security Council, at its meeting")."""
-    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in meeting.children):
+    of the body that is the subject, not of parties, unless the body is an international or a joint
+    one ("the Security Council, at its meeting", "the Saudi-Omani Coordination Council held its third meeting")."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in meeting.children) and not _after_a_bare_meeting(meeting):
         return False
     verb = governing_verb(meeting)
     bodies = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    # (a dateline the parser made the subject: "Bolgatanga, June 14, GNA - The Regional Security Council ...")
+    bodies = [next((a for a in b.children if a.dep_ == "appos" and _lemma(a) in _SITTING_BODIES), b) for b in bodies]
     return bool(bodies) and all(
-        _lemma(b) in _SITTING_BODIES and not any(_in_organization(t) for t in b.subtree) for b in bodies
+        _lemma(b) in _SITTING_BODIES and not _joint_body(b) and not any(_in_organization(t) for t in b.subtree) for b in bodies
     )
+
+
+def _after_a_bare_meeting(meeting: Token) -> bool:
+    """"The Regional Security Council has reviewed the curfew, following an emergency meeting on
+    Tuesday": what a body did after a meeting that names no one else, its own."""
+    if meeting.dep_ != "pobj" or meeting.head.lower_ not in ("following", "after", "at") or _is_anaphoric(meeting):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "with", "between", "among") for c in meeting.children):
+        return False
+    verb = governing_verb(meeting)
+    return verb is not None and not any(_joint_body(s) for s in verb.children if s.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _in_organization(token: Token) -> bool:
