@@ -1850,3 +1850,12 @@ def test_a_joint_council_holding_its_meeting_is_a_meeting(extract):
     text = "Muscat, January 14, 2025, SPA -- The Saudi-Omani Coordination Council held its third meeting in Muscat today."
     (meeting,) = extract(text, date(2025, 1, 14))
     assert {p.country for p in meeting.participants if p.country} >= {"SAU", "OMN"}
+
+
+@pytest.mark.parametrize("text, exercises", [
+    ("Singapore and Australia signed a 25-year treaty on military training and training area development in March 2020.", 0),
+    ("Ghana and Togo signed a memorandum on joint exercises on Monday.", 0),
+    ("Ghana and Togo signed a memorandum on the Blue Shield exercise, which their navies held on Monday.", 1),
+])
+def test_the_kind_of_training_an_instrument_covers_is_no_exercise(extract, text, exercises):
+    assert sum(e.type == "exercise" for e in extract(text, date(2024, 10, 17))) == exercises

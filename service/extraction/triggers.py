@@ -1484,6 +1484,8 @@ READERS = {"meeting": read_meeting, "exercise": read_exercise, "agreement": read
 def read(label: str, span: Span) -> Trigger | None:
     if _in_a_hyphenated_modifier(span) or label != "agreement" and _modifies_a_thing(span) or _terms_of_an_agreement(span.root):
         return None
+    if label == "exercise" and _what_an_agreement_is_about(span.root):
+        return None
     trigger = READERS[label](span) if label in READERS else None
     return trigger or _session_of_talks(span) or _earlier_edition(span)
 
@@ -1560,6 +1562,20 @@ def _terms_of_an_agreement(token: Token) -> bool:
 
 
 _EVENT_NOUNS = lx.MEETING_NOUNS | lx.EXERCISE_NOUNS | lx.AGREEMENT_NOUNS
+
+
+def _what_an_agreement_is_about(noun: Token) -> bool:
+    """"a 25-year treaty on military training", "a memorandum on joint exercises": the kind of thing
+    the instrument covers, no exercise held (not "a memorandum on the Cobra Gold exercise")."""
+    phrase = noun
+    while phrase.dep_ in ("nmod", "compound", "conj") and phrase.head is not phrase:
+        phrase = phrase.head  # ("a treaty on military training and training area development")
+    if phrase.dep_ != "pobj" or phrase.head.lower_ not in ("on", "about", "regarding", "concerning", "for"):
+        return False
+    instrument = phrase.head.head
+    if not (_lemma(instrument) in lx.AGREEMENT_NOUNS or is_instrument(instrument)):
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") or c.ent_type_ or c.pos_ == "PROPN" for c in noun.children)
 
 
 def _modifies_a_thing(span: Span) -> bool:
