@@ -1859,3 +1859,12 @@ def test_a_joint_council_holding_its_meeting_is_a_meeting(extract):
 ])
 def test_the_kind_of_training_an_instrument_covers_is_no_exercise(extract, text, exercises):
     assert sum(e.type == "exercise" for e in extract(text, date(2024, 10, 17))) == exercises
+
+
+def test_the_sides_signing_at_the_end_of_a_meeting_sign_an_agreement_of_the_meeting(extract):
+    text = (
+        "Mongolian Defence Minister Dashdorj Enkhbold received Indian Army Vice Chief Rajesh Sethi in Ulaanbaatar on Friday. "
+        "At the end of the meeting, the sides signed a memorandum of understanding on cooperation in military education."
+    )
+    agreements = [e for e in extract(text, date(2025, 6, 15)) if e.type == "agreement"]
+    assert len(agreements) == 1 and agreements[0].date.value == "2025-06-13"

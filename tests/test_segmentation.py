@@ -63,3 +63,22 @@ def test_text_without_line_breaks_is_all_prose():
 def test_datelines_in_the_styles_of_the_agencies(text, dateline):
     found = [text[start:end] for start, end in datelines(text)]
     assert found == ([dateline] if dateline else [])
+
+
+def test_a_period_inside_a_short_bracket_ends_no_sentence_but_a_paragraph_after_one_starts():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("eventex_line_breaks")
+    doc = nlp("On 13 June, Defence Minister Lieutenant General (ret.) Dashdorj Enkhbold received the envoy.")
+    assert {t.text: t.is_sent_start for t in doc if t.text in (")", "Dashdorj")} == {")": False, "Dashdorj": False}
+    assert _sentence_starts("The talks ended (AP)\n\nThe ministers met again on Friday.") == ["The", "The"]
+
+
+def test_an_officers_rank_in_brackets_leaves_the_meeting_its_date(extract):
+    from datetime import date
+
+    text = (
+        "On the eve of the exercise, on 13 June, Minister of Defence of Mongolia Lieutenant General (ret.) Dashdorj Enkhbold "
+        "received the Vice Chief of the Army Staff of India, Lieutenant General Rajesh Kumar Sethi, in Ulaanbaatar."
+    )
+    (meeting,) = [e for e in extract(text, date(2025, 6, 15)) if e.type == "meeting"]
+    assert meeting.date.value == "2025-06-13"

@@ -1976,14 +1976,15 @@ def _official_title(title: str | None) -> bool:
 
 
 def _signed_by_both_sides(trigger: Trigger) -> bool:
-    """"the two ministers signed", "the ministers witnessed the signing of": people of both sides, unnamed."""
+    """"the two ministers signed", "the ministers witnessed the signing of", "the sides signed": people
+    of both sides, unnamed."""
     verb = trigger.governor
     if verb is None:
         return False
     if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj"):
         verb = verb.head if verb.dep_ == "dobj" else verb.head.head  # "the two leaders witnessed the signing of an agreement"
     subjects = own_or_shared_subjects(verb, ("nsubj", "nsubjpass", "agent"))  # ("The ministers discussed ... and signed")
-    return any(c.tag_ in ("NNS", "NNPS") and c.lemma_.lower() in lx.PERSON_TITLE_HEADS | {"leader", "delegation"} for c in subjects)
+    return any(c.tag_ in ("NNS", "NNPS") and c.lemma_.lower() in lx.PERSON_TITLE_HEADS | {"leader", "delegation", "side"} for c in subjects)
 
 
 def _on_the_sidelines_of_it(head: Token) -> bool:

@@ -58,7 +58,26 @@ class LineBreaks:
             ended = last_word is not None and last_word.text[-1:] in _SENTENCE_END | {":"}
             if blank_line or ended or token.is_title or token.is_upper or token.is_punct:
                 token.is_sent_start = True
+        _no_end_inside_brackets(doc)
         return doc
+
+
+# How many tokens a bracket that a period may not end holds: "(ret.)", "(Eng.)", "(a.k.a. Joe)".
+_SHORT_BRACKET = 6
+
+
+def _no_end_inside_brackets(doc: Doc) -> None:
+    """"Lieutenant General (ret.) Dashdorj Enkhbold received ...": an abbreviation's period inside a
+    short bracket ends no sentence, and neither does the bracket."""
+    for token in doc:
+        if token.text != ")":
+            continue
+        opening = next((doc[i] for i in range(token.i - 1, max(token.i - _SHORT_BRACKET, -1), -1) if doc[i].text == "("), None)
+        if opening is None or "\n" in doc[opening.i : token.i].text:
+            continue
+        for inner in doc[opening.i + 1 : min(token.i + 2, len(doc))]:
+            if inner.is_sent_start is None:  # (a paragraph that starts after the bracket still starts)
+                inner.is_sent_start = False
 
 
 def _last_non_space(doc: Doc, i: int):
