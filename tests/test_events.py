@@ -1868,3 +1868,18 @@ def test_the_sides_signing_at_the_end_of_a_meeting_sign_an_agreement_of_the_meet
     )
     agreements = [e for e in extract(text, date(2025, 6, 15)) if e.type == "agreement"]
     assert len(agreements) == 1 and agreements[0].date.value == "2025-06-13"
+
+
+def test_a_spanish_style_dateline_leaves_the_first_sentence_whole(extract):
+    text = "Nouakchott, Jun 3 (Agencia).- Spain and Mauritania on Friday signed a memorandum of understanding on defence."
+    (agreement,) = extract(text, date(2023, 6, 3))
+    assert {p.country for p in agreement.participants if p.country} == {"ESP", "MRT"}
+
+
+def test_the_previous_edition_of_the_exercise_is_another_exercise(extract):
+    text = (
+        "The navies of Argentina and Chile began the Viekaren naval exercise in the Beagle Channel on Thursday. "
+        "The previous edition of the exercise was held in October 2022 off Puerto Williams."
+    )
+    exercises = sorted((e for e in extract(text, date(2023, 9, 29)) if e.type == "exercise"), key=lambda e: e.trigger.start)
+    assert [e.date.value for e in exercises] == ["2023-09-28", "2022-10"]

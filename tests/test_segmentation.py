@@ -55,6 +55,7 @@ def test_text_without_line_breaks_is_all_prose():
         ("SEOUL, Oct. 2 (Press)--South Korea said on Monday.", "SEOUL, Oct. 2 (Press)--"),
         ("LIMA (Wire)-Peru said on Monday.", "LIMA (Wire)-"),
         ("KYIV- The talks began.", "KYIV- "),
+        ("Ushuaia, September 29 (Agencia).- The navies began the exercise.", "Ushuaia, September 29 (Agencia).- "),
         # a hyphen that joins two words is no dash
         ("The Ghana-Togo joint exercise ended on Monday.", None),
         ("Chile Wins 30-Day Reprieve on Copper", None),

@@ -21,6 +21,9 @@ if not Doc.has_extension("published_at"):
 def build_pipeline(model: str) -> Language:
     """The installed spaCy pipeline ``model`` with the event rules added as components."""
     nlp = spacy.load(model)
+    # "Ushuaia, September 29 (Télam).- The navies ...": the dash of a Spanish-style dateline is a
+    # token of its own, not the end of the agency's name.
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, r"\.-"]).search
     nlp.add_pipe("eventex_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.add_pipe("eventex_places")
     nlp.add_pipe("eventex_names")

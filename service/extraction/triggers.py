@@ -1104,8 +1104,10 @@ def read_exercise(span: Span) -> Trigger | None:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if child.lower_ == "in" and not any(o.ent_type_ in ("GPE", "LOC", "FAC", "DATE") or _lemma(o) in _PLACE_NOUNS for o in objects):
-                    return None  # "an exercise in nation-building", not "an exercise in the same region" or "in September"
+                if child.lower_ == "in" and not any(o.ent_type_ in ("GPE", "LOC", "FAC", "DATE") or o.pos_ == "PROPN" or _lemma(o) in _PLACE_NOUNS for o in objects):
+                    # "an exercise in nation-building", not "an exercise in the same region", "in
+                    # September" or "in the Beagle Channel" (a place the recognizer took for a body)
+                    return None
                 if any(_lemma(o) in lx.ABSTRACT_EXERCISE_OBJECTS for o in objects):
                     return None
     if any(c.lower_ in ("political", "diplomatic", "legal", "procedural", "parliamentary", "dangerous", "unsafe", "aggressive", "risky", "reckless", "evasive", "unprofessional") for c in token.children):
@@ -1409,6 +1411,8 @@ def is_distinct(noun: Token) -> bool:
         return True  # "Algeria staged manoeuvres of its own" (however the parser hangs "own")
     if _past_edition(noun):
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _lemma(noun.head.head) in _EDITION_NOUNS and _past_edition(noun.head.head):
+        return True  # "The previous edition of the exercise, Viekaren XXIII, was held in October 2022"
     if noun.dep_ == "pobj" and noun.head.lower_ == "since":
         return True  # "the first such alliance since the ANZUS pact more than 70 years ago"
     if noun.dep_ == "dobj" and _lemma(noun.head) in lx.REMEMBERING_VERBS:
