@@ -1883,3 +1883,20 @@ def test_the_previous_edition_of_the_exercise_is_another_exercise(extract):
     )
     exercises = sorted((e for e in extract(text, date(2023, 9, 29)) if e.type == "exercise"), key=lambda e: e.trigger.start)
     assert [e.date.value for e in exercises] == ["2023-09-28", "2022-10"]
+
+
+def test_an_envoy_presenting_credentials_meets_the_head_of_state_and_a_separate_ceremony_is_another(extract):
+    text = (
+        "Chinese Ambassador Zhang Wei presented his letters of credence to Kenyan President William Ruto at State House in Nairobi on Monday. "
+        "Ruto also received the credentials of Uganda's new high commissioner, Moses Okello, in a separate ceremony later on Monday."
+    )
+    meetings = sorted(extract(text, date(2024, 3, 12)), key=lambda e: e.trigger.start)
+    assert [(m.type, m.date.value) for m in meetings] == [("meeting", "2024-03-11"), ("meeting", "2024-03-11")]
+    assert {"Zhang Wei", "William Ruto"} <= {p.name for p in meetings[0].participants}
+    assert "UGA" in {p.country for p in meetings[1].participants}
+
+
+def test_presenting_a_budget_is_no_meeting_and_credentials_due_next_week_are_planned(extract):
+    assert extract("Kenya's finance minister presented the budget to parliament on Monday.", date(2024, 3, 12)) == []
+    (planned,) = extract("Kenya's new ambassador is due to present her credentials to President Samia Suluhu Hassan of Tanzania next week.", date(2024, 3, 12))
+    assert (planned.type, planned.status) == ("meeting", "planned")

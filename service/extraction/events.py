@@ -31,7 +31,7 @@ from service.extraction.participants import Party, PartyReader, Places
 from service.extraction.segmentation import in_ranges, non_prose_ranges
 from service.extraction.timex import Timex, shift, spelled_number
 from service.extraction.triggers import (
-    Trigger, build_candidate_matcher, calls_on, candidate_spans, is_distinct, is_instrument, own_or_shared_subjects, read,
+    Trigger, build_candidate_matcher, calls_on, candidate_spans, is_credentials, is_distinct, is_instrument, own_or_shared_subjects, read,
 )
 
 if not Doc.has_extension("events"):
@@ -201,6 +201,11 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 found.extend((p, "participant") for p in child.children if p.dep_ == "pobj")  # "received a call today from X"
             if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call" and verb == head:
                 found.extend((p, "host") for p in child.children if p.dep_ == "pobj")  # "called on the President"
+            if child.dep_ == "prep" and child.lower_ == "to" and lemma == "present" and verb == head:
+                found.extend((p, "host") for p in child.children if p.dep_ == "pobj")  # "presented his credentials to the President"
+            if child.dep_ == "dobj" and lemma == "receive" and verb == head and is_credentials(child):
+                # "received the credentials of Fiji's new high commissioner": the envoy's
+                found.extend((p, "visitor") for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
             if child.dep_ == "agent" and lemma in lx.MEETING_NOUNS and verb != head and verb.lemma_.lower() in ("attend", "join") and head.dep_ == "nsubjpass":
                 # "The summit was also attended by Foreign Minister A and Defence Minister B for Italy and by
                 # C": every person named after "by" (the parser seldom keeps such a list whole)
@@ -357,8 +362,8 @@ def _talked_about(head: Token, verb: Token) -> bool:
 def _subject_role(trigger: Trigger, lemma: str, *, passive: bool) -> str:
     """"X visited", "X paid a visit": the visitor; "X hosted/received": the host, and the visitor
     when passive ("X was received by ..."); the party of an agreement; else a participant."""
-    if lemma in ("visit", "trip"):
-        return "visitor"
+    if lemma in ("visit", "trip", "present"):
+        return "visitor"  # ("X presented his credentials": the envoy)
     if lemma in ("host", "receive"):
         return "visitor" if passive else "host"
     return "party" if trigger.type == "agreement" else "participant"

@@ -24,6 +24,7 @@ _MEETING_FORMS = [
     "receives", "received", "receiving", "talk", "talked", "talking", "speak", "speaks", "spoke",
     "speaking", "confer", "confers", "conferred", "summitry", "tête-à-tête", "gathered", "convened",
     "gather", "convene", "gathering", "convening", "called", "session", "phoned", "telephoned",
+    "present", "presents", "presented", "presenting",
 ]
 _EXERCISE_FORMS = [
     "exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "maneuver", "manoeuvre",
@@ -890,6 +891,22 @@ def _phoned(span: Span, verb: Token) -> Trigger | None:
     return Trigger(span, "meeting", status, verb, False, 0.8) if status else None
 
 
+def is_credentials(noun: Token) -> bool:
+    """"his credentials", "letters of credence": what a new envoy hands the head of state."""
+    return _lemma(noun) in ("credential", "credentials", "credence") or _lemma(noun) == "letter" and any(
+        p.lower_ == "credence" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+    )
+
+
+def _credentials_presented(span: Span, verb: Token) -> Trigger | None:
+    """"Zhang presented his letters of credence to Dame Aroha Tane": an envoy received by the head of
+    state; not "presented the plan", "presented a risk"."""
+    if not any(c.dep_ == "dobj" and is_credentials(c) for c in verb.children):
+        return None
+    status = factuality(verb)
+    return Trigger(span, "meeting", status, verb, False, 0.8) if status else None
+
+
 def _call_on(span: Span, verb: Token) -> Trigger | None:
     """"Menon called on the Commander of the Navy": a courtesy visit to a named official."""
     hosts = [p for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "on" and c.i == verb.i + 1 for p in c.children if p.dep_ == "pobj"]
@@ -1007,6 +1024,8 @@ def _bare_plural(noun: Token) -> bool:
 def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
     if lemma in ("call", "phone", "telephone"):
         return _call_on(span, verb) if lemma == "call" and calls_on(verb) else _phoned(span, verb)
+    if lemma == "present":
+        return _credentials_presented(span, verb)
     if lemma not in ("meet", "visit", "host", "receive", "talk", "speak", "confer", "gather", "convene"):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
@@ -1048,6 +1067,7 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         if not objects or not any(
             o.ent_type_ in ("PERSON", "NORP") or _lemma(o) in lx.PERSON_TITLE_HEADS or _lemma(o) in ("delegation", "counterpart", "leader", "official")
             or title_of_rank(o) is not None  # "received Ambassador Extraordinary and Plenipotentiary ..."
+            or is_credentials(o)  # "received the credentials of Fiji's new high commissioner"
             for o in objects
         ):
             return None
@@ -1400,7 +1420,11 @@ def is_distinct(noun: Token) -> bool:
     """"a separate meeting", "another round of talks", "a second summit", "they last met in May":
     not one told before."""
     if _is_verb(noun):
-        return any(c.dep_ == "advmod" and (c.lower_ in ("last", "previously") or _opens_separately(c)) for c in noun.children)
+        # ("received the credentials of Fiji's envoy in a separate ceremony later on Monday")
+        setting = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "during") for p in c.children if p.dep_ == "pobj"]
+        return any(c.dep_ == "advmod" and (c.lower_ in ("last", "previously") or _opens_separately(c)) for c in noun.children) or any(
+            c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "different") for p in setting for c in p.children
+        )
     if any(c.dep_ in ("amod", "det") and c.lower_ in ("separate", "another", "new", "different", "own", "similar") for c in noun.children):
         return True
     doc = noun.doc
