@@ -1900,3 +1900,12 @@ def test_presenting_a_budget_is_no_meeting_and_credentials_due_next_week_are_pla
     assert extract("Kenya's finance minister presented the budget to parliament on Monday.", date(2024, 3, 12)) == []
     (planned,) = extract("Kenya's new ambassador is due to present her credentials to President Samia Suluhu Hassan of Tanzania next week.", date(2024, 3, 12))
     assert (planned.type, planned.status) == ("meeting", "planned")
+
+
+@pytest.mark.parametrize("text, exercises", [
+    ("Croatia and Hungary signed a letter of intent on Thursday on expanding joint training of their armed forces.", 0),
+    ("China and Russia agreed on Monday to expand the scale and complexity of joint training.", 0),
+    ("Chinese and Cambodian troops began joint training in Kampong Speu on Monday.", 1),
+])
+def test_training_as_a_field_of_cooperation_is_no_exercise(extract, text, exercises):
+    assert sum(e.type == "exercise" for e in extract(text, date(2025, 9, 26))) == exercises

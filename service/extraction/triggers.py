@@ -1138,6 +1138,8 @@ def read_exercise(span: Span) -> Trigger | None:
         return None  # a coach's "tactical exercises", a chess school's "drills on endgame technique"
     if _is_habitual(token):
         return None  # "India holds regular naval drills with Japan": no one happening
+    if _training_in_general(token):
+        return None
     governor = token.head if named and token.dep_ in ("xcomp", "ccomp", "advcl") else governing_verb(token)
     status = factuality(token)
     if status is None:
@@ -1384,6 +1386,25 @@ def _signing_verb(span: Span, verb: Token) -> Trigger | None:
 
 
 _HABITUAL_MODIFIERS = frozenset({"regular", "routine", "periodic", "frequent", "occasional", "recurring", "numerous", "several", "many"})
+
+
+# Verbs of doing more of something, and nouns of how much of it: "expanding joint training", "expand
+# the scale and complexity of joint training".
+_GROWTH_VERBS = frozenset({"expand", "increase", "step", "deepen", "strengthen", "enhance", "boost", "intensify", "broaden", "develop", "promote", "improve"})
+_MEASURE_NOUNS = frozenset({"scale", "complexity", "level", "scope", "intensity", "quality", "frequency", "organization", "organisation", "field", "area"})
+
+
+def _training_in_general(noun: Token) -> bool:
+    """Training as a field of cooperation, with no article: "signed a letter of intent on expanding
+    joint training of their armed forces", "to expand the scale and complexity of joint training"."""
+    if _lemma(noun) != "training" or any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return False
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in _MEASURE_NOUNS:
+        return True
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "conj" and _lemma(head.head.head) in _MEASURE_NOUNS:
+        return True  # ("the scale and complexity of joint training")
+    return noun.dep_ in ("dobj", "pobj") and _lemma(head) in _GROWTH_VERBS
 
 
 def _habits_listed(noun: Token) -> bool:
