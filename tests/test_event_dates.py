@@ -292,3 +292,13 @@ def test_an_exercise_agreed_when_ministers_met_takes_not_the_date_of_their_meeti
 def test_a_meeting_scheduled_to_be_held_in_a_period_is_of_that_period(extract):
     (meeting,) = extract("The council's next meeting of Saudi Arabia and Oman is scheduled to be held in Riyadh in the first half of next year.", date(2025, 1, 14))
     assert meeting.date.value == "2026-H1"
+
+
+def test_the_event_a_visit_comes_months_after_is_another_and_keeps_its_own_date(extract):
+    text = (
+        "Spanish Defense Minister Marta Ibarra visited Nouakchott on Friday and met her Mauritanian counterpart.\n\n"
+        "The visit comes four months after the high-level meeting between the two governments held in Madrid in late January, "
+        "at which Spain and Mauritania signed eleven agreements."
+    )
+    events = sorted(extract(text, date(2023, 6, 3)), key=lambda e: e.trigger.start)
+    assert [(e.type, e.date.value) for e in events] == [("meeting", "2023-06-02"), ("meeting", "2023-01"), ("agreement", "2023-01")]

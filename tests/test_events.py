@@ -1909,3 +1909,12 @@ def test_presenting_a_budget_is_no_meeting_and_credentials_due_next_week_are_pla
 ])
 def test_training_as_a_field_of_cooperation_is_no_exercise(extract, text, exercises):
     assert sum(e.type == "exercise" for e in extract(text, date(2025, 9, 26))) == exercises
+
+
+def test_a_meeting_of_the_two_delegations_during_a_visit_is_the_visit(extract):
+    text = (
+        "Spain and Mauritania on Friday signed a memorandum on defence during a visit to Nouakchott by Spanish Defense Minister Marta Ibarra. "
+        "The memorandum was signed at the Ministry of Defense after a meeting of the two delegations that lasted two hours."
+    )
+    meetings = [e for e in extract(text, date(2023, 6, 3)) if e.type == "meeting"]
+    assert len(meetings) == 1 and {m.trigger.text for m in meetings[0].mentions} == {"visit", "meeting"}

@@ -885,9 +885,10 @@ def _counted_from_later(doc: Doc, timex: Timex, mention: Mention) -> bool:
     """"The drills came two weeks after border guards held an exercise": counted from a happening told
     after it, whose date is not known yet (that one is dated back from this one instead)."""
     span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or span.end >= len(doc) or doc[span.end].dep_ != "mark":
-        return False  # ("three days after the talks" names the talks told before)
-    return all(o.i > mention.trigger.head.i for o in _counted_from(span))
+    objects = _counted_from(span) if span is not None else []
+    # ("three days after the talks" names the talks told before; "The visit comes four months after
+    # the high-level meeting" one told after)
+    return bool(objects) and all(o.i > mention.trigger.head.i for o in objects)
 
 
 def _counted_back_to(mention: Mention, lengths: list[tuple[tuple[int, str], Span]]) -> tuple[tuple[int, str], Span] | None:
@@ -895,7 +896,8 @@ def _counted_back_to(mention: Mention, lengths: list[tuple[tuple[int, str], Span
     border guards held a joint exercise", with its span."""
     clause = {mention.trigger.head} | ({mention.trigger.governor} if mention.trigger.governor is not None else set())
     for (amount, unit), span in lengths:
-        if span.end < len(span.doc) and span.doc[span.end].dep_ == "mark" and clause & set(_counted_from(span)):
+        # ("comes four months after the high-level meeting": the meeting itself)
+        if span.end < len(span.doc) and span.doc[span.end].dep_ in ("mark", "prep") and clause & set(_counted_from(span)):
             return ((amount if span.doc[span.end].lower_ == "after" else -amount), unit), span
     return None
 
@@ -1190,6 +1192,8 @@ def _group_within_sentences(mentions: list[Mention]) -> None:
             ta, tb = a.trigger, b.trigger
             if _on_the_sidelines(ta.head) or _on_the_sidelines(tb.head):
                 continue  # "On the sidelines of the summit, Kusuma held talks with Reyes": a meeting of its own
+            if _a_time_counted_from(ta.head) or _a_time_counted_from(tb.head):
+                continue  # "The visit comes four months after the high-level meeting": two happenings
             linked = (
                 ta.governor is not None and ta.governor == tb.head
                 or tb.governor is not None and tb.governor == ta.head
@@ -1202,6 +1206,11 @@ def _group_within_sentences(mentions: list[Mention]) -> None:
                 for m in mentions:
                     if m.group == old:
                         m.group = new
+
+
+def _a_time_counted_from(head: Token) -> bool:
+    """"after the high-level meeting", "before the summit": a happening another is dated from."""
+    return head.dep_ == "pobj" and head.head.lower_ in ("after", "before", "since", "following", "ahead", "until")
 
 
 # "had prepared the meeting during a telephone conversation": the meeting is made ready in the call.
@@ -1632,6 +1641,8 @@ def _same_trip(earlier: _Cluster, later: _Cluster, stand_ins: int = 0) -> bool:
         visitors = {p.key for m in visit.mentions for p in m.parties if p.kind == "person" and p.name and p.role == "visitor"}
         if visit.has_visit and visitors & other.people:
             return True
+        if visit.has_visit and visit.date and other.date in (visit.date, None) and len(visit.countries) >= 2 and visit.countries == other.countries:
+            return True  # "a visit to Nouakchott by Spanish Defense Minister Ibarra ... after a meeting of the two delegations"
     if (earlier.courtesy or later.courtesy) and earlier.date and earlier.date == later.date and len(earlier.countries) >= 2 and earlier.countries == later.countries:
         return True  # "On the same day, the President received the head of the Uzbek delegation"
     if not earlier.people & later.people and not stand_ins:
