@@ -888,18 +888,27 @@ def _counted_from_later(doc: Doc, timex: Timex, mention: Mention) -> bool:
     objects = _counted_from(span) if span is not None else []
     # ("three days after the talks" names the talks told before; "The visit comes four months after
     # the high-level meeting" one told after)
-    return bool(objects) and all(o.i > mention.trigger.head.i for o in objects)
+    return bool(objects) and all(o.i > mention.trigger.head.i and not _bare_reference(o) for o in objects)
 
 
 def _counted_back_to(mention: Mention, lengths: list[tuple[tuple[int, str], Span]]) -> tuple[tuple[int, str], Span] | None:
     """The length of time that counts from this mention's clause: "two weeks" of "came two weeks after
     border guards held a joint exercise", with its span."""
     clause = {mention.trigger.head} | ({mention.trigger.governor} if mention.trigger.governor is not None else set())
+    # ("comes four months after the high-level meeting held in Madrid": the meeting itself; but "three
+    # days after the talks" names the talks told before)
+    signals = ("mark", "prep") if not _bare_reference(mention.trigger.head) else ("mark",)
     for (amount, unit), span in lengths:
-        # ("comes four months after the high-level meeting": the meeting itself)
-        if span.end < len(span.doc) and span.doc[span.end].dep_ in ("mark", "prep") and clause & set(_counted_from(span)):
+        if span.end < len(span.doc) and span.doc[span.end].dep_ in signals and clause & set(_counted_from(span)):
             return ((amount if span.doc[span.end].lower_ == "after" else -amount), unit), span
     return None
+
+
+def _bare_reference(head: Token) -> bool:
+    """"the talks", "this meeting": a definite mention that says nothing more of its own."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children) and all(
+        c.dep_ in ("det", "punct") for c in head.children
+    )
 
 
 _LENGTH = re.compile(r"P(\d+)([DWMY])")
