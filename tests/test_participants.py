@@ -624,3 +624,9 @@ def test_the_three_ministers_are_the_last_three_named_of_like_offices(extract):
     )
     (agreement,) = [e for e in extract(text, date(2024, 7, 29)) if e.type == "agreement"]
     assert {p.name for p in agreement.participants if p.kind == "person"} == {"Park Min-su", "Robert Hale", "Kenji Morita"}
+
+
+def test_a_hyphenated_title_is_written_as_the_text_writes_it(extract):
+    text = "Vice-Admiral Sergei Voronov of Russia met the Governor-General of New Zealand in Wellington on Monday."
+    (meeting,) = extract(text, date(2024, 3, 12))
+    assert {p.title for p in meeting.participants if p.kind == "person"} == {"Vice-Admiral", "Governor-General"}

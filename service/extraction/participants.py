@@ -406,7 +406,7 @@ class PartyReader:
             words.pop()  # "President of [the Republic of Uzbekistan]": the place is the country, not the title
         if not any(w.lower_ in lx.PERSON_TITLE_HEADS or w.lower_ in lx.TITLE_WORDS for w in words):
             return None, country
-        return " ".join(w.text for w in words), country
+        return _as_written(words), country
 
     def _clean_name(self, ent: Span) -> str:
         """The name as written, without a title or demonym the recognizer glued to it
@@ -454,12 +454,14 @@ class PartyReader:
             if place is not None and place.kind in ("country", "demonym", "capital"):
                 country = country or place.code
                 continue
-            if token.dep_ in ("det", "poss", "punct", "cc", "case") or token.tag_ in ("PRP$", "DT", "POS"):
+            if token.dep_ in ("det", "poss", "punct", "cc", "case") and token.tag_ != "HYPH" or token.tag_ in ("PRP$", "DT", "POS"):
                 continue
             if token.ent_type_ == "PERSON":
                 continue
             words.append(token)
-        text = " ".join(t.text for t in words)
+        while words and words[-1].tag_ == "HYPH":
+            words.pop()
+        text = _as_written(words)
         while text.lower().endswith(" of"):
             text = text[:-3]
         return text.strip() or head.text, country
@@ -862,6 +864,15 @@ def _sentences_before(token: Token, count: int) -> int:
     return start
 
 
+def _as_written(words: list[Token]) -> str:
+    """Words of a title as the text spaces them ("Vice-Admiral", "Governor-General"), one space where
+    words were left out between them."""
+    text = ""
+    for word, after in zip(words, [*words[1:], None]):
+        text += word.text + (word.whitespace_ if after is not None and after.i == word.i + 1 else " " if after is not None else "")
+    return text
+
+
 def _names_swallowed(head: Token) -> list[Token]:
     """"signed by Uruguayan Foreign Minister Federico Aldunate and Argentine Foreign Minister Joaquín
     Berreta", parsed as one phrase headed by "Berreta": the last word of each other name written
@@ -898,7 +909,8 @@ def _title_of(appositive: Token, name: Token) -> bool:
 def _np_tokens(head: Token) -> list[Token]:
     """The noun phrase of ``head`` without relative clauses, conjuncts or appositions."""
     tokens = [head]
-    stack = [c for c in head.children if c.dep_ not in ("conj", "cc", "appos", "relcl", "acl", "punct", "prep") or (c.dep_ == "prep" and c.lower_ in ("of", "from"))]
+    # (a hyphen inside the phrase stays: "Governor-General")
+    stack = [c for c in head.children if c.dep_ not in ("conj", "cc", "appos", "relcl", "acl", "punct", "prep") or (c.dep_ == "prep" and c.lower_ in ("of", "from")) or c.tag_ == "HYPH"]
     while stack:
         token = stack.pop()
         tokens.append(token)
