@@ -630,3 +630,10 @@ def test_a_hyphenated_title_is_written_as_the_text_writes_it(extract):
     text = "Vice-Admiral Sergei Voronov of Russia met the Governor-General of New Zealand in Wellington on Monday."
     (meeting,) = extract(text, date(2024, 3, 12))
     assert {p.title for p in meeting.participants if p.kind == "person"} == {"Vice-Admiral", "Governor-General"}
+
+
+def test_whom_a_host_received_written_after_the_day_is_the_visitor(extract):
+    text = "On the sidelines of the air exercise, UAE Air Force commander Major General Khalid Al Suwaidi received on Wednesday Lieutenant General Nikos Petrou of Greece."
+    (meeting,) = [e for e in extract(text, date(2023, 5, 12)) if e.type == "meeting"]
+    assert {p.name for p in meeting.participants if p.kind == "person"} == {"Khalid Al Suwaidi", "Nikos Petrou"}
+    assert meeting.date.value == "2023-05-10"

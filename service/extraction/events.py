@@ -31,7 +31,8 @@ from service.extraction.participants import Party, PartyReader, Places
 from service.extraction.segmentation import in_ranges, non_prose_ranges
 from service.extraction.timex import Timex, shift, spelled_number
 from service.extraction.triggers import (
-    Trigger, build_candidate_matcher, calls_on, candidate_spans, is_credentials, is_distinct, is_instrument, own_or_shared_subjects, read,
+    Trigger, build_candidate_matcher, calls_on, candidate_spans, is_credentials, is_distinct, is_instrument, objects_after_a_date,
+    own_or_shared_subjects, read,
 )
 
 if not Doc.has_extension("events"):
@@ -188,8 +189,8 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 (w, "party") for p in verb.subtree if p.lower_ == "presence" and p.dep_ == "pobj" and p.head.lower_ == "in"
                 for o in p.children if o.dep_ == "prep" and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"
             )
-        for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and child != head and verb == head and not (trigger.type == "agreement" and is_instrument(child)):
+        for child in [*verb.children, *(objects_after_a_date(verb) if verb == head and trigger.type == "meeting" else [])]:
+            if (child.dep_ in ("dobj", "dative") or child.dep_ == "pobj") and child != head and verb == head and not (trigger.type == "agreement" and is_instrument(child)):
                 # (what was signed is no party: "signed the Programme of Cooperation")
                 role = "host" if lemma == "visit" else ("visitor" if lemma in ("host", "receive") else "participant")
                 found.append((child, role))

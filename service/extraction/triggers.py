@@ -1021,6 +1021,18 @@ def _bare_plural(noun: Token) -> bool:
     return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "compound", "conj", "amod", "nmod") for c in noun.children)
 
 
+def objects_after_a_date(verb: Token) -> list[Token]:
+    """"received on Wednesday Lieutenant General Dimitrios Grigoropoulos", which the parser reads as
+    "on [Wednesday Grigoropoulos]": the object written after the day."""
+    if any(c.dep_ in ("dobj", "attr") for c in verb.children):
+        return []
+    return [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children
+        if p.dep_ == "pobj" and p.ent_type_ in ("PERSON", "ORG", "NORP") and c.i + 1 < p.i and c.doc[c.i + 1].ent_type_ == "DATE"
+        and c.doc[c.i + 1] in p.subtree
+    ]
+
+
 def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
     if lemma in ("call", "phone", "telephone"):
         return _call_on(span, verb) if lemma == "call" and calls_on(verb) else _phoned(span, verb)
@@ -1028,7 +1040,7 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
         return _credentials_presented(span, verb)
     if lemma not in ("meet", "visit", "host", "receive", "talk", "speak", "confer", "gather", "convene"):
         return None
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")] or objects_after_a_date(verb)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if passive and not (lemma in ("host", "receive") and _received_by_person(verb)):
