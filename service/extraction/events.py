@@ -27,7 +27,7 @@ from service.extraction.models import (
     Participant,
     TextSpan,
 )
-from service.extraction.participants import Party, PartyReader, Places
+from service.extraction.participants import Party, PartyReader, Places, sentences_before
 from service.extraction.segmentation import in_ranges, non_prose_ranges
 from service.extraction.timex import Timex, shift, spelled_number
 from service.extraction.triggers import (
@@ -550,7 +550,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
         sentence = token.sent
         told = [
             m for m in mentions
-            if m.trigger.type in kinds and _sentences_before(sentence, within).start <= m.sentence.start <= sentence.start
+            if m.trigger.type in kinds and sentences_before(sentence, within).start <= m.sentence.start <= sentence.start
             and (m.start < token.idx or m.sentence.start == sentence.start)
         ]
         if not told:
@@ -668,16 +668,6 @@ def _attendees_listed(mentions: list[Mention], reader: PartyReader) -> None:
             start = next((c for c in head.head.children if c.lemma_ == "be" and c.i > head.i), None)
         if start is not None:
             _add_people_named_after(mention, start, reader, "participant")
-
-
-def _sentences_before(sentence: Span, count: int) -> Span:
-    """The sentence ``count`` sentences before this one (or the first one)."""
-    doc = sentence.doc
-    for _ in range(count):
-        if sentence.start == 0:
-            break
-        sentence = doc[sentence.start - 1].sent
-    return sentence
 
 
 _UN_BODIES = frozenset({"UN Security Council", "UN General Assembly", "UN Human Rights Council"})

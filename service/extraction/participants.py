@@ -680,10 +680,10 @@ class PartyReader:
 
         people = holders(lambda office: office == key)
         if count is not None and len(people) != count:
-            # "the two ministers" after a foreign minister and a defence minister, "the ministers" after
-            # two defence ministers: whoever holds an office of that name, when just that many do.
+            # "the two ministers" after a foreign minister and a defence minister: whoever holds an
+            # office of that name, when just that many do.
             people = holders(lambda office: key and key <= office)
-            if count is not None and len(people) != count:
+            if len(people) != count:
                 # "Defense Minister Park, U.S. Defense Secretary Hale and Japanese Defense Minister
                 # Morita ... the three ministers": the last that many named before, of like offices.
                 people = self._last_named_before(plural, count, _LIKE_OFFICES.get(_lemma(plural), {_lemma(plural)}))
@@ -715,7 +715,7 @@ class PartyReader:
     def _last_named_before(self, plural: Token, count: int, offices: set[str]) -> list[Person]:
         """The last ``count`` people named before ``plural`` in its sentence and the one before, whose
         title ends in one of ``offices``."""
-        start = _sentences_before(plural, 1)
+        start = sentences_before(plural.sent, 1).start
         found: list[Person] = []
         for ent in reversed([e for e in self.persons if start <= e.start and e.end <= plural.i]):
             person = self.people.get(last_name(self._clean_name(ent)))
@@ -854,23 +854,23 @@ def _lemma_of_word(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _sentences_before(token: Token, count: int) -> int:
-    """The index of the first token of the sentence ``count`` sentences before ``token``'s."""
-    start = token.sent.start
+def sentences_before(sentence: Span, count: int) -> Span:
+    """The sentence ``count`` sentences before this one (or the first one)."""
+    doc = sentence.doc
     for _ in range(count):
-        if start == 0:
+        if sentence.start == 0:
             break
-        start = token.doc[start - 1].sent.start
-    return start
+        sentence = doc[sentence.start - 1].sent
+    return sentence
 
 
 def _as_written(words: list[Token]) -> str:
     """Words of a title as the text spaces them ("Vice-Admiral", "Governor-General"), one space where
     words were left out between them."""
     text = ""
-    for word, after in zip(words, [*words[1:], None]):
-        text += word.text + (word.whitespace_ if after is not None and after.i == word.i + 1 else " " if after is not None else "")
-    return text
+    for word, after in zip(words, words[1:]):
+        text += word.text + (word.whitespace_ if after.i == word.i + 1 else " ")
+    return text + words[-1].text if words else ""
 
 
 def _names_swallowed(head: Token) -> list[Token]:

@@ -13,10 +13,11 @@ from spacy.tokens import Doc
 
 
 _SENTENCE_END = frozenset('.!?"”’\')…')
-# "TEHRAN (IP) -", "Kyiv, Ukraine (AP) —", "ASTANA, May 12 (Wire) -", "Ushuaia, September 29 (Télam).-", "WASHINGTON —", and the
-# agencies that write their name between slashes, "MINSK, September 12. /TASS/.", "Tashkent,
-# 16 May /UzA/.": the place, date and agency before the first sentence of a paragraph. A hyphen
-# that joins two words is no dateline's dash: "The Pakistan-China exercise ended".
+# "TEHRAN (IP) -", "Kyiv, Ukraine (AP) —", "ASTANA, May 12 (Wire) -", "Ushuaia, September 29
+# (Télam).-", "WASHINGTON —", and the agencies that write their name between slashes, "MINSK,
+# September 12. /TASS/.", "Tashkent, 16 May /UzA/.": the place, date and agency before the first
+# sentence of a paragraph. A hyphen that joins two words is no dateline's dash: "The
+# Pakistan-China exercise ended".
 _DATELINE = re.compile(
     r"(?:\A|(?<=\n))[ \t]*[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){0,3}"
     r"(?:,?[ ]+(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}|\d{1,2}[ ]+[A-Z][a-z]{2,8}\.?)(?:,?[ ]+\d{4})?)?"

@@ -755,10 +755,15 @@ def _of_one_body(meeting: Token) -> bool:
         # Federal Parliament of Ghana"; a second country is: "the Ghana-Togo joint committee")
         if any(t.ent_type_ == "ORG" and t.lower_ not in _BODY_NAME_WORDS and not _names_a_country(t) for t in body.subtree):
             continue
-        if sum(1 for t in body.subtree if t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B" or not t.ent_type_ and _names_a_country(t)) >= 2:
+        if _names_two_countries(body):
             continue
         return True
     return False
+
+
+def _names_two_countries(body: Token) -> bool:
+    """"the fisheries commission of Chile and Peru", "the Ghana-Togo joint committee"."""
+    return sum(1 for t in body.subtree if t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B" or not t.ent_type_ and _names_a_country(t)) >= 2
 
 
 _ONE_SIDE = frozenset({
@@ -981,7 +986,7 @@ def _a_body_sitting(subjects: list[Token]) -> bool:
     body = subjects[0]
     if _lemma(body) not in _SITTING_BODIES | {"executive", "government"} or _joint_body(body):
         return False  # ("the Joint Permanent Commission of the two countries met in Dar es Salaam")
-    if sum(1 for t in body.subtree if t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B" or not t.ent_type_ and _names_a_country(t)) >= 2:
+    if _names_two_countries(body):
         return False  # "the fisheries commission of Chile and Peru met by video"
     return not any(_in_organization(t) or _lemma(t) in ("two", "both") for t in body.subtree)
 
