@@ -1918,3 +1918,17 @@ def test_a_meeting_of_the_two_delegations_during_a_visit_is_the_visit(extract):
     )
     meetings = [e for e in extract(text, date(2023, 6, 3)) if e.type == "meeting"]
     assert len(meetings) == 1 and {m.trigger.text for m in meetings[0].mentions} == {"visit", "meeting"}
+
+
+def test_the_signing_of_four_documents_after_talks_is_a_new_agreement_of_that_day_not_the_old_one_told_before(extract):
+    text = (
+        "Indonesian President Hendra Wiratama held talks with Vietnamese President Vo Minh Tri in Hanoi on Thursday. "
+        "Before the talks, the two Presidents witnessed the exchange of the instruments of ratification of the maritime boundary agreement. "
+        "The agreement was signed in December 2022.\n\n"
+        "At the talks, the two leaders discussed trade, fisheries and energy.\n\n"
+        "Following the talks, the two Presidents witnessed the signing of four cooperation documents, "
+        "including a memorandum of understanding on halal industry and an agreement on fisheries."
+    )
+    signing = next(e for e in extract(text, date(2025, 6, 13)) if e.type == "agreement" and "signing" in {m.trigger.text for m in e.mentions})
+    assert signing.date.value == "2025-06-12"
+    assert {m.trigger.text for m in signing.mentions} == {"signing"}

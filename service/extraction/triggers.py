@@ -1534,6 +1534,10 @@ def _is_anaphoric(noun: Token) -> bool:
         if any(c.dep_ not in ("det", "poss", "prep", "punct", "case") for c in frame.children):
             return False  # "the next round of negotiations", "the second session of talks": another
         noun = frame
+    if _lemma(noun) == "signing" and any(
+        d.dep_ == "nummod" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" for d in p.children
+    ):
+        return False  # "the signing of four cooperation documents": documents told here for the first time
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in ("the", "this", "that", "these", "those"):
             return True
