@@ -190,7 +190,7 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 for o in p.children if o.dep_ == "prep" and o.lower_ == "of" for w in o.children if w.dep_ == "pobj"
             )
         for child in [*verb.children, *(objects_after_a_date(verb) if verb == head and trigger.type == "meeting" else [])]:
-            if (child.dep_ in ("dobj", "dative") or child.dep_ == "pobj") and child != head and verb == head and not (trigger.type == "agreement" and is_instrument(child)):
+            if child.dep_ in ("dobj", "dative", "pobj") and child != head and verb == head and not (trigger.type == "agreement" and is_instrument(child)):
                 # (what was signed is no party: "signed the Programme of Cooperation")
                 role = "host" if lemma == "visit" else ("visitor" if lemma in ("host", "receive") else "participant")
                 found.append((child, role))
@@ -1484,8 +1484,6 @@ def _most_precise(values) -> str | None:
     return best
 
 
-_ISO_WEEK = re.compile(r"-W\d")
-
 # How long a multinational exercise told as one may run.
 _EXERCISE_DAYS = 21
 
@@ -1494,7 +1492,7 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     # A visit lasts a few days and its talks fall on one of them; so do rounds of negotiations, but
     # talks dated on two different days ("met on Monday", "talks on Tuesday") are two sessions.
     slack = _VISIT_DAYS if a.has_visit or b.has_visit or (a.has_negotiations or b.has_negotiations) and not _both_single_days(a.date, b.date) else 0
-    if _ISO_WEEK.search(f"{a.date} {b.date}"):
+    if "week" in (_granularity(a.date), _granularity(b.date)):
         slack = 0  # "the Contact Group meeting in Brussels last week" is no day of this week's visit
     if a.type == "exercise":
         # An exercise runs for days: "launched the drills on Saturday", "completed three days of war

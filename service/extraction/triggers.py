@@ -826,12 +826,10 @@ def _its_own_meeting(meeting: Token) -> bool:
 def _after_a_bare_meeting(meeting: Token) -> bool:
     """"The Regional Security Council has reviewed the curfew, following an emergency meeting on
     Tuesday": what a body did after a meeting that names no one else, its own."""
+    # (whose body it is, and that it is no joint one, _its_own_meeting reads from the verb's subject)
     if meeting.dep_ != "pobj" or meeting.head.lower_ not in ("following", "after", "at") or _is_anaphoric(meeting):
         return False
-    if any(c.dep_ == "prep" and c.lower_ in ("of", "with", "between", "among") for c in meeting.children):
-        return False
-    verb = governing_verb(meeting)
-    return verb is not None and not any(_joint_body(s) for s in verb.children if s.dep_ in ("nsubj", "nsubjpass"))
+    return not any(c.dep_ == "prep" and c.lower_ in ("of", "with", "between", "among") for c in meeting.children)
 
 
 def _in_organization(token: Token) -> bool:
@@ -1417,10 +1415,10 @@ def _training_in_general(noun: Token) -> bool:
     if _lemma(noun) != "training" or any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
         return False
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in _MEASURE_NOUNS:
-        return True
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "conj" and _lemma(head.head.head) in _MEASURE_NOUNS:
-        return True  # ("the scale and complexity of joint training")
+    if noun.dep_ == "pobj" and head.lower_ == "of":
+        measure = head.head
+        # ("the scale and complexity of joint training": the "of" hangs on the second)
+        return _lemma(measure) in _MEASURE_NOUNS or measure.dep_ == "conj" and _lemma(measure.head) in _MEASURE_NOUNS
     return noun.dep_ in ("dobj", "pobj") and _lemma(head) in _GROWTH_VERBS
 
 
