@@ -241,6 +241,19 @@ def test_the_same_day_is_the_day_of_the_last_event_told_with_a_day_not_a_month(e
     assert same_day.date is not None and same_day.date.value == "2024-06-17"
 
 
+def test_the_same_day_with_no_day_told_before_is_the_story_s_day(extract):
+    # The talks of the story carry no date of their own and the visit recalled has only a month.
+    text = (
+        "On the sidelines of the forum, Kenyan President Amos Wekesa held a meeting with Ugandan President John Okello. "
+        "Wekesa recalled his state visit to Uganda in March. "
+        "The same day, Wekesa met with Tanzanian Prime Minister Juma Mrisho."
+    )
+    meetings = [e for e in extract(text, date(2024, 6, 20)) if e.type == "meeting"]
+    same_day = next(e for e in meetings if any(p.name == "Juma Mrisho" for p in e.participants))
+    assert same_day.date is not None and same_day.date.value == "2024-06-20"
+    assert not any(m.trigger.text == "visit" for m in same_day.mentions)  # not the visit of March
+
+
 def test_what_an_agreement_follows_in_the_present_tense_was_done_before_it(extract):
     text = (
         "India has signed a contract with Armenia for air defence systems. The agreement follows a telephone "

@@ -1296,6 +1296,18 @@ def test_the_next_meeting_is_not_the_one_just_held(extract):
     assert meetings[0].date is None or meetings[0].date.value != "2024-07"
 
 
+def test_a_summit_told_after_preparations_for_the_next_meeting_is_not_that_meeting(extract):
+    text = (
+        "The sides also exchanged views on preparations for the next meeting of the Chile-Bolivia joint commission. "
+        "Earlier today, Chilean President Ana Rojas took part in the Summit of the Andean Community, chaired by "
+        "Peruvian President Dina Soto."
+    )
+    meetings = [e for e in extract(text) if e.type == "meeting"]
+    summit = next(e for e in meetings if any(m.trigger.text == "Summit" for m in e.mentions))
+    assert not any(m.trigger.text == "meeting" for m in summit.mentions)
+    assert "BOL" not in {p.country for p in summit.participants}  # the commission's, not the summit's
+
+
 def test_an_instrument_told_back_by_its_own_noun_is_that_one(extract):
     text = (
         "Chile's state copper company and Peru's mining agency signed a memorandum of understanding on Thursday in Lima. "

@@ -637,3 +637,31 @@ def test_whom_a_host_received_written_after_the_day_is_the_visitor(extract):
     (meeting,) = [e for e in extract(text, date(2023, 5, 12)) if e.type == "meeting"]
     assert {p.name for p in meeting.participants if p.kind == "person"} == {"Khalid Al Suwaidi", "Nikos Petrou"}
     assert meeting.date.value == "2023-05-10"
+
+
+def test_the_holder_named_after_an_office_of_a_country_is_that_person(extract):
+    # The office runs on over its portfolio, the country and a second office before the name.
+    text = (
+        "Minister of Foreign Affairs of Peru Lucia Marroquin, on an official visit to La Paz on Monday, held talks "
+        "with Deputy Prime Minister – Minister of Foreign Affairs and Regional Integration of the Plurinational State of "
+        "Bolivia Rodrigo Quispe and was received by President of the Plurinational State of Bolivia Elena Mamani."
+    )
+    (meeting,) = extract(text)
+    people = _countries_of_people(meeting)
+    assert people == {"Lucia Marroquin": "PER", "Rodrigo Quispe": "BOL", "Elena Mamani": "BOL"}
+    assert [p for p in meeting.participants if p.kind == "organization"] == []  # "Regional Integration" is his portfolio
+
+
+def test_the_signers_named_after_the_services_they_head(extract):
+    text = (
+        "Head of the State Customs Service of Georgia Levan Beridze and Head of the General Directorate of Customs of "
+        "Armenia Aram Petrosyan signed the agreement on joint customs control in Tbilisi on Tuesday."
+    )
+    (agreement,) = extract(text)
+    assert _countries_of_people(agreement) == {"Levan Beridze": "GEO", "Aram Petrosyan": "ARM"}
+
+
+def test_a_form_of_address_after_the_office_is_no_part_of_the_title(extract):
+    text = "Indian Foreign Secretary Rajiv Menon called on Chief Adviser Professor Anwar Hossain in Dhaka on Monday."
+    (meeting,) = extract(text)
+    assert _people(meeting)["Anwar Hossain"].title == "Chief Adviser"

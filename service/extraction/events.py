@@ -813,7 +813,7 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
                 elif amount == 0 and unit == "D":
                     # "The same day" is the day of the last event told with a day ("his visit in
                     # August ... The same day" is not in August).
-                    mention.date_value = previous_day or (_date_part(chosen.value) if chosen.type in ("DATE", "TIME") else None)
+                    mention.date_value = previous_day or _the_day_before(doc, dated, chosen)
                 else:
                     mention.date_value = shift(previous_value, amount, unit) if previous_value else _date_part(chosen.value) if chosen.type in ("DATE", "TIME") else None
                 mention.granularity = _granularity(mention.date_value)
@@ -825,6 +825,17 @@ def _attach_dates(doc: Doc, mentions: list[Mention], timexes: list[Timex]) -> No
             previous_value, previous_sentence = mention.date_value, mention.sentence.start
             if _granularity(mention.date_value) == "day":
                 previous_day = mention.date_value
+
+
+def _the_day_before(doc: Doc, dated: list[Timex], same_day: Timex) -> str | None:
+    """The day "the same day" means when no event before it was told with a day: the last day the
+    text names before it, else the story's own day ("President X held a meeting with ... The same
+    day, X met ..." in a story of today's summit)."""
+    days = [t.value for t in dated if t.end <= same_day.start and _granularity(_date_part(t.value)) == "day"]
+    if days:
+        return _date_part(days[-1])
+    published = doc._.published_at
+    return published.isoformat()[:10] if published is not None else None
 
 
 # How often a series is held ("held annually since 2011"); not triggers._HABIT_ADVERBS, which makes a mention a habit.
@@ -1567,6 +1578,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         return float("-inf")  # "a separate meeting", "another summit", "its own exercise": not one told before
     if later.next_one and not earlier.next_one:
         return float("-inf")  # "held today ... The next meeting will be held in May"
+    if earlier.next_one and not later.next_one and later.status == "occurred":
+        return float("-inf")  # "preparations for the next meeting ... Earlier today, he took part in the summit"
     if a.status != b.status and not anaphor.trigger.anaphoric:
         return float("-inf")  # "agreed to hold an air exercise next year" is not the drill under way
     if (

@@ -161,6 +161,19 @@ PERSON_TITLE_HEADS = frozenset({
     "crown", "vice-president", "premier", "taoiseach", "dalai", "lama", "supremo", "officer",
     "colonel", "lieutenant", "captain", "diplomat", "official", "delegate",
 })
+# What a minister is minister of: "Minister of Economy Abdulla Al Shamsi".
+PORTFOLIO_WORDS = frozenset({
+    "economy", "defence", "defense", "foreign", "affairs", "finance", "trade", "state", "interior",
+    "justice", "health", "energy", "industry", "commerce", "agriculture", "education", "transport",
+    "labour", "labor", "culture", "environment", "security", "home", "information", "planning",
+    "investment", "tourism", "mines", "oil", "petroleum", "water", "communications", "digital",
+    "science", "technology", "development", "cooperation", "and", "the", "national", "public",
+    "economic", "international", "external", "internal", "armed", "forces", "war", "staff",
+    "european", "integration", "relations", "emergency", "situations", "youth", "sports", "social",
+    "fisheries", "maritime", "infrastructure", "housing", "border", "customs", "regional", "diaspora",
+    "humanitarian", "veterans", "natural", "resources", "climate", "innovation", "research", "higher",
+    "telecommunications", "media", "urban", "rural", "welfare", "aviation", "civil", "railways",
+})
 # Plural heads for collective participants (``Iranian officials``, ``the two armies``).
 GROUP_HEADS = frozenset({
     "official", "leader", "minister", "president", "delegation", "delegate", "diplomat", "envoy",

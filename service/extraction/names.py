@@ -19,15 +19,6 @@ from spacy.tokens import Doc, Span, Token
 from service.extraction import lexicon as lx
 
 _MAX_NAME_TOKENS = 4
-# What a minister is minister of: "Minister of Economy Abdulla Al Shamsi".
-_PORTFOLIOS = frozenset({
-    "economy", "defence", "defense", "foreign", "affairs", "finance", "trade", "state", "interior",
-    "justice", "health", "energy", "industry", "commerce", "agriculture", "education", "transport",
-    "labour", "labor", "culture", "environment", "security", "home", "information", "planning",
-    "investment", "tourism", "mines", "oil", "petroleum", "water", "communications", "digital",
-    "science", "technology", "development", "cooperation", "and", "the", "national", "public",
-    "economic", "international", "external", "internal", "armed", "forces", "war", "staff",
-})
 
 
 # Words that end an organisation's name, not a person's: "Chief of Staff Army Command".
@@ -65,7 +56,7 @@ class NameRepair:
             if ent.label_ == "ORG" and _a_name_beside_a_name(ent):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             entities.extend(_split_place_and_name(doc, ent, place_ends))
-        entities.extend(_names_after_titles(doc, entities, {p.start for p in places}, {p.start: p.end for p in places}))
+        entities = _names_after_titles(doc, entities, {p.start for p in places}, {p.start: p.end for p in places})
         entities = _surnames_of_named_people(doc, entities, place_starts)
         doc.ents = _adjacent_names_joined(doc, sorted(entities, key=lambda e: e.start))
         return doc
@@ -93,7 +84,7 @@ def _a_name_beside_a_name(ent: Span) -> bool:
     words = [t for t in ent if t.text != "-"]
     if not 2 <= len(words) <= _MAX_NAME_TOKENS or not all(t.is_title and t.is_alpha for t in words):
         return False
-    if any(t.lower_ in _ORGANIZATION_WORDS | _PORTFOLIOS for t in words):
+    if any(t.lower_ in _ORGANIZATION_WORDS | lx.PORTFOLIO_WORDS for t in words):
         return False
     root = ent.root
     partners = [root.head] if root.dep_ == "conj" else []
@@ -205,7 +196,7 @@ def _with_trailing_name(doc: Doc, ent: Span, place_starts: set[int]) -> Span:
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
 
-_NOT_GIVEN_NAMES = _PORTFOLIOS | _ORGANIZATION_WORDS | lx.NAME_PREFIXES
+_NOT_GIVEN_NAMES = lx.PORTFOLIO_WORDS | _ORGANIZATION_WORDS | lx.NAME_PREFIXES
 
 
 def _with_given_name_after_title(doc: Doc, ent: Span, place_ends: set[int], place_start_by_end: dict[int, int]) -> Span:
@@ -293,7 +284,7 @@ def _name_from(doc: Doc, start: int, end: int) -> Span | None:
 def _in_a_name(token: Token) -> bool:
     if token.text == "-":
         return True
-    return _is_name_word(token) and token.lower_ not in _PORTFOLIOS and token.lower_ not in _ORGANIZATION_WORDS
+    return _is_name_word(token) and token.lower_ not in lx.PORTFOLIO_WORDS and token.lower_ not in _ORGANIZATION_WORDS
 
 
 _DIPLOMATIC_RANK = _RANKS | {"and"}
@@ -308,31 +299,75 @@ def _past_a_place(doc: Doc, i: int, place_ends: dict[int, int]) -> int:
     return i
 
 
+def _past_an_office(doc: Doc, i: int, place_ends: dict[int, int]) -> int:
+    """From just after the "of" of a title, past the portfolio, the office and the country it is
+    of ("Foreign Affairs of Ukraine", "the State Border Guard Service of Ukraine", "the Republic of
+    Moldova") to where the holder's name may begin."""
+    for _ in range(3):
+        first = i
+        while i < len(doc) and doc[i].lower_ in lx.PORTFOLIO_WORDS:
+            i += 1
+        if first < i + 1 < len(doc) and doc[i].lower_ == "of":
+            i += 1  # "Foreign Affairs | of Ukraine"
+        after = _past_a_place(doc, i, place_ends)
+        if after == i and i < len(doc) and doc[i].ent_type_ == "ORG":
+            after = i + 1
+            while after < len(doc) and doc[after].ent_iob_ == "I":
+                after += 1
+        if after == i:
+            return i
+        i = after
+        if i + 1 < len(doc) and doc[i].lower_ == "of":
+            i += 1
+        elif doc[i - 1].lower_ != "of":  # (an organisation's name the recognizer ran on over "of")
+            return i
+    return i
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def after_title(doc: Doc, i: int, place_ends: dict[int, int]) -> int:
+    """Where the holder's name may begin after the title word at ``i``: past its rank, its office and
+    country and where an envoy is posted ("Minister of Economy | Abdulla Al Shamsi", "President of the
+    Republic of Peru | Elena Soto", "Deputy Prime Minister – Minister of Foreign Affairs of Moldova |
+    Ion Cebotari"). ``place_ends`` maps the start of each place (in characters) to its end."""
+    end = i + 1
+    while end + 1 < len(doc) and doc[end].lower_ in _DIPLOMATIC_RANK:
+        end += 1  # "Ambassador Extraordinary and Plenipotentiary of Japan Kenji Sato"
+    if end < len(doc) and doc[end].lower_ == "of":
+        end = _past_an_office(doc, end + 1, place_ends)
+        # "Ambassador of Kazakhstan to the Kyrgyz Republic Serik Tulegenov": past where he is posted.
+        if end < len(doc) and doc[end].lower_ == "to" and (after := _past_a_place(doc, end + 1, place_ends)) > end + 1:
+            end = after
+    if end + 1 < len(doc) and doc[end].text in _DASHES and doc[end + 1].lower_ in lx.PERSON_TITLE_HEADS and doc[end + 1].is_title:
+        return after_title(doc, end + 1, place_ends)  # a second office held by the same person
+    return end
+
+
 def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int], place_ends: dict[int, int]) -> list[Span]:
-    taken = {i for e in entities for i in range(e.start, e.end)}
-    found: list[Span] = []
+    """The entities with the names written right after a title, the recognizer's PERSON that holds
+    only the last of those words ("President of the Republic of Moldova Natalia | Vrabie") made whole."""
+    entities = list(entities)
+    taken = {i: n for n, e in enumerate(entities) for i in range(e.start, e.end)}
     for token in doc:
         if (token.lower_ not in lx.PERSON_TITLE_HEADS and not _honorific(token)) or not token.is_title or token.i + 2 > len(doc):
             continue
-        end = token.i + 1
-        while end + 1 < len(doc) and doc[end].lower_ in _DIPLOMATIC_RANK:
-            end += 1  # "Ambassador Extraordinary and Plenipotentiary of Japan Kenji Sato"
-        if end < len(doc) and doc[end].lower_ == "of":
-            # "Minister of Economy Abdulla Al Shamsi": past the portfolio to the name.
-            end += 1
-            while end < len(doc) and doc[end].lower_ in _PORTFOLIOS:
-                end += 1
-            # "President of Peru Elena Soto", "President of the Republic of Colombia Jorge Ruiz": past the country.
-            end = _past_a_place(doc, end, place_ends)
-            # "Ambassador of Kazakhstan to the Kyrgyz Republic Serik Tulegenov": past where he is posted.
-            if end < len(doc) and doc[end].lower_ == "to" and (after := _past_a_place(doc, end + 1, place_ends)) > end + 1:
-                end = after
-        start = end
+        start = after_title(doc, token.i, place_ends)
+        while start < len(doc) and doc[start].is_title and doc[start].lower_.rstrip(".") in lx.NAME_PREFIXES:
+            start += 1  # "Chief Adviser Professor | Matiur Rahman Chowdhury": no part of the name
+        end = start
         while end < len(doc) and end - start < _MAX_NAME_TOKENS and end not in taken and (_is_name_word(doc[end]) or (doc[end].text == "-" and end + 1 < len(doc) and _is_name_word(doc[end + 1]))):
             if doc[end].idx in place_starts:
                 break
             end += 1
-        if end - start >= 2 and doc[end - 1].text != "-" and not any(i in taken for i in range(start, end)):
-            found.append(Span(doc, start, end, label="PERSON"))
-            taken.update(range(start, end))
-    return found
+        if end == start or doc[end - 1].text == "-" or any(i in taken for i in range(start, end)):
+            continue
+        person = entities[taken[end]] if end in taken else None
+        if person is not None and person.label_ == "PERSON" and person.start == end and person.end - start <= _MAX_NAME_TOKENS:
+            entities[taken[end]] = Span(doc, start, person.end, label="PERSON")
+            taken.update((i, taken[end]) for i in range(start, end))
+        elif end - start >= 2:
+            entities.append(Span(doc, start, end, label="PERSON"))
+            taken.update((i, len(entities) - 1) for i in range(start, end))
+    return entities

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.extraction import lexicon as lx
 from service.extraction.countries import CountryResolver, PlaceMatch
-from service.extraction.names import posted_to, title_of_rank
+from service.extraction.names import after_title, posted_to, title_of_rank
 from service.extraction.segmentation import datelines
 
 _DROP_TITLE_WORDS = frozenset({"the", "of", "for", "and", "affairs", "'s", "’s", "a", "an", "his", "her", "its", "their", "then", "former", "current", "new"})
@@ -104,6 +104,7 @@ class Places:
     def __init__(self, doc: Doc, matches: list[PlaceMatch]) -> None:
         self.by_token: dict[int, PlaceMatch] = {}
         self.spans: dict[int, Span] = {}
+        self.ends: dict[int, int] = {match.start: match.end for match in matches}
         for match in matches:
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is None:
@@ -402,8 +403,10 @@ class PartyReader:
                     break
         while words and words[0].pos_ == "ADP":
             words.pop(0)
-        while words and words[-1].pos_ == "ADP":
-            words.pop()  # "President of [the Republic of Uzbekistan]": the place is the country, not the title
+        while words and (words[-1].pos_ == "ADP" or words[-1].lower_.rstrip(".") in lx.NAME_PREFIXES):
+            # "President of [the Republic of Uzbekistan]": the place is the country, not the title;
+            # "Chief Adviser [Professor]": a form of address, no part of the office
+            words.pop()
         if not any(w.lower_ in lx.PERSON_TITLE_HEADS or w.lower_ in lx.TITLE_WORDS for w in words):
             return None, country
         return _as_written(words), country
@@ -499,6 +502,7 @@ class PartyReader:
             or self._name_after(token)
             # "Chief of Staff of the Armed Forces Lieutenant General Ahmed Farouk": the name that ends the title
             or self._name_ending(token)
+            or self._name_right_after(token)
         )
         posted = self._name_after_posting(token) if appositive is None and not named_inside else None
         lemma = _lemma(token)
@@ -598,6 +602,16 @@ class PartyReader:
                 return self.person_at[start].root
             if not (doc[start].is_title and doc[start].lower_ in lx.TITLE_WORDS):
                 break  # "the Commander of the Navy, Vice Admiral Kasun Perera": only a rank comes between
+        return None
+
+    def _name_right_after(self, head: Token) -> Token | None:
+        """"Head of the State Border Guard Service of Ukraine Serhii Hordiienko": the name written right
+        after the whole title, however the parser hung it."""
+        if _lemma(head) not in lx.PERSON_TITLE_HEADS or not head.is_title:
+            return None
+        start = after_title(self.doc, head.i, self.places.ends)
+        if start < len(self.doc) and self.doc[start].ent_iob_ == "B" and start in self.person_at:
+            return self.person_at[start].root
         return None
 
     def _name_after_posting(self, head: Token) -> Token | None:
@@ -836,13 +850,24 @@ def _coordinated(head: Token) -> list[Token]:
         if token in result:
             continue
         result.append(token)
-        stack.extend(c for c in token.children if c.dep_ in ("conj", "appos") and c.ent_type_ != "DATE" and not _title_of(c, token))
+        stack.extend(
+            c for c in token.children
+            if c.dep_ in ("conj", "appos") and c.ent_type_ != "DATE" and not _title_of(c, token) and not _more_of_the_portfolio(c, token)
+        )
         if _lemma(token) in lx.PERSON_TITLE_HEADS:
             # "President of Uzbekistan Jasur Rakhimov, President of Tajikistan ... and President of ...":
             # the parser hangs the next office holder of the list on the name of the one before.
             names = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
             stack.extend(c for n in names for c in n.children if c.dep_ in ("conj", "appos") and _lemma(c) in lx.PERSON_TITLE_HEADS)
     return sorted(result, key=lambda t: t.i)
+
+
+def _more_of_the_portfolio(conjunct: Token, head: Token) -> bool:
+    """"Minister of Foreign Affairs and European Integration": the second half of what the minister
+    is minister of, which the parser coordinates with the title."""
+    if conjunct.dep_ != "conj" or _lemma(head) not in lx.PERSON_TITLE_HEADS or conjunct.lower_ not in lx.PORTFOLIO_WORDS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and c.i < conjunct.i for c in head.children)
 
 
 # Offices a plural names together: "the three ministers" after two ministers and a secretary.
