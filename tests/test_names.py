@@ -92,3 +92,15 @@ def test_two_names_with_nothing_between_them_are_one_persons(nlp):
     text = "The exchange was witnessed by Prime Minister Datuk Seri Rosli Abdul Hamid at the Istana."
     doc = _doc(nlp, text, [("Datuk Seri Rosli", "PERSON"), ("Abdul Hamid", "PERSON")], {"Datuk", "Seri", "Rosli", "Abdul", "Hamid"})
     assert ("Datuk Seri Rosli Abdul Hamid", "PERSON") in _names(doc)
+
+
+def test_a_name_after_a_title_read_as_an_organisation_is_a_person(nlp):
+    text = "President Ana Rojas and her Peruvian counterpart Luis Felipe Soto met in Tacna."
+    doc = _doc(nlp, text, [("Ana Rojas", "PERSON"), ("Luis Felipe Soto", "ORG")], {"Ana", "Rojas", "Luis", "Felipe", "Soto", "Tacna"})
+    assert ("Luis Felipe Soto", "PERSON") in _names(doc)
+
+
+def test_an_organisation_after_a_title_stays_one(nlp):
+    text = "The minister met the counterpart Border Police Directorate in Tacna."
+    doc = _doc(nlp, text, [("Border Police Directorate", "ORG")], {"Border", "Police", "Directorate", "Tacna"})
+    assert ("Border Police Directorate", "ORG") in _names(doc)

@@ -665,3 +665,14 @@ def test_a_form_of_address_after_the_office_is_no_part_of_the_title(extract):
     text = "Indian Foreign Secretary Rajiv Menon called on Chief Adviser Professor Anwar Hossain in Dhaka on Monday."
     (meeting,) = extract(text)
     assert _people(meeting)["Anwar Hossain"].title == "Chief Adviser"
+
+
+@pytest.mark.parametrize("text", [
+    "Uruguayan President Ana Ferrer and Argentine President Luis Pardo met on Wednesday in Colonia, where they "
+    "witnessed the signing of an agreement on the river channel.",
+    "Uruguayan President Ana Ferrer and Argentine President Luis Pardo met on Wednesday in Colonia. They witnessed "
+    "the signing of an agreement on the river channel.",
+])
+def test_they_who_witnessed_the_signing_are_those_who_met(extract, text):
+    agreement = next(e for e in extract(text) if e.type == "agreement")
+    assert _countries_of_people(agreement) == {"Ana Ferrer": "URY", "Luis Pardo": "ARG"}

@@ -53,7 +53,7 @@ class NameRepair:
             if ent.label_ == "PERSON":
                 ent = _without_headline_words(_with_trailing_name(doc, _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends)), place_starts))
                 ent = _with_given_name_after_title(doc, ent, place_ends, place_start_by_end)
-            if ent.label_ == "ORG" and _a_name_beside_a_name(ent):
+            if ent.label_ == "ORG" and (_a_name_beside_a_name(ent) or _a_name_after_a_title(ent)):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             entities.extend(_split_place_and_name(doc, ent, place_ends))
         entities = _names_after_titles(doc, entities, {p.start for p in places}, {p.start: p.end for p in places})
@@ -77,14 +77,24 @@ def _adjacent_names_joined(doc: Doc, entities: list[Span]) -> list[Span]:
     return joined
 
 
-def _a_name_beside_a_name(ent: Span) -> bool:
-    """"Burundi's Edouard Ndikumana and Rwanda's Jean-Paul Habineza": a name the recognizer took for an
-    organisation, coordinated with a person's name and shaped like one (two to four capitalized words,
-    none an organisation's), is a person's name too."""
+def _shaped_like_a_name(ent: Span) -> bool:
+    """Two to four capitalized words, none an organisation's or a portfolio's."""
     words = [t for t in ent if t.text != "-"]
     if not 2 <= len(words) <= _MAX_NAME_TOKENS or not all(t.is_title and t.is_alpha for t in words):
         return False
-    if any(t.lower_ in _ORGANIZATION_WORDS | lx.PORTFOLIO_WORDS for t in words):
+    return not any(t.lower_ in _ORGANIZATION_WORDS | lx.PORTFOLIO_WORDS for t in words)
+
+
+def _a_name_after_a_title(ent: Span) -> bool:
+    """"his Panamanian counterpart Ricardo Ábrego Castillo": a name the recognizer took for an
+    organisation, written right after a title word and shaped like a name, is a person's."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in lx.PERSON_TITLE_HEADS and _shaped_like_a_name(ent)
+
+
+def _a_name_beside_a_name(ent: Span) -> bool:
+    """"Burundi's Edouard Ndikumana and Rwanda's Jean-Paul Habineza": a name the recognizer took for an
+    organisation, coordinated with a person's name and shaped like one, is a person's name too."""
+    if not _shaped_like_a_name(ent):
         return False
     root = ent.root
     partners = [root.head] if root.dep_ == "conj" else []

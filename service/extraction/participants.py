@@ -770,6 +770,8 @@ class PartyReader:
         if token.lower_ in ("they", "their", "them"):
             # "their meeting": the parties that are the subject of the clause ("Tokyo and Washington").
             subject = self._clause_subject(token)
+            if subject is None and token.dep_ in ("nsubj", "nsubjpass"):
+                subject = self._subject_before(token)
             if subject is None or subject.tag_.startswith("PRP"):
                 return []
             parties = self.parties(subject, role)
@@ -796,6 +798,20 @@ class PartyReader:
         if place is None or place.kind not in ("country", "capital"):
             return []
         return [self.place_party(place, self.places.span_at(teller), role)]
+
+    def _subject_before(self, they: Token) -> Token | None:
+        """Who "they" are as a subject: the subject of the clause theirs hangs on ("X and Y met in
+        Colonia, where they witnessed the signing"), else that of the sentence before ("X and Y met
+        on Friday. They signed ...")."""
+        clause = they.head
+        while clause.dep_ != "ROOT":
+            clause = clause.head
+            if _is_verb(clause) and (subject := next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)) is not None:
+                return subject
+        if they.sent.start == 0:
+            return None
+        before = self.doc[they.sent.start - 1].sent.root
+        return next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
     @staticmethod
     def _clause_subject(token: Token) -> Token | None:
