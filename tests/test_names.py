@@ -104,3 +104,10 @@ def test_an_organisation_after_a_title_stays_one(nlp):
     text = "The minister met the counterpart Border Police Directorate in Tacna."
     doc = _doc(nlp, text, [("Border Police Directorate", "ORG")], {"Border", "Police", "Directorate", "Tacna"})
     assert ("Border Police Directorate", "ORG") in _names(doc)
+
+
+def test_an_office_run_on_into_its_holders_name_is_the_office_and_a_person(nlp):
+    text = "It was signed by the Secretary of the Department of Foreign Affairs Kila Tamarua on Friday."
+    entity = "the Department of Foreign Affairs Kila Tamarua"
+    doc = _doc(nlp, text, [(entity, "ORG")], {"Secretary", "Department", "Foreign", "Affairs", "Kila", "Tamarua"})
+    assert _names(doc) == [("the Department of Foreign Affairs", "ORG"), ("Kila Tamarua", "PERSON")]

@@ -676,3 +676,12 @@ def test_a_form_of_address_after_the_office_is_no_part_of_the_title(extract):
 def test_they_who_witnessed_the_signing_are_those_who_met(extract, text):
     agreement = next(e for e in extract(text) if e.type == "agreement")
     assert _countries_of_people(agreement) == {"Ana Ferrer": "URY", "Luis Pardo": "ARG"}
+
+
+def test_the_name_after_an_office_set_beside_the_head_of_a_delegation(extract):
+    text = (
+        "Malaysia and Brunei signed an agreement on border crossings on Wednesday in Miri. It was signed by the head of "
+        "the Malaysian delegation, Director General of Immigration at the Home Affairs Ministry Rosli Ahmad Tajuddin."
+    )
+    (agreement,) = extract(text)
+    assert _countries_of_people(agreement) == {"Rosli Ahmad Tajuddin": "MYS"}

@@ -270,17 +270,20 @@ def _split_place_and_name(doc: Doc, ent: Span, place_ends: set[int]) -> list[Spa
     if ent.label_ in ("PRODUCT", "WORK_OF_ART"):
         return [ent]
     followed_by_title = ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS
+    # "Secretary of the Department of Foreign Affairs Kila Tamarua": an office's name run on into its holder's
+    of_an_office = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in lx.PERSON_TITLE_HEADS
     for token in ent[:-2]:
         after_place = token.idx + len(token.text) in place_ends
         after_title = token.lower_ in lx.PERSON_TITLE_HEADS and token.is_title
-        if not (after_place or after_title):
+        after_office = of_an_office and token.lower_ in (lx.PORTFOLIO_WORDS | _ORGANIZATION_WORDS) - {"and", "the"}
+        if not (after_place or after_title or after_office):
             continue
         name_start = token.i + 1
         if after_place and doc[name_start].lower_ in ("'s", "’s"):
             name_start += 1  # "Senegal's Ousmane Diatta" read as one organisation
         name = None if followed_by_title else _name_from(doc, name_start, ent.end)
         if name is not None:
-            return [Span(doc, ent.start, token.i + 1, label=ent.label_), name] if after_place else [name]
+            return [Span(doc, ent.start, token.i + 1, label=ent.label_), name] if after_place or after_office else [name]
     return [ent]
 
 
@@ -309,25 +312,34 @@ def _past_a_place(doc: Doc, i: int, place_ends: dict[int, int]) -> int:
     return i
 
 
+def _a_word_of_the_office(doc: Doc, i: int, place_ends: dict[int, int]) -> bool:
+    """"Foreign Affairs and European Integration", "the Home Affairs Ministry"; not "the Republic of
+    Colombia", a place."""
+    token = doc[i]
+    if token.lower_ == "the":
+        return _past_a_place(doc, i, place_ends) == i
+    if token.lower_ in lx.PORTFOLIO_WORDS:
+        return True
+    return token.lower_ in _ORGANIZATION_WORDS and token.is_title and token.idx not in place_ends
+
+
 def _past_an_office(doc: Doc, i: int, place_ends: dict[int, int]) -> int:
     """From just after the "of" of a title, past the portfolio, the office and the country it is
-    of ("Foreign Affairs of Ukraine", "the State Border Guard Service of Ukraine", "the Republic of
-    Moldova") to where the holder's name may begin."""
-    for _ in range(3):
+    of ("Foreign Affairs of Ukraine", "the State Border Guard Service of Ukraine", "Immigration at the
+    Home Affairs Ministry", "the Republic of Moldova") to where the holder's name may begin."""
+    for _ in range(4):
         first = i
-        while i < len(doc) and doc[i].lower_ in lx.PORTFOLIO_WORDS:
+        while i < len(doc) and _a_word_of_the_office(doc, i, place_ends):
             i += 1
-        if first < i + 1 < len(doc) and doc[i].lower_ == "of":
-            i += 1  # "Foreign Affairs | of Ukraine"
         after = _past_a_place(doc, i, place_ends)
         if after == i and i < len(doc) and doc[i].ent_type_ == "ORG":
             after = i + 1
             while after < len(doc) and doc[after].ent_iob_ == "I":
                 after += 1
-        if after == i:
-            return i
         i = after
-        if i + 1 < len(doc) and doc[i].lower_ == "of":
+        if i == first:
+            return i
+        if i + 1 < len(doc) and doc[i].lower_ in ("of", "at"):
             i += 1
         elif doc[i - 1].lower_ != "of":  # (an organisation's name the recognizer ran on over "of")
             return i

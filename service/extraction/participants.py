@@ -602,6 +602,10 @@ class PartyReader:
                 return self.person_at[start].root
             if not (doc[start].is_title and doc[start].lower_ in lx.TITLE_WORDS):
                 break  # "the Commander of the Navy, Vice Admiral Kasun Perera": only a rank comes between
+            # "the head of the delegation, Director General of Public Administration Arif Wicaksono": an office
+            after = after_title(doc, start, self.places.ends)
+            if after > start + 1 and after < len(doc) and doc[after].ent_iob_ == "B" and after in self.person_at:
+                return self.person_at[after].root
         return None
 
     def _name_right_after(self, head: Token) -> Token | None:
