@@ -685,3 +685,15 @@ def test_the_name_after_an_office_set_beside_the_head_of_a_delegation(extract):
     )
     (agreement,) = extract(text)
     assert _countries_of_people(agreement) == {"Rosli Ahmad Tajuddin": "MYS"}
+
+
+def test_the_office_before_a_comma_and_a_name_is_that_persons(extract):
+    text = (
+        "The President of the Republic of Cuba, Ramiro Ortega, held official talks on Tuesday at the Palace of the "
+        "Revolution with the Prime Minister of the Democratic Republic of Timor-Leste, Tomas Ximenes, who is on an "
+        "official visit to the island."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert _countries_of_people(meeting) == {"Ramiro Ortega": "CUB", "Tomas Ximenes": "TLS"}
+    # Where they met is the palace, not the palace and the guest the parser hung on it.
+    assert meeting.location is not None and meeting.location.name == "Palace of the Revolution"

@@ -745,7 +745,7 @@ def _location(trigger: Trigger, places: Places, resolver) -> tuple[Location | No
                         continue
                     # Under the trigger, a phrase that contains a place ("in the capital of Turkmenistan");
                     # elsewhere, only a place itself ("linked to an exchange between Tehran and ..." is none).
-                    inner = places.within(list(pobj.subtree) if holder == head else [pobj])
+                    inner = places.within(_place_phrase(pobj) if holder == head else [pobj])
                     countries = [m for m, _ in inner if m.code]
                     if pobj.ent_type_ in ("GPE", "LOC", "FAC") or countries or pobj.lower_ == "capital":
                         code = countries[0].code if countries else None
@@ -754,8 +754,15 @@ def _location(trigger: Trigger, places: Places, resolver) -> tuple[Location | No
     return None, None
 
 
+def _place_phrase(token: Token) -> list[Token]:
+    """The words of a place's phrase, up to what the parser hung on it with another preposition than
+    "of": "the Palace of the Revolution [with the Prime Minister of Timor-Leste]"."""
+    other = {t.i for c in token.subtree if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
+    return [t for t in token.subtree if t.i not in other]
+
+
 def _np_text(token: Token) -> str:
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") and t.sent == token.sent]
+    tokens = [t for t in _place_phrase(token) if t.dep_ not in ("relcl", "punct") and t.sent == token.sent]
     tokens = [t for t in tokens if not any(a.dep_ in ("relcl", "appos", "conj", "cc") and a != token for a in [t, *t.ancestors] if a in token.subtree)]
     while tokens and tokens[0].dep_ == "det":
         tokens = tokens[1:]

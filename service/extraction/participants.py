@@ -438,6 +438,14 @@ class PartyReader:
 
     def _appositive_title(self, ent: Span) -> tuple[str | None, str | None]:
         """"Zakir Hasanov, the Minister of Defense of Azerbaijan" and the reverse order."""
+        # "... with the Prime Minister of the Democratic Republic of Timor-Leste, Tomás Soares, who": the
+        # title phrase that ends at the comma right before the name, wherever the parser hung the name
+        comma = ent.start - 1
+        if comma > 0 and self.doc[comma].text == ",":
+            for i in range(comma - 1, max(ent.sent.start, comma - _LONGEST_TITLE) - 1, -1):
+                token = self.doc[i]
+                if token.tag_ in ("NN", "NNP") and _lemma(token) in lx.PERSON_TITLE_HEADS and token.is_title and after_title(self.doc, i, self.places.ends) == comma:
+                    return self.title_phrase(token)
         root = ent.root
         candidates = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
@@ -888,6 +896,10 @@ def _more_of_the_portfolio(conjunct: Token, head: Token) -> bool:
     if conjunct.dep_ != "conj" or _lemma(head) not in lx.PERSON_TITLE_HEADS or conjunct.lower_ not in lx.PORTFOLIO_WORDS:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "of" and c.i < conjunct.i for c in head.children)
+
+
+# Tokens of the longest title phrase read before a comma and a name.
+_LONGEST_TITLE = 12
 
 
 # Offices a plural names together: "the three ministers" after two ministers and a secretary.
