@@ -797,11 +797,28 @@ def test_talks_told_as_a_process_or_a_habit_are_no_meeting(extract):
         "Portugal and Morocco agreed on Tuesday to hold regular consultations on migration.",
         "Greece and Turkey signed a border accord in 1999, but years of talks since then have brought no settlement of the Aegean dispute.",
         "Serbia signed a trade deal with Hungary last year, while talks with Kosovo remain stalled.",
+        # Reported in the past, or set beside another happening: still a state of things.
+        "The minister said that negotiations with Chile and Peru on a fisheries accord were continuing.",
+        "The protest comes with talks between Caracas and Bogota over Venezuela's border programme stalled, and with rights groups calling for calm.",
     ]:
         assert [e.type for e in extract(text) if e.type == "meeting"] == [], text
     # A session told in the past is one.
     events = extract("Talks between Serbia and Kosovo continued in Brussels on Monday.")
     assert [e.type for e in events] == ["meeting"]
+
+
+def test_a_named_committee_chaired_by_one_countrys_leader_sits_by_itself(extract):
+    text = (
+        "The plan was approved at the last meeting of the Naval Procurement Executive Committee, chaired by the "
+        "Chilean president in Santiago."
+    )
+    assert [e for e in extract(text) if e.type == "meeting"] == []
+    # A body of two countries is no one side's own, whoever chairs it.
+    text = (
+        "The plan was approved at the last meeting of the Chile-Peru Border Committee, chaired by the Chilean "
+        "president in Santiago."
+    )
+    assert [e.type for e in extract(text)] == ["meeting"]
 
 
 def test_further_calls_of_one_trip_are_one_meeting(extract):

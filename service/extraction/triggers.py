@@ -603,13 +603,16 @@ def _told_as_a_process(noun: Token) -> bool:
     # The verb it is the subject of, or a clause on it ("talks that remain stalled").
     verbs = [noun.head] if noun.dep_ == "nsubj" else []
     verbs += [c for c in noun.children if c.dep_ in ("relcl", "advcl") and not any(s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP") for s in c.children)]
-    # Told in the present ("are continuing", "remain", "have dragged on"); "talks continued on
-    # Tuesday" is a session.
+    # Told in the present or as going on ("are continuing", "remain", "have dragged on", "said talks
+    # were continuing", "with talks stalled"); "talks continued on Tuesday" is a session.
     return any(
         _lemma(verb) in _PROCESS_VERBS
-        and (verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("is", "are", "has", "have", "'s", "'re", "'ve") for c in verb.children))
+        and (
+            verb.tag_ in ("VBZ", "VBP", "VBG")
+            or any(c.dep_ == "aux" and c.lower_ in ("is", "are", "has", "have", "'s", "'re", "'ve") for c in verb.children)
+        )
         for verb in verbs
-    )
+    ) or any(c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in _PROCESS_VERBS for c in noun.children)
 
 
 # Ships and aircraft: they take part in exercises, but a port call is no meeting of parties.
@@ -753,12 +756,29 @@ def _of_one_body(meeting: Token) -> bool:
             continue
         # (the body's own name is no other party: "the Cabinet of Ministers", "the two Houses of the
         # Federal Parliament of Ghana"; a second country is: "the Ghana-Togo joint committee")
-        if any(t.ent_type_ == "ORG" and t.lower_ not in _BODY_NAME_WORDS and not _names_a_country(t) for t in body.subtree):
+        if any(t.ent_type_ == "ORG" and t.lower_ not in _BODY_NAME_WORDS and not _names_a_country(t) for t in body.subtree) and not _chaired_by_one_side(body):
             continue
         if _names_two_countries(body):
             continue
         return True
     return False
+
+
+def _chaired_by_one_side(body: Token) -> bool:
+    """"the Defense Industry Executive Committee, chaired by the Turkish president": a named body one
+    country's leader chairs, with no joint or international word in its name."""
+    if _joint_body(body) or any(_in_organization(t) or _lemma(t) in _LEAGUE_WORDS for t in body.subtree):
+        return False
+    # (the parser may hang the participle on the verb: "at the meeting of the Committee, chaired by ...")
+    doc = body.doc
+    after = body.i + 1 + (body.i + 1 < len(doc) and doc[body.i + 1].text == ",")
+    verbs = [c for c in body.children if c.dep_ == "acl"] + ([doc[after]] if after < len(doc) and doc[after].tag_ == "VBN" else [])
+    chairs = [
+        p for c in verbs if _lemma(c) in ("chair", "head", "lead", "preside")
+        for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+    ]
+    places = [p for p in _places(body.doc) if p.kind in ("country", "demonym")]
+    return len(chairs) == 1 and not chairs[0].conjuncts and any(p.start <= t.idx < p.end for t in chairs[0].subtree for p in places)
 
 
 def _names_two_countries(body: Token) -> bool:
