@@ -821,6 +821,22 @@ def test_a_named_committee_chaired_by_one_countrys_leader_sits_by_itself(extract
     assert [e.type for e in extract(text)] == ["meeting"]
 
 
+@pytest.mark.parametrize("text", [
+    # One country's politicians among themselves.
+    "The three main opposition party leaders met on the debate stage in Lima on Thursday night, trading accusations over who could best handle U.S. tariffs.",
+    # Joining an organisation is a process, not a session.
+    "Warsaw supports opening all clusters in Chisinau's accession negotiations with the EU, the minister said.",
+    "Brussels decided last year in principle to open accession talks with Tirana.",
+    # A text still to sign.
+    "The Yemeni cabinet approved a draft memorandum of understanding with the Arab Fund for Economic and Social Development on financing a power plant.",
+    # A research ship's call at a station: the ship is no person.
+    "Australia's icebreaker RSV Kerguelen has arrived back in Hobart after a 58-day scientific expedition to East "
+    "Antarctica. The Kerguelen also paid a short visit to Davis research station to drop off fuel and cargo.",
+])
+def test_no_meeting_or_agreement_of_parties(extract, text):
+    assert extract(text) == []
+
+
 def test_further_calls_of_one_trip_are_one_meeting(extract):
     # "also met", "paid a courtesy call": one more call of the same trip, which the guidelines
     # make one meeting with the visit and its talks.

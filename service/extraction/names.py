@@ -133,6 +133,7 @@ _VESSEL_WORDS = frozenset({
 _HULL_PREFIXES = frozenset({
     "uss", "hms", "hmcs", "hmas", "hmnzs", "ins", "brp", "kri", "rss", "fs", "ens", "roks", "js", "tcg", "its",
     "hnlms", "hdms", "pns", "nrp", "sps", "ara", "bap", "arc", "kd", "htms", "cns", "ffg",
+    "rsv", "rrs", "rv", "mv", "cgc", "usns", "usgc",
 })
 
 

@@ -217,6 +217,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
     if _has_neg(trigger) or any(c.dep_ == "amod" and c.lower_ in lx.HYPOTHETICAL_NOUN_MODIFIERS for c in trigger.children):
         if not _dated_past_edition(trigger):
             return None
+    if any(c.dep_ == "compound" and c.lower_ == "draft" for c in trigger.children) and not (trigger.dep_ == "dobj" and _lemma(trigger.head) in ("sign", "ink")):
+        return None  # "the Council approved a draft memorandum": a text still to sign
     if any(c.dep_ in ("amod", "det", "predet") and c.lower_ in ("such", "any") for c in trigger.children):
         return None  # "has denounced such drills", "would defend it in any negotiations": a kind of event
     if _told_as_a_habit(trigger if start is None else start):
@@ -481,6 +483,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return None  # "at the end of a two-day policy meeting ... told a news conference after the meeting"
     if lemma in ("talk", "negotiation") and _compounds(token) & lx.BUSINESS_TALKS:
         return None  # "merger talks", "pay talks": a company's business, not officials meeting
+    if lemma in ("talk", "negotiation") and _compounds(token) & {"accession", "membership"}:
+        return None  # "Kyiv's accession negotiations with the EU": joining an organisation, a process
     if token.dep_ == "pobj" and token.head.lower_ == "in" and _lemma(token.head.head) == "be" and _has_neg(token.head.head):
         return None  # "the bank is not in talks with any rival"
     if lemma in ("visit", "trip") and (_is_anaphoric(token) or any(c.dep_ == "poss" for c in token.children)) and _trips_called_off(token.doc):
@@ -996,6 +1000,16 @@ def _from_home_provinces(partner: Token) -> bool:
     )
 
 
+def _domestic_politicians(subject: Token) -> bool:
+    """"the four main federal party leaders", "the presidential candidates": one country's politicians
+    among themselves, no country or organisation named."""
+    if subject.conjuncts or _lemma(subject) not in ("leader", "candidate", "contender", "nominee", "challenger"):
+        return False
+    if any(_in_organization(t) or _names_a_country(t) or t.ent_type_ in ("GPE", "NORP", "PERSON") for t in subject.subtree if t.i <= subject.i):
+        return False  # (the words before the noun: "the Kenyan and Ugandan party leaders")
+    return _lemma(subject) != "leader" or bool(_compounds(subject) & {"party", "opposition", "campaign"})
+
+
 def _a_body_sitting(subjects: list[Token]) -> bool:
     """One body that meets by itself ("The cabinet will meet on Monday", "the Executive is due to meet"):
     a sitting of one side, unless an international or a joint body ("the Security Council will meet")."""
@@ -1084,6 +1098,8 @@ def _meeting_verb(span: Span, verb: Token, lemma: str) -> Trigger | None:
             return None  # "met troops at the camp", "met with delegates from Batken and Osh regions": not a party abroad
         if not partners and _a_body_sitting(subjects or _subjects_above(verb)):
             return None  # "The Northern Ireland Executive is due to meet on Thursday": its own sitting
+        if not partners and subjects and all(_domestic_politicians(s) for s in subjects):
+            return None  # "The four main federal party leaders met on the debate stage": a campaign, no meeting of parties
         if any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or t.lower_ in ("million", "billion", "trillion") for o in objects for t in o.subtree):
             return None  # "meeting the 1.50 billion crowns expected by analysts": a figure reached
     elif lemma == "visit":
