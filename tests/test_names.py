@@ -111,3 +111,24 @@ def test_an_office_run_on_into_its_holders_name_is_the_office_and_a_person(nlp):
     entity = "the Department of Foreign Affairs Kila Tamarua"
     doc = _doc(nlp, text, [(entity, "ORG")], {"Secretary", "Department", "Foreign", "Affairs", "Kila", "Tamarua"})
     assert _names(doc) == [("the Department of Foreign Affairs", "ORG"), ("Kila Tamarua", "PERSON")]
+
+
+@pytest.mark.parametrize("label", ["GPE", "NORP", "ORG"])
+def test_a_name_after_a_title_read_as_a_place_is_a_person(nlp, label):
+    text = "Chinese Premier Wang Zhiyuan held talks with Ghanaian Vice President Ama Boateng."
+    doc = _doc(nlp, text, [("Wang Zhiyuan", label), ("Ama Boateng", "PERSON")], {"Premier", "Wang", "Zhiyuan", "Vice", "President", "Ama", "Boateng"})
+    assert ("Wang Zhiyuan", "PERSON") in _names(doc)
+
+
+def test_a_place_after_a_title_stays_a_place(nlp):
+    text = "The talks were held with the envoy the President South Africa named, said the minister."
+    doc = _doc(nlp, text, [("South Africa", "GPE")], {"President", "South", "Africa"})
+    assert ("South Africa", "GPE") in _names(doc)
+
+
+def test_a_hyphenated_family_name_alone_is_the_person_named_in_full(nlp):
+    text = "Vice President Naana Opoku-Mensah arrived on Monday. Opoku-Mensah said Ghana was ready."
+    doc = _doc(nlp, text, [("Naana Opoku-Mensah", "PERSON"), ("Opoku-Mensah said", "ORG")], {"Naana", "Opoku", "Mensah", "Ghana"})
+    doc.ents = [e if e.label_ == "PERSON" else doc.char_span(e.start_char, e.start_char + len("Opoku-Mensah"), label="ORG") for e in doc.ents]
+    names = _names(doc)
+    assert names.count(("Opoku-Mensah", "PERSON")) == 1 and ("Naana Opoku-Mensah", "PERSON") in names

@@ -53,7 +53,7 @@ class NameRepair:
             if ent.label_ == "PERSON":
                 ent = _without_headline_words(_with_trailing_name(doc, _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends)), place_starts))
                 ent = _with_given_name_after_title(doc, ent, place_ends, place_start_by_end)
-            if ent.label_ == "ORG" and (_a_name_beside_a_name(ent) or _a_name_after_a_title(ent)):
+            if ent.label_ == "ORG" and _a_name_beside_a_name(ent) or ent.label_ in _MISREAD_NAME_LABELS and _a_name_after_a_title(ent, place_starts):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             entities.extend(_split_place_and_name(doc, ent, place_ends))
         entities = _names_after_titles(doc, entities, {p.start for p in places}, {p.start: p.end for p in places})
@@ -77,6 +77,10 @@ def _adjacent_names_joined(doc: Doc, entities: list[Span]) -> list[Span]:
     return joined
 
 
+# What the recognizer calls a person's name it does not know: "Premier Han Zhiming" a place.
+_MISREAD_NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "LOC"})
+
+
 def _shaped_like_a_name(ent: Span) -> bool:
     """Two to four capitalized words, none an organisation's or a portfolio's."""
     words = [t for t in ent if t.text != "-"]
@@ -85,10 +89,14 @@ def _shaped_like_a_name(ent: Span) -> bool:
     return not any(t.lower_ in _ORGANIZATION_WORDS | lx.PORTFOLIO_WORDS for t in words)
 
 
-def _a_name_after_a_title(ent: Span) -> bool:
-    """"his Panamanian counterpart Ricardo Ábrego Castillo": a name the recognizer took for an
-    organisation, written right after a title word and shaped like a name, is a person's."""
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in lx.PERSON_TITLE_HEADS and _shaped_like_a_name(ent)
+def _a_name_after_a_title(ent: Span, place_starts: set[int]) -> bool:
+    """"his Panamanian counterpart Ricardo Ábrego Castillo", "Chinese Premier Han Zhiming": a name the
+    recognizer took for an organisation or a place (none the country table knows), written right after
+    a title word and shaped like a name, is a person's."""
+    return (
+        ent.start > 0 and ent.doc[ent.start - 1].lower_ in lx.PERSON_TITLE_HEADS and ent.start_char not in place_starts
+        and _shaped_like_a_name(ent)
+    )
 
 
 def _a_name_beside_a_name(ent: Span) -> bool:
@@ -110,6 +118,11 @@ def _surnames_of_named_people(doc: Doc, entities: list[Span], place_starts: set[
         return entities
     by_token = {i: n for n, e in enumerate(entities) for i in range(e.start, e.end)}
     result = list(entities)
+    # "Naana Opoku-Mensah ... Opoku-Mensah said": a hyphenated family name, several tokens long
+    hyphenated = {e.text.split()[-1] for e in entities if e.label_ == "PERSON" and len(e.text.split()) >= 2 and "-" in e.text.split()[-1]}
+    for n, ent in enumerate(entities):
+        if ent.label_ in ("ORG", "NORP", "GPE", "PRODUCT", "FAC", "WORK_OF_ART") and ent.text in hyphenated and ent.start_char not in place_starts:
+            result[n] = Span(doc, ent.start, ent.end, label="PERSON")
     for token in doc:
         if token.text not in surnames or token.pos_ != "PROPN" or token.idx in place_starts:
             continue
