@@ -697,3 +697,17 @@ def test_the_office_before_a_comma_and_a_name_is_that_persons(extract):
     assert _countries_of_people(meeting) == {"Ramiro Ortega": "CUB", "Tomas Ximenes": "TLS"}
     # Where they met is the palace, not the palace and the guest the parser hung on it.
     assert meeting.location is not None and meeting.location.name == "Palace of the Revolution"
+
+
+def test_styles_of_address_are_no_part_of_the_office(extract):
+    text = (
+        "His Highness the Amir Sheikh Hamad bin Khalid Al-Nuaimi and HE President of the Kyrgyz Republic Almaz "
+        "Toktogulov held official talks in Doha on Monday. After the talks, the Amir and the Kyrgyz President "
+        "witnessed the signing of an agreement on air services."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert {p.name: p.title for p in meeting.participants if p.kind == "person"} == {
+        "Hamad bin Khalid Al-Nuaimi": "Amir", "Almaz Toktogulov": "President",
+    }
+    agreement = next(e for e in extract(text) if e.type == "agreement")
+    assert set(_people(agreement)) == {"Hamad bin Khalid Al-Nuaimi", "Almaz Toktogulov"}

@@ -149,6 +149,10 @@ HONORIFICS = frozenset({
 })
 # Forms of address and academic titles that come before a name but are no part of it.
 NAME_PREFIXES = HONORIFICS | {"professor", "prof"}
+# Styles written before a title in capitals: "HE President ...", "HH the Amir" (His Excellency, His Highness).
+STYLE_ABBREVIATIONS = frozenset({"HE", "HH", "HRH", "HM", "HIM", "H.E.", "H.H.", "H.R.H.", "H.M."})
+# Styles of address between a title and a name, no part of the office: "the Amir Sheikh Jassim".
+TITLE_STYLES = frozenset({"sheikh", "sheikha", "sayyid", "sayyida", "tan", "sri", "datuk", "dato", "seri"})
 # The head word of a title phrase that makes it a person (``Defense Minister``).
 PERSON_TITLE_HEADS = frozenset({
     "president", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",

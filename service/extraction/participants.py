@@ -401,8 +401,10 @@ class PartyReader:
                     break  # "with Chinese Foreign Minister Zhao and Zadran": another person's office
                 if not (doc[j].lower_ in lx.TITLE_WORDS or doc[j].tag_ in ("NNP", "NNPS")):
                     break
-        while words and words[0].pos_ == "ADP":
-            words.pop(0)
+        while words and (words[0].pos_ == "ADP" or words[0].text in lx.STYLE_ABBREVIATIONS):
+            words.pop(0)  # ("HE President": His Excellency's style, no part of the office)
+        while len(words) > 1 and words[-1].lower_ in lx.TITLE_STYLES:
+            words.pop()  # "Amir Sheikh": the office is the Amir's
         while words and (words[-1].pos_ == "ADP" or words[-1].lower_.rstrip(".") in lx.NAME_PREFIXES):
             # "President of [the Republic of Uzbekistan]": the place is the country, not the title;
             # "Chief Adviser [Professor]": a form of address, no part of the office
@@ -467,7 +469,7 @@ class PartyReader:
                 continue
             if token.dep_ in ("det", "poss", "punct", "cc", "case") and token.tag_ != "HYPH" or token.tag_ in ("PRP$", "DT", "POS"):
                 continue
-            if token.ent_type_ == "PERSON":
+            if token.ent_type_ == "PERSON" or token.text in lx.STYLE_ABBREVIATIONS:
                 continue
             words.append(token)
         while words and words[-1].tag_ == "HYPH":
