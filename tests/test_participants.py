@@ -711,3 +711,12 @@ def test_styles_of_address_are_no_part_of_the_office(extract):
     }
     agreement = next(e for e in extract(text) if e.type == "agreement")
     assert set(_people(agreement)) == {"Hamad bin Khalid Al-Nuaimi", "Almaz Toktogulov"}
+
+
+def test_the_side_a_signer_signed_for_is_his_country(extract):
+    text = (
+        "Qatar and Kyrgyzstan signed an agreement on air services in Doha on Monday. It was signed on the Qatari side "
+        "by Minister of State Khalid Al-Mansouri, and on the Kyrgyz side by Minister of Foreign Affairs Azamat Sydykov."
+    )
+    agreement = next(e for e in extract(text) if e.type == "agreement")
+    assert _countries_of_people(agreement) == {"Khalid Al-Mansouri": "QAT", "Azamat Sydykov": "KGZ"}

@@ -251,7 +251,7 @@ class PartyReader:
             title, country = self._title_before(ent)
             appos_title, appos_country = self._appositive_title(ent)
             title = title or appos_title
-            country = country or appos_country or self._country_after(ent)
+            country = country or appos_country or self._country_after(ent) or self._side_before(ent)
             key = last_name(name)
             person = self.people.get(key)
             if person is None:
@@ -437,6 +437,19 @@ class PartyReader:
         following = doc[ent.end + 1 : ent.end + 3]
         place = next((self.places.at(t) for t in following if self.places.at(t) is not None), None)
         return place.code if place is not None and place.kind in ("country", "capital") else None
+
+    def _side_before(self, ent: Span) -> str | None:
+        """"signed on the Qatari side by Minister A, and on the Kyrgyz side by Minister B": the side
+        the person signed or spoke for, told just before."""
+        doc = self.doc
+        for i in range(ent.start - 1, max(ent.sent.start, ent.start - _LONGEST_TITLE) - 1, -1):
+            token = doc[i]
+            if token.ent_type_ == "PERSON":
+                return None
+            if token.lower_ == "side" and i + 1 < len(doc) and doc[i + 1].lower_ == "by":
+                place = next((self.places.at(c) for c in token.children if c.dep_ in ("amod", "compound") and self.places.at(c) is not None), None)
+                return place.code if place is not None and place.kind in ("country", "demonym") else None
+        return None
 
     def _appositive_title(self, ent: Span) -> tuple[str | None, str | None]:
         """"Zakir Hasanov, the Minister of Defense of Azerbaijan" and the reverse order."""
