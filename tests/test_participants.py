@@ -720,3 +720,15 @@ def test_the_side_a_signer_signed_for_is_his_country(extract):
     )
     agreement = next(e for e in extract(text) if e.type == "agreement")
     assert _countries_of_people(agreement) == {"Khalid Al-Mansouri": "QAT", "Azamat Sydykov": "KGZ"}
+
+
+def test_who_attended_the_talks_in_the_passive_took_part(extract):
+    # (the parser reads the list of titled names after "by" in pieces: each name is taken)
+    text = (
+        "His Highness the Amir Sheikh Hamad bin Khalid Al-Nuaimi and HE President of the Kyrgyz Republic Almaz "
+        "Toktogulov held official talks at the Amiri Diwan this morning. The session of talks was attended by HE "
+        "Deputy Prime Minister Sheikh Saud bin Hamad Al-Kuwari, and HE Minister of State for Foreign Affairs Dr. "
+        "Khalid bin Rashid Al-Mansouri, along with a number of senior officials."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert {"Saud bin Hamad Al-Kuwari", "Khalid bin Rashid Al-Mansouri"} <= set(_people(meeting))

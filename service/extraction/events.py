@@ -666,6 +666,11 @@ def _attendees_listed(mentions: list[Mention], reader: PartyReader) -> None:
         elif head.dep_ == "dobj" and head.head.lower_ == "attending":
             # "Attending the talks from the Kuwaiti side were ..."
             start = next((c for c in head.head.children if c.lemma_ == "be" and c.i > head.i), None)
+        else:
+            # "The session of talks was attended by Deputy Prime Minister A, and Minister B"
+            subject = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head
+            if subject.dep_ == "nsubjpass" and subject.head.lemma_ == "attend":
+                start = next((c for c in subject.head.children if c.dep_ == "agent"), None)
         if start is not None:
             _add_people_named_after(mention, start, reader, "participant")
 
