@@ -837,6 +837,17 @@ def test_no_meeting_or_agreement_of_parties(extract, text):
     assert extract(text) == []
 
 
+def test_an_exercise_told_by_its_start_and_its_end_to_come_is_one_with_a_day_between(extract):
+    # Begun on the 7th and still running: Wednesday the 16th is one of its days.
+    text = (
+        "Fijian and Tongan troops landed on a beach south of Suva on Wednesday, the high point of a joint exercise of "
+        "the two countries. Fiji and Tonga held a joint exercise, which began on September 7 and ends Friday, to "
+        "simulate the response to a cyclone."
+    )
+    exercises = [e for e in extract(text, date(2026, 9, 17)) if e.type == "exercise"]
+    assert len(exercises) == 1
+
+
 def test_further_calls_of_one_trip_are_one_meeting(extract):
     # "also met", "paid a courtesy call": one more call of the same trip, which the guidelines
     # make one meeting with the visit and its talks.

@@ -1333,6 +1333,17 @@ class _Cluster:
         return max((_stated_days(m.trigger.head) for m in self.mentions), default=0)
 
     @cached_property
+    def still_running(self) -> bool:
+        """"The exercise, which began on September 7 and ends Friday": told by its start and an end to come."""
+        for mention in self.mentions:
+            verbs = [c for c in mention.trigger.head.children if c.dep_ in ("relcl", "acl")]
+            for verb in verbs:
+                ends = [c for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in ("end", "run", "last", "continue", "conclude")]
+                if verb.lemma_.lower() in ("begin", "start", "open", "kick") and any(c.tag_ in ("VBZ", "VBP") or c.dep_ == "aux" for e in ends for c in [e, *e.children]):
+                    return True
+        return False
+
+    @cached_property
     def told_as_recent(self) -> bool:
         """Told with no date as just done, in the present perfect: "have signed a bilateral agreement".
         Such a happening is the story's, not one of months ago."""
@@ -1522,8 +1533,9 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         # games on Monday", "the 15-day drills ... the maritime phase next week".
         slack = max(slack, _VISIT_DAYS, a.days, b.days)
         later = a if a.first > b.first else b
-        if a.status == b.status == "occurred" and min(later.mentions, key=lambda m: m.start).trigger.anaphoric:
-            # "ended on Wednesday ... The exercise began on May 6": one exercise told by its two ends
+        if a.status == b.status == "occurred" and (min(later.mentions, key=lambda m: m.start).trigger.anaphoric or a.still_running or b.still_running):
+            # "ended on Wednesday ... The exercise began on May 6": one exercise told by its two ends;
+            # "which began on September 7 and ends Friday": one still running on the days told after
             slack = max(slack, _EXERCISE_DAYS)
     if a.type != b.type or _dates_conflict(a.date, b.date, slack):
         return float("-inf")
