@@ -848,6 +848,15 @@ def test_an_exercise_told_by_its_start_and_its_end_to_come_is_one_with_a_day_bet
     assert len(exercises) == 1
 
 
+def test_a_previous_edition_dated_in_its_own_clause_is_an_event(extract):
+    text = (
+        "French, Australian and Fijian troops began the Southern Cross exercise in New Caledonia on Monday. "
+        "The previous Southern Cross exercise, held in May 2023, drew some 2,000 personnel from 17 countries."
+    )
+    exercises = sorted((e for e in extract(text, date(2026, 6, 10)) if e.type == "exercise"), key=lambda e: e.trigger.start)
+    assert [e.date.value for e in exercises] == ["2026-06-08", "2023-05"]
+
+
 def test_further_calls_of_one_trip_are_one_meeting(extract):
     # "also met", "paid a courtesy call": one more call of the same trip, which the guidelines
     # make one meeting with the visit and its talks.

@@ -175,8 +175,9 @@ def _dated_past_edition(trigger: Token) -> bool:
     """"The previous Zapad exercise was held in September 2021": an earlier edition, told with its date."""
     if not any(c.dep_ == "amod" and c.lower_ in ("previous", "past", "earlier", "last") for c in trigger.children):
         return False
-    verb = governing_verb(trigger)
-    return verb is not None and any(t.ent_type_ == "DATE" for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
+    # ("The previous Croix du Sud exercise, held in May 2023, drew 2,000 troops": its own clause)
+    verbs = [governing_verb(trigger)] + [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return any(t.ent_type_ == "DATE" for verb in verbs if verb is not None for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
 
 
 def _told_as_a_habit(trigger: Token) -> bool:
