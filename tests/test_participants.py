@@ -732,3 +732,8 @@ def test_who_attended_the_talks_in_the_passive_took_part(extract):
     )
     meeting = next(e for e in extract(text) if e.type == "meeting")
     assert {"Saud bin Hamad Al-Kuwari", "Khalid bin Rashid Al-Mansouri"} <= set(_people(meeting))
+
+
+def test_every_people_of_a_list_before_the_troops_takes_part(extract):
+    (exercise,) = extract("French, Australian and Fijian troops began the Southern Cross exercise in New Caledonia on Monday.")
+    assert {p.country for p in exercise.participants if p.kind == "country"} == {"FRA", "AUS", "FJI"}

@@ -990,6 +990,14 @@ def _np_tokens(head: Token) -> list[Token]:
         # (a list of countries the parser reads as an apposition goes on: "from the United States, Canada, ...")
         stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "punct", "appos", "cc", "conj") or c.dep_ == "conj" and token.dep_ in ("pobj", "compound", "amod", "nmod", "conj", "appos")
                      or c.dep_ == "appos" and c.ent_type_ == token.ent_type_ == "GPE")
+    # "French, Australian and Fijian troops": the first of a list of peoples, which the parser may
+    # hang elsewhere, is written right before the list it begins
+    first = min(tokens, key=lambda t: t.i)
+    i = first.i
+    doc = head.doc
+    while first.ent_type_ == "NORP" and i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "NORP" and doc[i - 2].dep_ == "amod" and doc[i - 2].head != head:
+        tokens.append(doc[i - 2])
+        i -= 2
     return sorted(tokens, key=lambda t: t.i)
 
 
