@@ -857,6 +857,15 @@ def test_a_previous_edition_dated_in_its_own_clause_is_an_event(extract):
     assert [e.date.value for e in exercises] == ["2026-06-08", "2023-05"]
 
 
+def test_a_named_exercise_in_a_military_story_needs_no_military_word_of_its_own(extract):
+    text = (
+        "Japanese and Australian troops began the Southern Jackaroo exercise on Monday. In March, the allies staged "
+        "the springtime Northern Shield exercise, which also included the participation of other partners."
+    )
+    exercises = sorted((e for e in extract(text, date(2025, 8, 20)) if e.type == "exercise"), key=lambda e: e.trigger.start)
+    assert [e.date.value for e in exercises] == ["2025-08-18", "2025-03"]
+
+
 def test_further_calls_of_one_trip_are_one_meeting(extract):
     # "also met", "paid a courtesy call": one more call of the same trip, which the guidelines
     # make one meeting with the visit and its talks.

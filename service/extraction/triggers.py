@@ -338,8 +338,9 @@ def _is_military_context(token: Token) -> bool:
         return True
     if lemmas & _MILITARY_CONTEXT:
         return True
-    # "Turkey said the drills were a provocation": the story before says what drills they are.
-    if _is_anaphoric(token):
+    # "Turkey said the drills were a provocation", "the allies staged the springtime Freedom Shield
+    # exercise": the story before says what drills they are.
+    if _is_anaphoric(token) or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in token.children):
         start = max(0, token.sent.start - _CONTEXT_TOKENS)
         # "the national earthquake drill ... took part in the drill": the story's drills say what it is.
         if _lemma(token) in _civil_only(token.doc):
