@@ -866,6 +866,17 @@ def test_a_named_exercise_in_a_military_story_needs_no_military_word_of_its_own(
     assert [e.date.value for e in exercises] == ["2025-08-18", "2025-03"]
 
 
+def test_one_agreement_is_not_a_number_of_them_signed_before(extract):
+    text = (
+        "Qatari Foreign Minister Saad Al-Marri held talks with his Tanzanian counterpart Juma Kiwelu in Doha today. "
+        "The two ministers signed an agreement on investment protection. Relations between Qatar and Tanzania have grown since the state "
+        "visit of the Amir to Dar es Salaam in February 2024, during which the two countries signed a number of "
+        "agreements and memoranda of understanding in the fields of energy and tourism."
+    )
+    agreements = sorted((e for e in extract(text, date(2026, 1, 12)) if e.type == "agreement"), key=lambda e: e.trigger.start)
+    assert [e.date.value if e.date else None for e in agreements] == ["2026-01-12", "2024-02"]
+
+
 def test_further_calls_of_one_trip_are_one_meeting(extract):
     # "also met", "paid a courtesy call": one more call of the same trip, which the guidelines
     # make one meeting with the visit and its talks.

@@ -1375,8 +1375,12 @@ class _Cluster:
 
     @cached_property
     def counts(self) -> set[int]:
-        """How many instruments its mentions count: "signed 26 agreements", "ink three documents"."""
-        return {n for m in self.mentions for c in m.trigger.head.children if c.dep_ == "nummod" and (n := _number(c.text)) >= 2}
+        """How many instruments its mentions count: "signed 26 agreements", "ink three documents"; 0
+        for a number not told ("signed a number of agreements", "several memoranda")."""
+        counted = {n for m in self.mentions for c in m.trigger.head.children if c.dep_ == "nummod" and (n := _number(c.text)) >= 2}
+        if any(_an_untold_number(m.trigger.head) for m in self.mentions if not m.trigger.anaphoric):
+            counted.add(0)
+        return counted
 
     @cached_property
     def single(self) -> bool:
@@ -1420,6 +1424,18 @@ def _number(word: str) -> int:
     """A count written in figures or words ("15", "five"), else 0."""
     value = spelled_number(word)
     return int(value) if value else 0
+
+
+def _an_untold_number(noun: Token) -> bool:
+    """"a number of agreements and memoranda", "several memoranda", "a series of agreements"."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    if any(c.dep_ == "amod" and c.lower_ in ("several", "various", "multiple", "numerous") for c in first.children):
+        return True
+    return first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in ("number", "series", "raft", "host")
 
 
 def _stated_days(head: Token) -> int:
@@ -1544,7 +1560,8 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     ordinals_a, ordinals_b = a.ordinals, b.ordinals
     if ordinals_a and ordinals_b and not ordinals_a & ordinals_b:
         return float("-inf")
-    if a.type == "agreement" and (a.counts and (b.single or b.counts and not a.counts & b.counts) or b.counts and a.single):
+    counts_differ = a.counts and b.counts and not a.counts & b.counts and 0 not in a.counts | b.counts  # (0: a number not told)
+    if a.type == "agreement" and (a.counts and b.single or b.counts and a.single or counts_differ):
         return float("-inf")  # "signed a quadrilateral memorandum" and "witnessed the signing of 26 agreements"
     if a.visiting_countries and b.visiting_countries and not a.visiting_countries & b.visiting_countries:
         return float("-inf")  # "Castillo's visit comes 15 months after Pham visited Manila": a return visit is another trip
