@@ -877,6 +877,17 @@ def test_one_agreement_is_not_a_number_of_them_signed_before(extract):
     assert [e.date.value if e.date else None for e in agreements] == ["2026-01-12", "2024-02"]
 
 
+def test_a_videoconference_is_a_meeting_of_its_own(extract):
+    text = (
+        "The presidents of Uruguay and Argentina met in Colonia on Wednesday. The Colonia meeting had been prepared by "
+        "Uruguayan Foreign Minister Ana Ferres and Argentine Foreign Minister Diego Ocampo during a videoconference "
+        "on April 22, officials said."
+    )
+    meetings = [e for e in extract(text, date(2024, 5, 16)) if e.type == "meeting"]
+    call = next(e for e in meetings if any(m.trigger.text == "videoconference" for m in e.mentions))
+    assert call.date is not None and call.date.value == "2024-04-22"
+
+
 def test_further_calls_of_one_trip_are_one_meeting(extract):
     # "also met", "paid a courtesy call": one more call of the same trip, which the guidelines
     # make one meeting with the visit and its talks.

@@ -9,7 +9,7 @@ from __future__ import annotations
 MEETING_NOUNS = frozenset({
     "meeting", "talk", "summit", "visit", "negotiation", "conference", "consultation",
     "call", "conversation", "session", "audience", "encounter", "trip", "tour", "dialogue",
-    "meet", "sideline",
+    "meet", "sideline", "videoconference", "teleconference",
 })
 EXERCISE_NOUNS = frozenset({
     "exercise", "drill", "maneuver", "manoeuvre", "wargame", "war-game", "training",

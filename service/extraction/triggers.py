@@ -24,7 +24,8 @@ _MEETING_FORMS = [
     "receives", "received", "receiving", "talk", "talked", "talking", "speak", "speaks", "spoke",
     "speaking", "confer", "confers", "conferred", "summitry", "tête-à-tête", "gathered", "convened",
     "gather", "convene", "gathering", "convening", "called", "session", "phoned", "telephoned",
-    "present", "presents", "presented", "presenting",
+    "present", "presents", "presented", "presenting", "videoconference", "videoconferences", "teleconference",
+    "teleconferences",
 ]
 _EXERCISE_FORMS = [
     "exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "maneuver", "manoeuvre",
