@@ -737,3 +737,9 @@ def test_who_attended_the_talks_in_the_passive_took_part(extract):
 def test_every_people_of_a_list_before_the_troops_takes_part(extract):
     (exercise,) = extract("French, Australian and Fijian troops began the Southern Cross exercise in New Caledonia on Monday.")
     assert {p.country for p in exercise.participants if p.kind == "country"} == {"FRA", "AUS", "FJI"}
+
+
+def test_a_peer_is_of_the_country_told_and_holds_the_same_office(extract):
+    (meeting,) = extract("Uruguayan President Ana Ferrer and her Argentine peer Luis Pardo met on Wednesday in Colonia.")
+    pardo = _people(meeting)["Luis Pardo"]
+    assert (pardo.country, pardo.title) == ("ARG", "President")

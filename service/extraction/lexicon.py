@@ -129,7 +129,7 @@ TITLE_WORDS = frozenset({
     "princess", "emir", "sultan", "sheikh", "ambassador", "envoy", "general", "admiral", "commander",
     "chief", "leader", "head", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
     "senator", "lawmaker", "representative", "speaker", "director", "chairman", "chairwoman",
-    "chair", "pope", "ayatollah", "counterpart", "diplomat", "official", "delegate", "negotiator",
+    "chair", "pope", "ayatollah", "counterpart", "peer", "diplomat", "official", "delegate", "negotiator",
     "deputy", "vice", "foreign", "defense", "defence", "prime", "crown", "supreme", "monarch",
     "emperor", "dictator", "ruler", "mediator", "adviser", "advisor", "coordinator", "commissioner",
     "attorney", "justice", "marshal", "colonel", "lieutenant", "major", "captain", "officer",

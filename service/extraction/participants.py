@@ -28,6 +28,7 @@ _RANKS_AND_HONORIFICS = lx.NAME_PREFIXES | {
     "air", "rear", "brigadier", "col", "lt", "gen", "maj", "capt", "cdr", "cmdr", "adm", "brig", "commodore",
     "sgt", "manager", "seri", "sri",
 }
+_COUNTERPART_WORDS = frozenset({"counterpart", "peer"})
 _MOVEMENTS = frozenset({"taliban", "hamas", "hezbollah", "houthi", "rebel", "rebels", "militia", "opposition"})
 _FOREIGN_FACING_TITLES = frozenset({"ambassador", "envoy", "counterpart", "consul", "mediator", "delegate", "emissary", "negotiator"})
 
@@ -301,12 +302,12 @@ class PartyReader:
         """"Foreign Minister Aminata Diop and her Gambian counterpart Dodou Jobe": Jobe is his country's
         foreign minister, so "the two foreign ministers" are those two."""
         for person in self.persons_named():
-            if not person.title or person.title.lower().split()[-1] != "counterpart":
+            if not person.title or person.title.lower().split()[-1] not in _COUNTERPART_WORDS:
                 continue
             for start, _ in person.spans:
                 before = [e for e in self.persons if e.end_char <= start and e.sent.start_char <= start < e.sent.end_char]
                 holders = [self.people.get(last_name(self._clean_name(e))) for e in reversed(before)]
-                office = next((h.title for h in holders if h is not None and h is not person and h.title and h.title.lower().split()[-1] != "counterpart"), None)
+                office = next((h.title for h in holders if h is not None and h is not person and h.title and h.title.lower().split()[-1] not in _COUNTERPART_WORDS), None)
                 if office is not None:
                     person.title = office
                     break
