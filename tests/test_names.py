@@ -132,3 +132,9 @@ def test_a_hyphenated_family_name_alone_is_the_person_named_in_full(nlp):
     doc.ents = [e if e.label_ == "PERSON" else doc.char_span(e.start_char, e.start_char + len("Opoku-Mensah"), label="ORG") for e in doc.ents]
     names = _names(doc)
     assert names.count(("Opoku-Mensah", "PERSON")) == 1 and ("Naana Opoku-Mensah", "PERSON") in names
+
+
+def test_a_name_after_a_title_in_lower_case_is_a_person(nlp):
+    text = "Polish Defence Minister Jan Nowak and his Lithuanian counterpart Rasa Žemaitienė met on Thursday."
+    doc = _doc(nlp, text, [("Jan Nowak", "PERSON")], {"Polish", "Defence", "Minister", "Jan", "Nowak", "Rasa", "Žemaitienė"})
+    assert ("Rasa Žemaitienė", "PERSON") in _names(doc)

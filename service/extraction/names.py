@@ -387,7 +387,8 @@ def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int], 
     entities = list(entities)
     taken = {i: n for n, e in enumerate(entities) for i in range(e.start, e.end)}
     for token in doc:
-        if (token.lower_ not in lx.PERSON_TITLE_HEADS and not _honorific(token)) or not token.is_title or token.i + 2 > len(doc):
+        # (an office may be written in lower case before the name: "his Lithuanian counterpart Rasa Žemaitienė")
+        if (token.lower_ not in lx.PERSON_TITLE_HEADS and not _honorific(token)) or not (token.is_title or token.is_lower) or token.i + 2 > len(doc):
             continue
         start = after_title(doc, token.i, place_ends)
         while start < len(doc) and doc[start].is_title and doc[start].lower_.rstrip(".") in lx.NAME_PREFIXES:
