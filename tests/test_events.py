@@ -848,30 +848,31 @@ def test_an_exercise_told_by_its_start_and_its_end_to_come_is_one_with_a_day_bet
     assert len(exercises) == 1
 
 
-def test_a_previous_edition_dated_in_its_own_clause_is_an_event(extract):
-    text = (
+@pytest.mark.parametrize("text, published, values", [
+    # A previous edition dated in its own participle clause.
+    (
         "French, Australian and Fijian troops began the Southern Cross exercise in New Caledonia on Monday. "
-        "The previous Southern Cross exercise, held in May 2023, drew some 2,000 personnel from 17 countries."
-    )
-    exercises = sorted((e for e in extract(text, date(2026, 6, 10)) if e.type == "exercise"), key=lambda e: e.trigger.start)
-    assert [e.date.value for e in exercises] == ["2026-06-08", "2023-05"]
-
-
-def test_a_named_exercise_in_a_military_story_needs_no_military_word_of_its_own(extract):
-    text = (
+        "The previous Southern Cross exercise, held in May 2023, drew some 2,000 personnel from 17 countries.",
+        date(2026, 6, 10), ["2026-06-08", "2023-05"],
+    ),
+    # A named exercise with no military word of its own, in a story of troops.
+    (
         "Japanese and Australian troops began the Southern Jackaroo exercise on Monday. In March, the allies staged "
-        "the springtime Northern Shield exercise, which also included the participation of other partners."
-    )
-    exercises = sorted((e for e in extract(text, date(2025, 8, 20)) if e.type == "exercise"), key=lambda e: e.trigger.start)
-    assert [e.date.value for e in exercises] == ["2025-08-18", "2025-03"]
+        "the springtime Northern Shield exercise, which also included the participation of other partners.",
+        date(2025, 8, 20), ["2025-08-18", "2025-03"],
+    ),
+])
+def test_an_earlier_exercise_told_with_its_month_is_one_of_its_own(extract, text, published, values):
+    exercises = sorted((e for e in extract(text, published) if e.type == "exercise"), key=lambda e: e.trigger.start)
+    assert [e.date.value for e in exercises] == values
 
 
 def test_one_agreement_is_not_a_number_of_them_signed_before(extract):
     text = (
         "Qatari Foreign Minister Saad Al-Marri held talks with his Tanzanian counterpart Juma Kiwelu in Doha today. "
-        "The two ministers signed an agreement on investment protection. Relations between Qatar and Tanzania have grown since the state "
-        "visit of the Amir to Dar es Salaam in February 2024, during which the two countries signed a number of "
-        "agreements and memoranda of understanding in the fields of energy and tourism."
+        "The two ministers signed an agreement on investment protection. Relations between Qatar and Tanzania have "
+        "grown since the state visit of the Amir to Dar es Salaam in February 2024, during which the two countries "
+        "signed a number of agreements and memoranda of understanding in the fields of energy and tourism."
     )
     agreements = sorted((e for e in extract(text, date(2026, 1, 12)) if e.type == "agreement"), key=lambda e: e.trigger.start)
     assert [e.date.value if e.date else None for e in agreements] == ["2026-01-12", "2024-02"]

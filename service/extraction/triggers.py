@@ -176,7 +176,7 @@ def _dated_past_edition(trigger: Token) -> bool:
     """"The previous Zapad exercise was held in September 2021": an earlier edition, told with its date."""
     if not any(c.dep_ == "amod" and c.lower_ in ("previous", "past", "earlier", "last") for c in trigger.children):
         return False
-    # ("The previous Croix du Sud exercise, held in May 2023, drew 2,000 troops": its own clause)
+    # ("The previous Southern Cross exercise, held in May 2023, drew 2,000 troops": its own clause)
     verbs = [governing_verb(trigger)] + [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     return any(t.ent_type_ == "DATE" for verb in verbs if verb is not None for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
 
