@@ -889,6 +889,16 @@ def test_a_videoconference_is_a_meeting_of_its_own(extract):
     assert call.date is not None and call.date.value == "2024-04-22"
 
 
+def test_a_past_verb_after_an_agreed_infinitive_tells_what_happened(extract):
+    text = (
+        "The leaders of Chile and Peru agreed Thursday to raise relations to a strategic partnership and oversaw "
+        "the signing of five agreements, including one on fisheries."
+    )
+    (agreement,) = [e for e in extract(text) if e.type == "agreement"]
+    assert agreement.status == "occurred"
+    assert agreement.date is not None and agreement.date.value == "2024-05-16"
+
+
 def test_further_calls_of_one_trip_are_one_meeting(extract):
     # "also met", "paid a courtesy call": one more call of the same trip, which the guidelines
     # make one meeting with the visit and its talks.

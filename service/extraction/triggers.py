@@ -284,6 +284,11 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
             break  # "an attempt to bridge the gap at working-level talks": the talks took place
         # (a verb's meaning does not reach the verb coordinated with it; its tense and modals do)
         coordinated = node.dep_ == "conj" and _is_verb(node) and _is_verb(node.head)
+        if coordinated and node.tag_ == "VBD" and node.head.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.head.children):
+            # "agreed Thursday to raise relations ... and oversaw the signing": a past tense is no part of
+            # the infinitive the parser hung it on, but a second verb of its subject
+            node = node.head.head
+            continue
         node = node.head
     return "planned" if planned else "occurred"
 
