@@ -899,6 +899,17 @@ def test_a_past_verb_after_an_agreed_infinitive_tells_what_happened(extract):
     assert agreement.date is not None and agreement.date.value == "2024-05-16"
 
 
+def test_an_annual_meeting_of_ministers_is_a_meeting(extract):
+    text = (
+        "Chile and Peru signed a fisheries arrangement in Lima on Friday after the annual two-plus-two ministerial "
+        "meeting of their foreign and defence ministers."
+    )
+    meetings = [e for e in extract(text) if e.type == "meeting"]
+    assert [m.trigger.text for e in meetings for m in e.mentions] == ["meeting"]
+    # A company's or an association's yearly sitting is none.
+    assert extract("Shareholders approved the merger at the annual general meeting in Lima on Friday.") == []
+
+
 def test_further_calls_of_one_trip_are_one_meeting(extract):
     # "also met", "paid a courtesy call": one more call of the same trip, which the guidelines
     # make one meeting with the visit and its talks.

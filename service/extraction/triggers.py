@@ -485,8 +485,8 @@ def read_meeting(span: Span) -> Trigger | None:
         return None  # "the Tagus Tech Summit closed after four days of talks on AI": a trade show
     if _briefing(token):
         return None
-    if lemma == "meeting" and _compounds(token) & lx.NOT_OFFICIAL_MEETING:
-        return None
+    if lemma == "meeting" and _compounds(token) & lx.NOT_OFFICIAL_MEETING and not _compounds(token) & _OFFICIALS_MEETING:
+        return None  # (but "the annual two-plus-two ministerial meeting" is of officials)
     if lemma == "meeting" and _refers_back(token) and _one_sides_meeting_told_before(token):
         return None  # "at the end of a two-day policy meeting ... told a news conference after the meeting"
     if lemma in ("talk", "negotiation") and _compounds(token) & lx.BUSINESS_TALKS:
@@ -625,6 +625,10 @@ def _told_as_a_process(noun: Token) -> bool:
         )
         for verb in verbs
     ) or any(c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in _PROCESS_VERBS for c in noun.children)
+
+
+# Words that make a meeting one of officials whatever else qualifies it ("annual", "public").
+_OFFICIALS_MEETING = frozenset({"ministerial", "bilateral", "trilateral", "intergovernmental", "two-plus-two", "2+2", "leaders", "summit"})
 
 
 # Ships and aircraft: they take part in exercises, but a port call is no meeting of parties.
