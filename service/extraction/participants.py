@@ -622,14 +622,14 @@ class PartyReader:
         if end + 2 >= len(doc) or doc[end + 1].text != ",":
             return None
         for start in range(end + 2, min(end + 6, len(doc))):
-            if doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "B":
-                return self.person_at[start].root
+            if (name := self._name_starting_at(start)) is not None:
+                return name
             if not (doc[start].is_title and doc[start].lower_ in lx.TITLE_WORDS):
                 break  # "the Commander of the Navy, Vice Admiral Kasun Perera": only a rank comes between
             # "the head of the delegation, Director General of Public Administration Arif Wicaksono": an office
             after = after_title(doc, start, self.places.ends)
-            if after > start + 1 and after < len(doc) and doc[after].ent_iob_ == "B" and after in self.person_at:
-                return self.person_at[after].root
+            if after > start + 1 and (name := self._name_starting_at(after)) is not None:
+                return name
         return None
 
     def _name_right_after(self, head: Token) -> Token | None:
@@ -637,10 +637,7 @@ class PartyReader:
         after the whole title, however the parser hung it."""
         if _lemma(head) not in lx.PERSON_TITLE_HEADS or not head.is_title:
             return None
-        start = after_title(self.doc, head.i, self.places.ends)
-        if start < len(self.doc) and self.doc[start].ent_iob_ == "B" and start in self.person_at:
-            return self.person_at[start].root
-        return None
+        return self._name_starting_at(after_title(self.doc, head.i, self.places.ends))
 
     def _name_after_posting(self, head: Token) -> Token | None:
         """"Ambassador Extraordinary and Plenipotentiary of Kazakhstan to the Kyrgyz Republic Serik
@@ -654,8 +651,12 @@ class PartyReader:
         place = self.places.span_at(doc[end + 1]) or (self.places.span_at(doc[end + 2]) if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else None)
         if place is None or place.end >= len(doc):
             return None
-        after = doc[place.end]
-        return self.person_at[after.i].root if after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and after.i in self.person_at else None
+        return self._name_starting_at(place.end)
+
+    def _name_starting_at(self, i: int) -> Token | None:
+        """The head word of the person's name that begins at token ``i``, if one does."""
+        ent = self.person_at.get(i)
+        return ent.root if ent is not None and ent.start == i else None
 
     def _shortened_name(self, token: Token) -> Person | None:
         """"Ms Hollis and Ratu Josefa held talks" after "Ratu Josefa Naivalu", whatever entity the

@@ -407,14 +407,16 @@ def _names_a_country(token: Token) -> bool:
     return any(p.kind == "country" and p.start <= token.idx < p.end for p in places)
 
 
+def _names_a_nation(token: Token) -> bool:
+    """"Ghana", "Turkish": a country by its name or by its people's."""
+    return any(p.kind in ("country", "demonym") and p.start <= token.idx < p.end for p in _places(token.doc))
+
+
 def _a_countrys_capital(token: Token) -> bool:
     """"visited the Algerian capital", "the Chinese capital": a country's seat of government."""
     if _lemma(token) != "capital":
         return False
-    places = _places(token.doc)
-    return any(
-        p.kind in ("country", "demonym") and p.start <= c.idx < p.end for c in token.children if c.dep_ in ("amod", "compound", "poss") for p in places
-    )
+    return any(_names_a_nation(c) for c in token.children if c.dep_ in ("amod", "compound", "poss"))
 
 
 def _is_party(token: Token) -> bool:
@@ -748,8 +750,7 @@ def _joint_body(body: Token) -> bool:
     words = list(body.subtree)
     if any(t.lower_ in _JOINT_WORDS for t in words):
         return True
-    places = [p for p in _places(body.doc) if p.kind in ("country", "demonym")]
-    return any(t.tag_ == "HYPH" for t in words) and any(p.start <= t.idx < p.end for t in words for p in places)
+    return any(t.tag_ == "HYPH" for t in words) and any(_names_a_nation(t) for t in words)
 
 
 _LEAGUE_WORDS = frozenset({"league", "union", "nations", "organization", "organisation", "cooperation", "forum", "community", "alliance"})
@@ -793,8 +794,7 @@ def _chaired_by_one_side(body: Token) -> bool:
         p for c in verbs if _lemma(c) in ("chair", "head", "lead", "preside")
         for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
     ]
-    places = [p for p in _places(body.doc) if p.kind in ("country", "demonym")]
-    return len(chairs) == 1 and not chairs[0].conjuncts and any(p.start <= t.idx < p.end for t in chairs[0].subtree for p in places)
+    return len(chairs) == 1 and not chairs[0].conjuncts and any(_names_a_nation(t) for t in chairs[0].subtree)
 
 
 def _names_two_countries(body: Token) -> bool:
