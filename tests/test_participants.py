@@ -373,6 +373,30 @@ def test_every_person_of_a_signing_list_broken_by_semicolons_signed(extract):
     assert {"Elena Soto", "Luis Mora"} <= set(_people(agreement))
 
 
+def test_every_titled_signer_listed_with_commas_signed_but_not_those_named_around_them(extract):
+    text = (
+        "The accord was signed by Chile's Minister of Mining and Energy, Dr Pablo Vera Soto, Peru's Minister "
+        "of Energy and Mines Elena Quispe, Bolivia's Hydrocarbons Minister Jorge Mamani and Ecuador's Minister "
+        "of Energy Transition Luis Andrade, in Lima on Thursday, as President Rosa Ibarra looked on."
+    )
+    (agreement,) = extract(text)
+    signers = _people(agreement)
+    assert {name: (person.title, person.country) for name, person in signers.items()} == {
+        "Pablo Vera Soto": ("Minister of Mining and Energy", "CHL"),
+        "Elena Quispe": ("Minister of Energy and Mines", "PER"),
+        "Jorge Mamani": ("Hydrocarbons Minister", "BOL"),
+        "Luis Andrade": ("Minister of Energy Transition", "ECU"),
+    }
+
+    adviser = (
+        "The truce was signed in Doha on Friday by Marc Ilunga, a senior adviser to Congolese President "
+        "Paul Kasongo, and Rene Bahati, the rebels' chief negotiator."
+    )
+    (truce,) = extract(adviser)
+    assert {"Marc Ilunga", "Rene Bahati"} <= set(_people(truce))
+    assert "Paul Kasongo" not in _people(truce)
+
+
 def test_the_leaders_a_host_welcomed_at_the_summit_attended_it(extract):
     text = (
         "Leaders of the Andean Community opened their annual summit in Quito on Tuesday. Ecuadorian President "

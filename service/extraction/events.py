@@ -631,7 +631,11 @@ def _signers_listed(mentions: list[Mention], reader: PartyReader) -> None:
         if mention.trigger.type != "agreement" or verb is None or verb.lemma_.lower() != "sign":
             continue
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if agent is None or not any(t.text == ";" for t in verb.sent if t.i > agent.i):
+        if agent is None:
+            continue
+        after = [t for t in verb.sent if t.i > agent.i]
+        names = sum(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in after)
+        if not any(t.text == ";" for t in after) and names < 2:
             continue
         _add_people_named_after(mention, agent, reader, "party")
 
@@ -643,13 +647,27 @@ def _add_people_named_after(mention: Mention, start: Token, reader: PartyReader,
     for token in start.sent:
         if token.i <= start.i:
             continue
-        if token.lower_ in ("presence", "witnessed", "attended"):
+        if token.lower_ in _LIST_ENDS:
             break
-        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and not _adviser_to(token):
             for party in reader.parties(token, role):
                 if party.kind == "person" and party.name not in named:
                     mention.parties = mention.parties + [party]
                     named.add(party.name)
+
+
+# Words after which a sentence no longer lists who signed or attended: those they did it before
+# ("in the presence of", "witnessed by") and clauses about others ("as the presidents looked on",
+# "after talks mediated by", "who ...").
+_LIST_ENDS = frozenset({"presence", "witnessed", "attended", "who", "as", "while", "when", "after", "before", "mediated"})
+
+
+def _adviser_to(token: Token) -> bool:
+    """"Mbala, a senior adviser to Congolese President Mukendi": the president named in another's office."""
+    end = token.i + 1
+    while end < token.sent.end and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.dep_ == "pobj" and t.head.lower_ == "to" for t in token.doc[token.i : end])
 
 
 def _attendees_listed(mentions: list[Mention], reader: PartyReader) -> None:

@@ -177,7 +177,7 @@ PORTFOLIO_WORDS = frozenset({
     "fisheries", "maritime", "infrastructure", "housing", "border", "customs", "regional", "diaspora",
     "humanitarian", "veterans", "natural", "resources", "climate", "innovation", "research", "higher",
     "telecommunications", "media", "urban", "rural", "welfare", "aviation", "civil", "railways",
-    "immigration", "police", "intelligence", "procurement", "logistics",
+    "immigration", "police", "intelligence", "procurement", "logistics", "mining", "transition",
 })
 # Plural heads for collective participants (``Iranian officials``, ``the two armies``).
 GROUP_HEADS = frozenset({

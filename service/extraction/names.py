@@ -52,7 +52,7 @@ class NameRepair:
                 continue  # "Kazakh Defence | Minister ...", "Armed Forces | Minister ...": a title, not a name
             if ent.label_ == "PERSON":
                 ent = _without_headline_words(_with_trailing_name(doc, _whole_hyphenated_name(doc, _without_leading_place(doc, ent, place_ends)), place_starts))
-                ent = _with_given_name_after_title(doc, ent, place_ends, place_start_by_end)
+                ent = _with_given_name_after_title(doc, _without_leading_office(doc, ent), place_ends, place_start_by_end)
             if ent.label_ == "ORG" and _a_name_beside_a_name(ent) or ent.label_ in _MISREAD_NAME_LABELS and _a_name_after_a_title(ent, place_starts):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             entities.extend(_split_place_and_name(doc, ent, place_ends))
@@ -285,7 +285,7 @@ def _split_place_and_name(doc: Doc, ent: Span, place_ends: set[int]) -> list[Spa
         return [ent]
     followed_by_title = ent.end < len(doc) and doc[ent.end].lower_ in lx.PERSON_TITLE_HEADS
     # "Secretary of the Department of Foreign Affairs Kila Tamarua": an office's name run on into its holder's
-    of_an_office = ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in lx.PERSON_TITLE_HEADS
+    of_an_office = _inside_an_office(doc, ent.start)
     for token in ent[:-2]:
         after_place = token.idx + len(token.text) in place_ends
         after_title = token.lower_ in lx.PERSON_TITLE_HEADS and token.is_title
@@ -299,6 +299,26 @@ def _split_place_and_name(doc: Doc, ent: Span, place_ends: set[int]) -> list[Spa
         if name is not None:
             return [Span(doc, ent.start, token.i + 1, label=ent.label_), name] if after_place or after_office else [name]
     return [ent]
+
+
+def _inside_an_office(doc: Doc, i: int) -> bool:
+    """Token ``i`` comes after "Title of" and the portfolio words so far ("Secretary of | the
+    Department", "Minister of Energy and | Mines")."""
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in lx.PORTFOLIO_WORDS:
+        j -= 1
+    return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in lx.PERSON_TITLE_HEADS
+
+
+def _without_leading_office(doc: Doc, ent: Span) -> Span:
+    """"Minister of Energy and Mines Bounthanh Keomany", "Minister of Energy Transition Datuk Rosli
+    Kamaruddin": the recognizer ran the end of the office, or a style, into the holder's name."""
+    if not _inside_an_office(doc, ent.start):
+        return ent
+    start = ent.start
+    while start < ent.end and (doc[start].lower_ in lx.PORTFOLIO_WORDS or doc[start].lower_.rstrip(".") in lx.NAME_PREFIXES):
+        start += 1
+    return (_name_from(doc, start, ent.end) or ent) if start > ent.start else ent
 
 
 def _name_from(doc: Doc, start: int, end: int) -> Span | None:

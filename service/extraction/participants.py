@@ -377,8 +377,8 @@ class PartyReader:
             if token.lower_ == "the" and i + 1 < ent.start and self.places.at(doc[i + 1]) is not None:
                 i -= 1  # "President of [the] Republic of Uzbekistan Rustam Nazarov"
                 continue
-            if token.lower_ == "of":
-                words.insert(0, token)
+            if token.lower_ == "of" or token.lower_ == "and" and words and _joins_portfolios(doc, i):
+                words.insert(0, token)  # ("Minister of Energy and Mines")
                 i -= 1
                 continue
             if token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL") or token.dep_ in ("det", "poss", "cc", "punct") and token.text != "-":
@@ -457,6 +457,8 @@ class PartyReader:
         # "... with the Prime Minister of the Democratic Republic of Timor-Leste, Tomás Soares, who": the
         # title phrase that ends at the comma right before the name, wherever the parser hung the name
         comma = ent.start - 1
+        while comma > ent.sent.start and (self.doc[comma].lower_.rstrip(".") in lx.NAME_PREFIXES or self.doc[comma].text == "."):
+            comma -= 1  # "the Minister of Energy, Dr Pablo Vera"
         if comma > 0 and self.doc[comma].text == ",":
             for i in range(comma - 1, max(ent.sent.start, comma - _LONGEST_TITLE) - 1, -1):
                 token = self.doc[i]
@@ -488,7 +490,9 @@ class PartyReader:
             words.append(token)
         while words and words[-1].tag_ == "HYPH":
             words.pop()
-        text = _as_written(words)
+        # ("the Minister of Mining and Energy": the parser hangs the "and" outside the phrase)
+        joins = [self.doc[w.i + 1] for w, v in zip(words, words[1:]) if v.i == w.i + 2 and _joins_portfolios(self.doc, w.i + 1)]
+        text = _as_written(sorted(words + joins, key=lambda t: t.i))
         while text.lower().endswith(" of"):
             text = text[:-3]
         return text.strip() or head.text, country
@@ -869,6 +873,13 @@ class PartyReader:
                     return token
                 fallback = fallback or token
         return fallback
+
+
+def _joins_portfolios(doc: Doc, i: int) -> bool:
+    """The "and" at ``i`` joins two portfolios of one office ("Minister of Energy and Mines")."""
+    return 0 < i < len(doc) - 1 and all(
+        t.lower_ in lx.PORTFOLIO_WORDS and t.lower_ not in ("and", "the") and t.is_title for t in (doc[i - 1], doc[i + 1])
+    )
 
 
 def _is_person_like(token: Token) -> bool:
