@@ -315,3 +315,27 @@ def test_the_event_a_visit_comes_months_after_is_another_and_keeps_its_own_date(
     )
     events = sorted(extract(text, date(2023, 6, 3)), key=lambda e: e.trigger.start)
     assert [(e.type, e.date.value) for e in events] == [("meeting", "2023-06-02"), ("meeting", "2023-01"), ("agreement", "2023-01")]
+
+
+def test_the_event_the_talks_followed_is_another_with_its_own_date(extract):
+    text = (
+        "The foreign ministers of Chile and Peru held talks in Lima on Thursday. "
+        "The Lima talks followed a telephone call on March 3 between the two ministers."
+    )
+    events = sorted(extract(text, date(2024, 3, 15)), key=lambda e: e.trigger.start)
+    assert [(e.date.value, [m.trigger.text for m in e.mentions]) for e in events] == [
+        ("2024-03-14", ["talks", "talks"]),
+        ("2024-03-03", ["call"]),
+    ]
+
+
+def test_the_day_of_an_announcement_that_overshadowed_the_talks_is_not_theirs(extract):
+    text = (
+        "The foreign ministers of Chile and Peru met in Lima this week. The talks were overshadowed by the "
+        "navy's announcement on Monday of new patrols near the maritime border."
+    )
+    (meeting,) = extract(text, date(2024, 3, 15))
+    assert meeting.date.value == "2024-W11"
+    # the announcement that tells of the event gives its day
+    (ceasefire,) = extract("Chile welcomed Tuesday's announcement that Peru and Bolivia had signed a ceasefire.", date(2024, 3, 15))
+    assert ceasefire.date.value == "2024-03-12"

@@ -1009,12 +1009,22 @@ def _reporter_after(report: Token, timex: Span) -> bool:
 def _another_event(token: Token, timex: Span) -> bool:
     """"had prepared the meeting during a telephone conversation on September 20": the date of the
     event that frames it (a call, a visit), not of the one prepared or told in it."""
-    return (
-        token not in timex
-        and token.dep_ == "pobj"
-        and token.head.lower_ in _FRAMING_EVENT_PREPS
-        and token.lemma_.lower() in _EVENT_NOUNS
-    )
+    if token in timex:
+        return False
+    return token.dep_ == "pobj" and token.head.lower_ in _FRAMING_EVENT_PREPS and token.lemma_.lower() in _EVENT_NOUNS
+
+
+def _another_happening(token: Token, holders: set[int]) -> bool:
+    """"The talks were overshadowed by the army's announcement on Monday of a patrol": the day of
+    something else that happened, told with the noun that names it (not "Tuesday's announcement
+    that they had agreed": the announcement that tells the event)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _OTHER_HAPPENINGS and not any(t.i in holders for t in token.subtree)
+
+
+_OTHER_HAPPENINGS = frozenset({
+    "announcement", "statement", "decision", "ruling", "verdict", "election", "attack", "strike",
+    "launch", "incident", "clash", "protest", "speech", "remark",
+})
 
 
 # Prepositions by which another happening frames the clause ("during a call", "at a summit"); not a
@@ -1120,7 +1130,7 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             hops = 0
             current = token
             while hops < 6 and current.i not in holders and current.head != current:
-                if _another_clause(current, span, holders) or _another_event(current, span):
+                if _another_clause(current, span, holders) or _another_event(current, span) or _another_happening(current, holders):
                     own_clause = True
                     break
                 current = current.head
@@ -1233,7 +1243,7 @@ def _group_within_sentences(mentions: list[Mention]) -> None:
             ta, tb = a.trigger, b.trigger
             if _on_the_sidelines(ta.head) or _on_the_sidelines(tb.head):
                 continue  # "On the sidelines of the summit, Kusuma held talks with Reyes": a meeting of its own
-            if _a_time_counted_from(ta.head) or _a_time_counted_from(tb.head):
+            if _a_time_counted_from(ta.head) or _a_time_counted_from(tb.head) or _one_after_the_other(ta, tb):
                 continue  # "The visit comes four months after the high-level meeting": two happenings
             linked = (
                 ta.governor is not None and ta.governor == tb.head
@@ -1252,6 +1262,19 @@ def _group_within_sentences(mentions: list[Mention]) -> None:
 def _a_time_counted_from(head: Token) -> bool:
     """"after the high-level meeting", "before the summit": a happening another is dated from."""
     return head.dep_ == "pobj" and head.head.lower_ in ("after", "before", "since", "following", "ahead", "until")
+
+
+_SEQUENCE_VERBS = frozenset({"follow", "precede", "succeed"})
+
+
+def _one_after_the_other(a: Trigger, b: Trigger) -> bool:
+    """"The Lima talks followed a telephone call between the ministers": the subject and the object
+    of a verb of sequence are two happenings."""
+    verb = a.governor
+    return (
+        verb is not None and verb == b.governor and verb.lemma_.lower() in _SEQUENCE_VERBS
+        and {a.head.dep_, b.head.dep_} == {"nsubj", "dobj"} and a.head.head == b.head.head == verb
+    )
 
 
 # "had prepared the meeting during a telephone conversation": the meeting is made ready in the call.
