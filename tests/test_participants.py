@@ -767,3 +767,13 @@ def test_a_peer_is_of_the_country_told_and_holds_the_same_office(extract):
     (meeting,) = extract("Uruguayan President Ana Ferrer and her Argentine peer Luis Pardo met on Wednesday in Colonia.")
     pardo = _people(meeting)["Luis Pardo"]
     assert (pardo.country, pardo.title) == ("ARG", "President")
+
+
+def test_those_who_co_chaired_or_co_hosted_take_part(extract):
+    (meeting,) = extract(
+        "The fourth meeting of the joint commission was co-chaired by Chilean Foreign Minister Pablo Vera "
+        "and Peruvian Foreign Minister Elena Soto."
+    )
+    assert _countries_of_people(meeting) == {"Pablo Vera": "CHL", "Elena Soto": "PER"}
+    (exercise,) = extract("Chilean marines took part in Andes Shield, a peacekeeping exercise co-hosted by Peru and Bolivia, in May.")
+    assert {p.country for p in exercise.participants} == {"CHL", "PER", "BOL"}

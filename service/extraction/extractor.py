@@ -7,6 +7,7 @@ from datetime import date
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 # Importing the modules registers their pipeline components.
@@ -24,12 +25,38 @@ def build_pipeline(model: str) -> Language:
     # "Ushuaia, September 29 (Télam).- The navies ...": the dash of a Spanish-style dateline is a
     # token of its own, not the end of the agency's name.
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, r"\.-"]).search
+    _keep_joint_verbs_whole(nlp)
     nlp.add_pipe("eventex_line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     nlp.add_pipe("eventex_places")
     nlp.add_pipe("eventex_names")
     nlp.add_pipe("eventex_timex")
     nlp.add_pipe("eventex_events")
     return nlp
+
+
+# Verbs of doing something together that English writes with "co-", and the verb each is a way of.
+_JOINT_VERBS = {
+    "chair": ("co-chair", "co-chairs", "co-chaired", "co-chairing"),
+    "host": ("co-host", "co-hosts", "co-hosted", "co-hosting"),
+    "sponsor": ("co-sponsor", "co-sponsors", "co-sponsored", "co-sponsoring"),
+    "sign": ("co-sign", "co-signs", "co-signed", "co-signing"),
+    "organise": ("co-organise", "co-organises", "co-organised", "co-organising"),
+    "organize": ("co-organize", "co-organizes", "co-organized", "co-organizing"),
+    "lead": ("co-lead", "co-leads", "co-led", "co-leading"),
+}
+
+
+def _keep_joint_verbs_whole(nlp: Language) -> None:
+    """"co-chaired" as one verb, with the lemma of "chaired": split at the hyphen, the parser makes
+    "co" the verb and hangs "chaired" on it, and the meeting loses its chairs."""
+    patterns = []
+    for lemma, forms in _JOINT_VERBS.items():
+        for form in forms:
+            for written in (form, form.capitalize()):
+                nlp.tokenizer.add_special_case(written, [{ORTH: written}])
+                patterns.append({"patterns": [[{"ORTH": written}]], "attrs": {"LEMMA": lemma}})
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.get_pipe("attribute_ruler").add_patterns(patterns)
 
 
 class Extractor:
