@@ -138,3 +138,12 @@ def test_a_name_after_a_title_in_lower_case_is_a_person(nlp):
     text = "Polish Defence Minister Jan Nowak and his Lithuanian counterpart Rasa Žemaitienė met on Thursday."
     doc = _doc(nlp, text, [("Jan Nowak", "PERSON")], {"Polish", "Defence", "Minister", "Jan", "Nowak", "Rasa", "Žemaitienė"})
     assert ("Rasa Žemaitienė", "PERSON") in _names(doc)
+
+
+def test_a_name_set_off_by_commas_after_an_office_is_a_person_cut_from_the_company_before_it(nlp):
+    text = "It was signed by the Chairman and CEO of Andesgas, Teodoro Wankun, and the Minister of Energy, Rosa Apaza."
+    doc = _doc(nlp, text, [("Andesgas, Teodoro Wankun", "ORG")], {"Andesgas", "Teodoro", "Wankun", "Rosa", "Apaza"})
+    assert _names(doc) == [("Andesgas", "ORG"), ("Teodoro Wankun", "PERSON"), ("Rosa Apaza", "PERSON")]
+    # after a place, not an office, a name-shaped pair stays unread
+    other = "It was signed in the capital of Peru, Santa Rosa, on Friday."
+    assert _names(_doc(nlp, other, [], {"Peru", "Santa", "Rosa"})) == []

@@ -777,3 +777,18 @@ def test_those_who_co_chaired_or_co_hosted_take_part(extract):
     assert _countries_of_people(meeting) == {"Pablo Vera": "CHL", "Elena Soto": "PER"}
     (exercise,) = extract("Chilean marines took part in Andes Shield, a peacekeeping exercise co-hosted by Peru and Bolivia, in May.")
     assert {p.country for p in exercise.participants} == {"CHL", "PER", "BOL"}
+
+
+def test_names_set_off_by_commas_after_an_office_are_its_holders_and_the_witnesses_count_too(extract):
+    text = (
+        "The contract was signed by the Chairman and CEO of Andina Petroleum Ltd, Teodoro Wankun Saire, the "
+        "Director General of the National Gas Company (NGC), Marcelo Quispe Ticona, in the presence of the "
+        "Peruvian Minister of Energy, Rosa Apaza Huanca."
+    )
+    (agreement,) = extract(text)
+    people = _people(agreement)
+    assert {name: (person.title, person.country) for name, person in people.items()} == {
+        "Teodoro Wankun Saire": ("Chairman of Andina Petroleum Ltd", None),
+        "Marcelo Quispe Ticona": ("Director General of National Gas Company", None),
+        "Rosa Apaza Huanca": ("Minister of Energy", "PER"),
+    }

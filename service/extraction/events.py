@@ -571,7 +571,7 @@ def _parties_taking_part(doc: Doc, mentions: list[Mention], reader: PartyReader)
             party.country = party.country or country
         mention.parties = mention.parties + [p for p in found if p.kind in ("country", "person", "group") or p.country]
         if attendees is not None:
-            _add_people_named_after(mention, attendees, reader, "participant")
+            _add_people_named_after(mention, attendees, reader, "participant", _LIST_ENDS)
 
 
 def _own_object(verb: Token) -> bool:
@@ -637,17 +637,18 @@ def _signers_listed(mentions: list[Mention], reader: PartyReader) -> None:
         names = sum(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in after)
         if not any(t.text == ";" for t in after) and names < 2:
             continue
-        _add_people_named_after(mention, agent, reader, "party")
+        # (those it was signed before, "in the presence of" or "witnessed by", are among its persons too)
+        _add_people_named_after(mention, agent, reader, "party", _CLAUSES_ABOUT_OTHERS)
 
 
-def _add_people_named_after(mention: Mention, start: Token, reader: PartyReader, role: str) -> None:
-    """Every person named in the sentence after ``start`` (up to "in the presence of", "witnessed by",
-    "attended by") joins the mention's parties."""
+def _add_people_named_after(mention: Mention, start: Token, reader: PartyReader, role: str, ends: frozenset[str]) -> None:
+    """Every person named in the sentence after ``start``, up to one of the words ``ends``, joins the
+    mention's parties."""
     named = {p.name for p in mention.parties if p.kind == "person"}
     for token in start.sent:
         if token.i <= start.i:
             continue
-        if token.lower_ in _LIST_ENDS:
+        if token.lower_ in ends:
             break
         if token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and not _adviser_to(token):
             for party in reader.parties(token, role):
@@ -656,10 +657,11 @@ def _add_people_named_after(mention: Mention, start: Token, reader: PartyReader,
                     named.add(party.name)
 
 
-# Words after which a sentence no longer lists who signed or attended: those they did it before
-# ("in the presence of", "witnessed by") and clauses about others ("as the presidents looked on",
-# "after talks mediated by", "who ...").
-_LIST_ENDS = frozenset({"presence", "witnessed", "attended", "who", "as", "while", "when", "after", "before", "mediated"})
+# Words after which a sentence no longer lists who signed or attended: clauses about others ("as
+# the presidents looked on", "after talks mediated by", "who ..."), and for attendees those they
+# were seen by ("in the presence of", "witnessed by").
+_CLAUSES_ABOUT_OTHERS = frozenset({"who", "as", "while", "when", "after", "before", "mediated"})
+_LIST_ENDS = _CLAUSES_ABOUT_OTHERS | {"presence", "witnessed", "attended"}
 
 
 def _adviser_to(token: Token) -> bool:
@@ -690,7 +692,7 @@ def _attendees_listed(mentions: list[Mention], reader: PartyReader) -> None:
             if subject.dep_ == "nsubjpass" and subject.head.lemma_ == "attend":
                 start = next((c for c in subject.head.children if c.dep_ == "agent"), None)
         if start is not None:
-            _add_people_named_after(mention, start, reader, "participant")
+            _add_people_named_after(mention, start, reader, "participant", _LIST_ENDS)
 
 
 _UN_BODIES = frozenset({"UN Security Council", "UN General Assembly", "UN Human Rights Council"})
@@ -2009,8 +2011,8 @@ def _one_governments_sitting(cluster: _Cluster, participants: list[Participant])
     """A meeting of three or more officials of one country and of no one else ("The meeting was
     attended by Deputy Prime Minister A, Energy Minister B and Minister C"): one government's own
     meeting, not one of two parties (a visit or a call has a party abroad, even unnamed)."""
-    if cluster.has_visit or cluster.by_call or cluster.names:
-        return False
+    if cluster.has_visit or cluster.by_call or cluster.courtesy or cluster.names:
+        return False  # (a courtesy call is paid by a visitor)
     people = [p for p in participants if p.kind == "person" and p.name]
     countries = {p.country for p in participants}
     return len(people) >= _FEWEST_OWN_OFFICIALS and len(countries) == 1 and None not in countries and all(p.kind in ("person", "country") for p in participants)

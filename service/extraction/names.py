@@ -57,6 +57,7 @@ class NameRepair:
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             entities.extend(_split_place_and_name(doc, ent, place_ends))
         entities = _names_after_titles(doc, entities, {p.start for p in places}, {p.start: p.end for p in places})
+        entities = _names_after_titles_and_a_comma(doc, entities, place_starts)
         entities = _surnames_of_named_people(doc, entities, place_starts)
         doc.ents = _adjacent_names_joined(doc, sorted(entities, key=lambda e: e.start))
         return doc
@@ -389,6 +390,8 @@ def after_title(doc: Doc, i: int, place_ends: dict[int, int]) -> int:
     Republic of Peru | Elena Soto", "Deputy Prime Minister – Minister of Foreign Affairs of Moldova |
     Ion Cebotari"). ``place_ends`` maps the start of each place (in characters) to its end."""
     end = i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].lower_ in lx.TITLE_WORDS - _RANKS and not doc[end + 1].is_lower:
+        return after_title(doc, end + 1, place_ends)  # "Chairman and CEO of Sonatrach | Noureddine Belkacemi"
     while end + 1 < len(doc) and doc[end].lower_ in _DIPLOMATIC_RANK:
         end += 1  # "Ambassador Extraordinary and Plenipotentiary of Japan Kenji Sato"
     if end < len(doc) and doc[end].lower_ == "of":
@@ -398,6 +401,12 @@ def after_title(doc: Doc, i: int, place_ends: dict[int, int]) -> int:
             end = after
     if end + 1 < len(doc) and doc[end].text in _DASHES and doc[end + 1].lower_ in lx.PERSON_TITLE_HEADS and doc[end + 1].is_title:
         return after_title(doc, end + 1, place_ends)  # a second office held by the same person
+    # "the Director General of the Société Nigérienne des Produits Pétroliers (SONIDEP)": past the
+    # abbreviation, which the recognizer may have taken into the organisation's name
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and end > i + 1:
+        return end + 3
+    if end < len(doc) and doc[end].text == ")" and any(t.text == "(" for t in doc[max(i, end - 3) : end]):
+        return end + 1
     return end
 
 
@@ -428,3 +437,51 @@ def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int], 
             entities.append(Span(doc, start, end, label="PERSON"))
             taken.update((i, len(entities) - 1) for i in range(start, end))
     return entities
+
+
+_LONGEST_TITLE = 12
+_AFTER_AN_APPOSITIVE = frozenset({",", ".", ";", ":", ")", "and", "who"})
+
+
+def _names_after_titles_and_a_comma(doc: Doc, entities: list[Span], place_starts: set[int]) -> list[Span]:
+    """"signed by the Chairman and CEO of Sonatrach, Noureddine Belkacemi, and ...": a name set off by
+    commas right after an office is its holder's, though the recognizer ran it into the company's
+    name or missed it. The organisation's entity is cut at the comma."""
+    entities = list(entities)
+    for comma in doc:
+        if comma.text != "," or not _an_office_before(doc, comma.i):
+            continue
+        start = comma.i + 1
+        while start < len(doc) and doc[start].is_title and doc[start].lower_.rstrip(".") in lx.NAME_PREFIXES:
+            start += 1  # ("the Minister of Energy, Dr Gan Kok Hwa")
+        end = start
+        while end < len(doc) and end - start < _MAX_NAME_TOKENS and _is_name_word(doc[end]):
+            end += 1
+        if end - start < 2 or end < len(doc) and doc[end].lower_ not in _AFTER_AN_APPOSITIVE:
+            continue
+        name = Span(doc, start, end, label="PERSON")
+        if not _shaped_like_a_name(name) or any(t.idx in place_starts for t in name):
+            continue
+        overlapping = [e for e in entities if e.start < end and e.end > start]
+        if any(e.label_ == "PERSON" for e in overlapping) or any(e.end > end or e.start > start and e.start < comma.i for e in overlapping):
+            continue  # (a name already read, or an entity that goes on past it)
+        for e in overlapping:
+            entities.remove(e)
+            if e.start < comma.i:
+                entities.append(Span(doc, e.start, comma.i, label=e.label_))
+        entities.append(name)
+    return entities
+
+
+def _an_office_before(doc: Doc, comma: int) -> bool:
+    """A title word ends the phrase before the comma ("the Director General of SONIDEP (SONIDEP)", "the
+    Minister of Energy, Mines and Renewable Energies"), with no verb or name between."""
+    for token in reversed(doc[max(0, comma - _LONGEST_TITLE) : comma]):
+        if token.pos_ in ("VERB", "AUX") or token.ent_type_ == "PERSON":
+            return False
+        if token.lower_ in lx.PERSON_TITLE_HEADS:
+            return True
+        if token.is_sent_start:
+            return False
+    return False
+

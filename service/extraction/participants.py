@@ -462,7 +462,7 @@ class PartyReader:
         if comma > 0 and self.doc[comma].text == ",":
             for i in range(comma - 1, max(ent.sent.start, comma - _LONGEST_TITLE) - 1, -1):
                 token = self.doc[i]
-                if token.tag_ in ("NN", "NNP") and _lemma(token) in lx.PERSON_TITLE_HEADS and token.is_title and after_title(self.doc, i, self.places.ends) == comma:
+                if token.tag_ in ("NN", "NNP") and _lemma(token) in lx.PERSON_TITLE_HEADS and (token.is_title or token.is_upper) and after_title(self.doc, i, self.places.ends) == comma:
                     return self.title_phrase(token)
         root = ent.root
         candidates = [c for c in root.children if c.dep_ == "appos"]
