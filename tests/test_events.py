@@ -2050,3 +2050,16 @@ def test_the_signing_of_four_documents_after_talks_is_a_new_agreement_of_that_da
     signing = next(e for e in extract(text, date(2025, 6, 13)) if e.type == "agreement" and "signing" in {m.trigger.text for m in e.mentions})
     assert signing.date.value == "2025-06-12"
     assert {m.trigger.text for m in signing.mentions} == {"signing"}
+
+
+def test_an_exercise_between_three_countries_is_no_part_of_a_list_of_activities(extract):
+    (exercise,) = extract("The trilateral naval exercise between Chile, Peru and Ecuador has ended.")
+    assert {p.country for p in exercise.participants} == {"CHL", "PER", "ECU"}
+
+
+def test_an_exercise_the_parser_read_as_a_verb_before_its_name_is_still_the_exercise(extract):
+    (exercise,) = extract("The special forces exercise Andes-2024 between Chile, Peru and Ecuador concluded on Tuesday.")
+    assert exercise.type == "exercise" and exercise.date.value == "2024-05-14"
+    assert {p.country for p in exercise.participants} == {"CHL", "PER", "ECU"}
+    # one exercises a right, not a name: "The special forces exercise restraint" tells of no drill
+    assert extract("The special forces exercise restraint near the border, the ministry said on Tuesday.") == []

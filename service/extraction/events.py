@@ -194,6 +194,10 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 # (what was signed is no party: "signed the Programme of Cooperation")
                 role = "host" if lemma == "visit" else ("visitor" if lemma in ("host", "receive") else "participant")
                 found.append((child, role))
+                if trigger.type == "exercise":
+                    # "The special forces exercise Ittehad-2025 between Pakistan, Azerbaijan and Türkiye":
+                    # the exercise's name read as the object of a verb, its parties hung on the name
+                    found.extend((p, "participant") for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for p in c.children if p.dep_ == "pobj")
                 if lemma == "visit" and child.lemma_.lower() == "capital":
                     found.extend((c, role) for c in child.children if c.dep_ in ("amod", "compound", "poss"))  # "the Algerian capital"
             if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):

@@ -1220,6 +1220,8 @@ def _name_read_with_a_verb(token: Token) -> bool:
     parser can read "exercise" as a verb in the present (no "to" before it, no object after it)."""
     if token.tag_ not in ("VB", "VBP") or token.i == 0:
         return False
+    if any(c.dep_ == "dobj" and c.text[:1].isupper() and (c.pos_ == "PROPN" or any(ch.isdigit() for ch in c.text)) for c in token.children):
+        return True  # "The special forces exercise Ittehad-2025 ... concluded": one exercises a right, not a name
     before = token.doc[token.i - 1]
     return before.pos_ == "PROPN" and before.is_title and before.ent_type_ not in ("GPE", "NORP") \
         and not any(c.dep_ in ("aux", "dobj") for c in token.children)
@@ -1249,6 +1251,13 @@ def _one_of_a_kind(noun: Token) -> bool:
     return noun.tag_ in ("NNS", "NNPS") and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in ("one", "two", "three", "four", "five", "some", "many", "each")
 
 
+def _listed_with(item: Token, first: Token) -> bool:
+    """``item`` hangs on ``first`` through conjunctions and appositions alone."""
+    while item != first and item.dep_ in ("conj", "appos"):
+        item = item.head
+    return item == first
+
+
 def _one_of_its_parts(noun: Token) -> bool:
     """An exercise noun listed among other activities ("gunnery firings, communication drills,
     seamanship evolutions and helicopter operations") or after "among" ("among them live-fire
@@ -1261,7 +1270,8 @@ def _one_of_its_parts(noun: Token) -> bool:
     first = noun
     while first.dep_ in ("conj", "appos"):  # the parser hangs some items of a list as appositions
         first = first.head
-    items = [first] + [t for t in first.subtree if t.dep_ in ("conj", "appos") and _is_noun(t)]
+    # (the list's own items, not the countries of "an exercise between Pakistan, Azerbaijan and Türkiye")
+    items = [first] + [t for t in first.subtree if t.dep_ in ("conj", "appos") and _is_noun(t) and _listed_with(t, first)]
     others = [t for t in items if _lemma(t) not in lx.EXERCISE_NOUNS]
     return len(items) >= 3 and len(others) >= 2
 
@@ -1698,7 +1708,11 @@ def _modifies_a_thing(span: Span) -> bool:
     """"the summit culture of modern diplomacy", "a meeting room", "the exercise area": a word that
     only describes another thing (not "the summit meeting", "the summit declaration")."""
     token = span.root
-    return len(span) == 1 and token.dep_ == "compound" and token.head.pos_ == "NOUN" and _lemma(token.head) not in _EVENT_NOUNS | lx.PERSON_TITLE_HEADS
+    # (a name the tagger took for a common noun is no thing: "trilateral exercise Ittehad-2025")
+    return (
+        len(span) == 1 and token.dep_ == "compound" and token.head.pos_ == "NOUN" and not token.head.text[:1].isupper()
+        and _lemma(token.head) not in _EVENT_NOUNS | lx.PERSON_TITLE_HEADS
+    )
 
 
 def _in_a_hyphenated_modifier(span: Span) -> bool:
