@@ -792,3 +792,19 @@ def test_names_set_off_by_commas_after_an_office_are_its_holders_and_the_witness
         "Marcelo Quispe Ticona": ("Director General of National Gas Company", None),
         "Rosa Apaza Huanca": ("Minister of Energy", "PER"),
     }
+
+
+def test_an_office_of_state_for_a_portfolio_names_its_holder_and_a_capitals_company_its_country(extract):
+    text = (
+        "Peru signed a 20-year contract with Abu Dhabi's Masdar on Tuesday to buy power from a wind farm. Energy "
+        "Minister Pablo Vera and Masdar Chief Executive Officer Omar Saleh signed the contract in Lima. At the same ceremony, "
+        "Peru's Economy Minister Rosa Apaza and the United Arab Emirates' Minister of State for Foreign Trade "
+        "Khalid Al Nuaimi signed an agreement on the protection of investments."
+    )
+    contract, investments = sorted(extract(text), key=lambda e: e.trigger.start)
+    assert {p.country for p in contract.participants} - {None} == {"PER", "ARE"}
+    assert set(_people(contract)) == {"Pablo Vera", "Omar Saleh"}
+    assert {name: (p.title, p.country) for name, p in _people(investments).items()} == {
+        "Rosa Apaza": ("Economy Minister", "PER"),
+        "Khalid Al Nuaimi": ("Minister of State for Foreign Trade", "ARE"),
+    }

@@ -1323,6 +1323,14 @@ class _Cluster:
         return {p.key for m in self.mentions for p in m.parties if p.kind == "person" and p.name}
 
     @cached_property
+    def signers(self) -> set[str]:
+        """The people named as those who signed it."""
+        return {
+            p.key for m in self.mentions if m.trigger.governor is not None and m.trigger.governor.lemma_.lower() == "sign"
+            for p in m.parties if p.kind == "person" and p.name and p.role == "party"
+        }
+
+    @cached_property
     def unnamed(self) -> set[str]:
         return {p.key for m in self.mentions for p in m.parties if p.kind == "person" and not p.name and p.country}
 
@@ -1610,6 +1618,11 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     counts_differ = a.counts and b.counts and not a.counts & b.counts and 0 not in a.counts | b.counts  # (0: a number not told)
     if a.type == "agreement" and (a.counts and b.single or b.counts and a.single or counts_differ):
         return float("-inf")  # "signed a quadrilateral memorandum" and "witnessed the signing of 26 agreements"
+    if a.type == "agreement" and len(a.signers) >= 2 and len(b.signers) >= 2 and not a.signers & b.signers and not _first_told(a, b).trigger.anaphoric:
+        # "At the same ceremony, Uzbekistan's Investment Minister A and the UAE's B signed an
+        # intergovernmental agreement": others signing a new instrument (not "the ministers signed the
+        # documents" the presidents signed, told again)
+        return float("-inf")
     if a.visiting_countries and b.visiting_countries and not a.visiting_countries & b.visiting_countries:
         return float("-inf")  # "Castillo's visit comes 15 months after Pham visited Manila": a return visit is another trip
     names_a, names_b = a.names, b.names
@@ -1700,6 +1713,12 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
                 # apart from the story's event, it takes "the exercise" only when nothing else can.
                 score = min(score, _MERGE_THRESHOLD + 0.05)
     return score
+
+
+def _first_told(a: _Cluster, b: _Cluster) -> Mention:
+    """The first mention of whichever of the two clusters is told later."""
+    later = a if a.first > b.first else b
+    return min(later.mentions, key=lambda m: m.start)
 
 
 def _a_part_of_it(head: Token) -> bool:

@@ -374,8 +374,8 @@ def _past_an_office(doc: Doc, i: int, place_ends: dict[int, int]) -> int:
         i = after
         if i == first:
             return i
-        if i + 1 < len(doc) and doc[i].lower_ in ("of", "at"):
-            i += 1
+        if i + 1 < len(doc) and doc[i].lower_ in ("of", "at", "for"):
+            i += 1  # ("Minister of State for Foreign Trade")
         elif doc[i - 1].lower_ != "of":  # (an organisation's name the recognizer ran on over "of")
             return i
     return i

@@ -377,8 +377,8 @@ class PartyReader:
             if token.lower_ == "the" and i + 1 < ent.start and self.places.at(doc[i + 1]) is not None:
                 i -= 1  # "President of [the] Republic of Uzbekistan Rustam Nazarov"
                 continue
-            if token.lower_ == "of" or token.lower_ == "and" and words and _joins_portfolios(doc, i):
-                words.insert(0, token)  # ("Minister of Energy and Mines")
+            if token.lower_ in ("of", "for") or token.lower_ == "and" and words and _joins_portfolios(doc, i):
+                words.insert(0, token)  # ("Minister of Energy and Mines", "Minister of State for Foreign Trade")
                 i -= 1
                 continue
             if token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL") or token.dep_ in ("det", "poss", "cc", "punct") and token.text != "-":
@@ -576,7 +576,9 @@ class PartyReader:
             # "received the delegation led by the Foreign Minister of Jordan": its head stands for it.
             return [party for leader in leaders for party in self.parties(leader, role, context_country)]
         inner = self.places.within(_np_tokens(token))
-        if lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS or token.ent_type_ in ("ORG", "NORP"):
+        # "Abu Dhabi's Masdar": a company the recognizer took for a product, owned by a country named before it
+        company = token.ent_type_ == "PRODUCT" and token.pos_ == "PROPN" and any(c.dep_ == "poss" and self.places.at(c) is not None for c in token.children)
+        if lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS or token.ent_type_ in ("ORG", "NORP") or company:
             countries = [(m, s) for m, s in inner if m.kind in ("country", "demonym", "capital")]
             organizations = [(m, s) for m, s in inner if m.kind == "organization"]
             if organizations and not countries:
@@ -588,7 +590,7 @@ class PartyReader:
             if lemma in lx.COMPANY_HEADS or (token.ent_type_ == "ORG" and lemma not in lx.SINGULAR_ORG_HEADS | lx.GROUP_HEADS):
                 return [Party("organization", _phrase_text(token), None, None, role, [_char_span_of(token)])]
             if countries:
-                kind = "organization" if (lemma in lx.SINGULAR_ORG_HEADS and token.tag_ in ("NN", "NNP")) or token.ent_type_ == "ORG" else "group"
+                kind = "organization" if (lemma in lx.SINGULAR_ORG_HEADS and token.tag_ in ("NN", "NNP")) or token.ent_type_ == "ORG" or company else "group"
                 if kind == "group" or len(countries) > 1:
                     # "the Presidents of Iran and Azerbaijan", "Iranian and Turkish officials"
                     parties = [self.place_party(m, s, role) for m, s in countries]
