@@ -339,3 +339,12 @@ def test_the_day_of_an_announcement_that_overshadowed_the_talks_is_not_theirs(ex
     # the announcement that tells of the event gives its day
     (ceasefire,) = extract("Chile welcomed Tuesday's announcement that Peru and Bolivia had signed a ceasefire.", date(2024, 3, 15))
     assert ceasefire.date.value == "2024-03-12"
+
+
+def test_a_time_that_describes_what_an_agreement_is_about_is_not_its_date(extract):
+    text = (
+        "The defence ministers of Chile and Peru met in Lima on Tuesday. Peru's minister said after the meeting "
+        "that the two governments had signed a letter of intent on winter training for Chilean units."
+    )
+    meeting, agreement = sorted(extract(text), key=lambda e: e.trigger.start)
+    assert agreement.type == "agreement" and agreement.date.value == meeting.date.value == "2024-05-14"

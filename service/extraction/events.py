@@ -1120,6 +1120,8 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
             continue
         if head in _counted_from(span) or governor is not None and governor in _counted_from(span):
             continue  # "signed three days after the talks": the talks are what the days count from
+        if span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.pos_ == "NOUN" and span.root.head.i not in holders:
+            continue  # "a letter of intent on winter training": a time that describes another thing
         if span.root.dep_ == "pobj" and span.root.head.lower_ == "since" and any(
             c.dep_ == "advmod" and c.lower_ in _RECURRENCE_ADVERBS for c in span.root.head.head.children
         ):
