@@ -2063,3 +2063,17 @@ def test_an_exercise_the_parser_read_as_a_verb_before_its_name_is_still_the_exer
     assert {p.country for p in exercise.participants} == {"CHL", "PER", "ECU"}
     # one exercises a right, not a name: "The special forces exercise restraint" tells of no drill
     assert extract("The special forces exercise restraint near the border, the ministry said on Tuesday.") == []
+
+
+def test_the_session_told_right_after_a_joint_commissions_session_is_that_session(extract):
+    text = (
+        "Chile and Peru held the first session of their Joint Permanent Commission in eight years. The session, "
+        "held in Lima on Thursday, was co-chaired by Chilean Foreign Minister Pablo Vera and his Peruvian counterpart Elena Soto."
+    )
+    (session,) = extract(text)
+    assert [m.trigger.text for m in session.mentions] == ["session", "session"]
+    assert session.date.value == "2024-05-16"
+    assert {p.name for p in session.participants if p.kind == "person"} == {"Pablo Vera", "Elena Soto"}
+    # a session of one's own parliament told after it is none of it
+    (session,) = extract("Chile and Peru held the first session of their Joint Permanent Commission. The Senate session on Thursday was short.")
+    assert [m.trigger.text for m in session.mentions] == ["session"]

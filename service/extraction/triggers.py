@@ -463,6 +463,11 @@ def read_meeting(span: Span) -> Trigger | None:
         return None
     if lemma == "session" and not _session_of_a_league(token) and not (
         _past_edition(token) and (_last_event_word_before(token) in lx.MEETING_NOUNS or _joint_sessions_told_before(token))
+    ) and not (
+        # "... at the first session of their Joint Permanent Commission. The session, held in Dodoma on
+        # Thursday, was co-chaired by ...": the session just told
+        _is_anaphoric(token) and not any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in token.children)
+        and _last_event_word_before(token, sentences=2) == "session" and _joint_sessions_told_before(token)
     ):
         return None  # (but "Last year's session was also held online", of the meeting just told)
     if _told_as_a_process(token):
