@@ -808,3 +808,14 @@ def test_an_office_of_state_for_a_portfolio_names_its_holder_and_a_capitals_comp
         "Rosa Apaza": ("Economy Minister", "PER"),
         "Khalid Al Nuaimi": ("Minister of State for Foreign Trade", "ARE"),
     }
+
+
+def test_the_heads_of_bodies_of_several_countries_stand_for_those_countries(extract):
+    (protocol,) = extract(
+        "The heads of the water agencies of Chile, Peru and Bolivia signed a protocol on Wednesday setting "
+        "withdrawal limits for the growing season."
+    )
+    assert {p.country for p in protocol.participants} == {"CHL", "PER", "BOL"}
+    # a capital where officials met is not whose officials they are
+    (talks,) = extract("The deal follows talks between the energy secretaries of the three countries in Lima in August.")
+    assert "PER" not in {p.country for p in talks.participants}

@@ -578,7 +578,11 @@ class PartyReader:
         inner = self.places.within(_np_tokens(token))
         # "Abu Dhabi's Masdar": a company the recognizer took for a product, owned by a country named before it
         company = token.ent_type_ == "PRODUCT" and token.pos_ == "PROPN" and any(c.dep_ == "poss" and self.places.at(c) is not None for c in token.children)
-        if lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS or token.ent_type_ in ("ORG", "NORP") or company:
+        # ("The heads of the water bodies of Kazakhstan, Kyrgyzstan and Tajikistan": officials of each)
+        # (by country or people, not a capital that may be where they met: "the energy secretaries of the
+        # three countries in Kathmandu")
+        officials = lemma in lx.PERSON_TITLE_HEADS and token.tag_ in ("NNS", "NNPS") and any(m.kind in ("country", "demonym") for m, _ in inner)
+        if lemma in lx.GROUP_HEADS or lemma in lx.SINGULAR_ORG_HEADS or token.ent_type_ in ("ORG", "NORP") or company or officials:
             countries = [(m, s) for m, s in inner if m.kind in ("country", "demonym", "capital")]
             organizations = [(m, s) for m, s in inner if m.kind == "organization"]
             if organizations and not countries:
