@@ -13,6 +13,11 @@ def _people(event) -> dict:
     return {p.name: p for p in event.participants if p.kind == "person"}
 
 
+def _offices(event) -> dict:
+    """Each person's title and country, by name."""
+    return {name: (person.title, person.country) for name, person in _people(event).items()}
+
+
 def _countries_of_people(event) -> dict:
     return {name: person.country for name, person in _people(event).items()}
 
@@ -380,8 +385,7 @@ def test_every_titled_signer_listed_with_commas_signed_but_not_those_named_aroun
         "of Energy Transition Luis Andrade, in Lima on Thursday, as President Rosa Ibarra looked on."
     )
     (agreement,) = extract(text)
-    signers = _people(agreement)
-    assert {name: (person.title, person.country) for name, person in signers.items()} == {
+    assert _offices(agreement) == {
         "Pablo Vera Soto": ("Minister of Mining and Energy", "CHL"),
         "Elena Quispe": ("Minister of Energy and Mines", "PER"),
         "Jorge Mamani": ("Hydrocarbons Minister", "BOL"),
@@ -786,8 +790,7 @@ def test_names_set_off_by_commas_after_an_office_are_its_holders_and_the_witness
         "Peruvian Minister of Energy, Rosa Apaza Huanca."
     )
     (agreement,) = extract(text)
-    people = _people(agreement)
-    assert {name: (person.title, person.country) for name, person in people.items()} == {
+    assert _offices(agreement) == {
         "Teodoro Wankun Saire": ("Chairman of Andina Petroleum Ltd", None),
         "Marcelo Quispe Ticona": ("Director General of National Gas Company", None),
         "Rosa Apaza Huanca": ("Minister of Energy", "PER"),
@@ -804,7 +807,7 @@ def test_an_office_of_state_for_a_portfolio_names_its_holder_and_a_capitals_comp
     contract, investments = sorted(extract(text), key=lambda e: e.trigger.start)
     assert {p.country for p in contract.participants} - {None} == {"PER", "ARE"}
     assert set(_people(contract)) == {"Pablo Vera", "Omar Saleh"}
-    assert {name: (p.title, p.country) for name, p in _people(investments).items()} == {
+    assert _offices(investments) == {
         "Rosa Apaza": ("Economy Minister", "PER"),
         "Khalid Al Nuaimi": ("Minister of State for Foreign Trade", "ARE"),
     }

@@ -439,7 +439,8 @@ def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int], 
     return entities
 
 
-_LONGEST_TITLE = 12
+# The most words an office with its portfolio and country runs to, before its holder's name.
+LONGEST_TITLE = 12
 _AFTER_AN_APPOSITIVE = frozenset({",", ".", ";", ":", ")", "and", "who"})
 
 
@@ -463,7 +464,7 @@ def _names_after_titles_and_a_comma(doc: Doc, entities: list[Span], place_starts
         if not _shaped_like_a_name(name) or any(t.idx in place_starts for t in name):
             continue
         overlapping = [e for e in entities if e.start < end and e.end > start]
-        if any(e.label_ == "PERSON" for e in overlapping) or any(e.end > end or e.start > start and e.start < comma.i for e in overlapping):
+        if any(e.label_ == "PERSON" or e.end > end for e in overlapping):
             continue  # (a name already read, or an entity that goes on past it)
         for e in overlapping:
             entities.remove(e)
@@ -476,7 +477,7 @@ def _names_after_titles_and_a_comma(doc: Doc, entities: list[Span], place_starts
 def _an_office_before(doc: Doc, comma: int) -> bool:
     """A title word ends the phrase before the comma ("the Director General of SONIDEP (SONIDEP)", "the
     Minister of Energy, Mines and Renewable Energies"), with no verb or name between."""
-    for token in reversed(doc[max(0, comma - _LONGEST_TITLE) : comma]):
+    for token in reversed(doc[max(0, comma - LONGEST_TITLE) : comma]):
         if token.pos_ in ("VERB", "AUX") or token.ent_type_ == "PERSON":
             return False
         if token.lower_ in lx.PERSON_TITLE_HEADS:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.extraction import lexicon as lx
 from service.extraction.countries import CountryResolver, PlaceMatch
-from service.extraction.names import after_title, posted_to, title_of_rank
+from service.extraction.names import LONGEST_TITLE, after_title, posted_to, title_of_rank
 from service.extraction.segmentation import datelines
 
 _DROP_TITLE_WORDS = frozenset({"the", "of", "for", "and", "affairs", "'s", "’s", "a", "an", "his", "her", "its", "their", "then", "former", "current", "new"})
@@ -443,7 +443,7 @@ class PartyReader:
         """"signed on the Qatari side by Minister A, and on the Kyrgyz side by Minister B": the side
         the person signed or spoke for, told just before."""
         doc = self.doc
-        for i in range(ent.start - 1, max(ent.sent.start, ent.start - _LONGEST_TITLE) - 1, -1):
+        for i in range(ent.start - 1, max(ent.sent.start, ent.start - LONGEST_TITLE) - 1, -1):
             token = doc[i]
             if token.ent_type_ == "PERSON":
                 return None
@@ -460,7 +460,7 @@ class PartyReader:
         while comma > ent.sent.start and (self.doc[comma].lower_.rstrip(".") in lx.NAME_PREFIXES or self.doc[comma].text == "."):
             comma -= 1  # "the Minister of Energy, Dr Pablo Vera"
         if comma > 0 and self.doc[comma].text == ",":
-            for i in range(comma - 1, max(ent.sent.start, comma - _LONGEST_TITLE) - 1, -1):
+            for i in range(comma - 1, max(ent.sent.start, comma - LONGEST_TITLE) - 1, -1):
                 token = self.doc[i]
                 if token.tag_ in ("NN", "NNP") and _lemma(token) in lx.PERSON_TITLE_HEADS and (token.is_title or token.is_upper) and after_title(self.doc, i, self.places.ends) == comma:
                     return self.title_phrase(token)
@@ -930,10 +930,6 @@ def _more_of_the_portfolio(conjunct: Token, head: Token) -> bool:
     if conjunct.dep_ != "conj" or _lemma(head) not in lx.PERSON_TITLE_HEADS or conjunct.lower_ not in lx.PORTFOLIO_WORDS:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "of" and c.i < conjunct.i for c in head.children)
-
-
-# Tokens of the longest title phrase read before a comma and a name.
-_LONGEST_TITLE = 12
 
 
 # Offices a plural names together: "the three ministers" after two ministers and a secretary.
