@@ -1713,9 +1713,11 @@ def _modifies_a_thing(span: Span) -> bool:
     """"the summit culture of modern diplomacy", "a meeting room", "the exercise area": a word that
     only describes another thing (not "the summit meeting", "the summit declaration")."""
     token = span.root
-    # (a name the tagger took for a common noun is no thing: "trilateral exercise Ittehad-2025")
+    # (an edition's name the tagger took for a common noun is no thing: "trilateral exercise Ittehad-2025";
+    # a headline's capitals are: "Navy Upgrades Exercise Area")
+    edition = token.head.text[:1].isupper() and any(ch.isdigit() for ch in token.head.text)
     return (
-        len(span) == 1 and token.dep_ == "compound" and token.head.pos_ == "NOUN" and not token.head.text[:1].isupper()
+        len(span) == 1 and token.dep_ == "compound" and token.head.pos_ == "NOUN" and not edition
         and _lemma(token.head) not in _EVENT_NOUNS | lx.PERSON_TITLE_HEADS
     )
 
