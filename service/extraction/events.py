@@ -654,7 +654,7 @@ def _add_people_named_after(mention: Mention, start: Token, reader: PartyReader,
             continue
         if token.lower_ in ends:
             break
-        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and not _adviser_to(token):
+        if token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and not _adviser_to(reader.person_at[token.i]):
             for party in reader.parties(token, role):
                 if party.kind == "person" and party.name not in named:
                     mention.parties = mention.parties + [party]
@@ -668,12 +668,9 @@ _CLAUSES_ABOUT_OTHERS = frozenset({"who", "as", "while", "when", "after", "befor
 _LIST_ENDS = _CLAUSES_ABOUT_OTHERS | {"presence", "witnessed", "attended"}
 
 
-def _adviser_to(token: Token) -> bool:
+def _adviser_to(name: Span) -> bool:
     """"Mbala, a senior adviser to Congolese President Mukendi": the president named in another's office."""
-    end = token.i + 1
-    while end < token.sent.end and token.doc[end].ent_iob_ == "I":
-        end += 1
-    return any(t.dep_ == "pobj" and t.head.lower_ == "to" for t in token.doc[token.i : end])
+    return any(t.dep_ == "pobj" and t.head.lower_ == "to" for t in name)
 
 
 def _attendees_listed(mentions: list[Mention], reader: PartyReader) -> None:
@@ -1015,9 +1012,12 @@ def _reporter_after(report: Token, timex: Span) -> bool:
 def _another_event(token: Token, timex: Span) -> bool:
     """"had prepared the meeting during a telephone conversation on September 20": the date of the
     event that frames it (a call, a visit), not of the one prepared or told in it."""
-    if token in timex:
-        return False
-    return token.dep_ == "pobj" and token.head.lower_ in _FRAMING_EVENT_PREPS and token.lemma_.lower() in _EVENT_NOUNS
+    return (
+        token not in timex
+        and token.dep_ == "pobj"
+        and token.head.lower_ in _FRAMING_EVENT_PREPS
+        and token.lemma_.lower() in _EVENT_NOUNS
+    )
 
 
 def _another_happening(token: Token, holders: set[int]) -> bool:
@@ -1596,6 +1596,9 @@ _EXERCISE_DAYS = 21
 
 
 def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
+    # The cluster told later and its first mention, which may refer back to the other.
+    earlier, later = (a, b) if a.first < b.first else (b, a)
+    anaphor = min(later.mentions, key=lambda m: m.start)
     # A visit lasts a few days and its talks fall on one of them; so do rounds of negotiations, but
     # talks dated on two different days ("met on Monday", "talks on Tuesday") are two sessions.
     slack = _VISIT_DAYS if a.has_visit or b.has_visit or (a.has_negotiations or b.has_negotiations) and not _both_single_days(a.date, b.date) else 0
@@ -1605,8 +1608,7 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
         # An exercise runs for days: "launched the drills on Saturday", "completed three days of war
         # games on Monday", "the 15-day drills ... the maritime phase next week".
         slack = max(slack, _VISIT_DAYS, a.days, b.days)
-        later = a if a.first > b.first else b
-        if a.status == b.status == "occurred" and (min(later.mentions, key=lambda m: m.start).trigger.anaphoric or a.still_running or b.still_running):
+        if a.status == b.status == "occurred" and (anaphor.trigger.anaphoric or a.still_running or b.still_running):
             # "ended on Wednesday ... The exercise began on May 6": one exercise told by its two ends;
             # "which began on September 7 and ends Friday": one still running on the days told after
             slack = max(slack, _EXERCISE_DAYS)
@@ -1620,7 +1622,7 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     counts_differ = a.counts and b.counts and not a.counts & b.counts and 0 not in a.counts | b.counts  # (0: a number not told)
     if a.type == "agreement" and (a.counts and b.single or b.counts and a.single or counts_differ):
         return float("-inf")  # "signed a quadrilateral memorandum" and "witnessed the signing of 26 agreements"
-    if a.type == "agreement" and len(a.signers) >= 2 and len(b.signers) >= 2 and not a.signers & b.signers and not _first_told(a, b).trigger.anaphoric:
+    if a.type == "agreement" and len(a.signers) >= 2 and len(b.signers) >= 2 and not a.signers & b.signers and not anaphor.trigger.anaphoric:
         # "At the same ceremony, Uzbekistan's Investment Minister A and the UAE's B signed an
         # intergovernmental agreement": others signing a new instrument (not "the ministers signed the
         # documents" the presidents signed, told again)
@@ -1638,8 +1640,6 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     score += 1.5 * (len(a.people & b.people) + stand_ins)
     score += 1.0 * len(a.unnamed & b.unnamed)
     ca, cb = a.countries, b.countries
-    earlier, later = (a, b) if a.first < b.first else (b, a)
-    anaphor = min(later.mentions, key=lambda m: m.start)
     if ca and cb and not ca & cb and not names_a & names_b and not anaphor.trigger.anaphoric:
         return float("-inf")  # no country in common: two happenings
     if a.by_call != b.by_call and not anaphor.trigger.anaphoric:
@@ -1715,12 +1715,6 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
                 # apart from the story's event, it takes "the exercise" only when nothing else can.
                 score = min(score, _MERGE_THRESHOLD + 0.05)
     return score
-
-
-def _first_told(a: _Cluster, b: _Cluster) -> Mention:
-    """The first mention of whichever of the two clusters is told later."""
-    later = a if a.first > b.first else b
-    return min(later.mentions, key=lambda m: m.start)
 
 
 def _a_part_of_it(head: Token) -> bool:

@@ -410,6 +410,13 @@ def after_title(doc: Doc, i: int, place_ends: dict[int, int]) -> int:
     return end
 
 
+def _past_forms_of_address(doc: Doc, i: int) -> int:
+    """The first token from ``i`` on that is no form of address ("Dr", "Professor", "Datuk")."""
+    while i < len(doc) and doc[i].is_title and doc[i].lower_.rstrip(".") in lx.NAME_PREFIXES:
+        i += 1
+    return i
+
+
 def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int], place_ends: dict[int, int]) -> list[Span]:
     """The entities with the names written right after a title, the recognizer's PERSON that holds
     only the last of those words ("President of the Republic of Moldova Natalia | Vrabie") made whole."""
@@ -419,9 +426,8 @@ def _names_after_titles(doc: Doc, entities: list[Span], place_starts: set[int], 
         # (an office may be written in lower case before the name: "his Lithuanian counterpart Rasa Žemaitienė")
         if (token.lower_ not in lx.PERSON_TITLE_HEADS and not _honorific(token)) or not (token.is_title or token.is_lower) or token.i + 2 > len(doc):
             continue
-        start = after_title(doc, token.i, place_ends)
-        while start < len(doc) and doc[start].is_title and doc[start].lower_.rstrip(".") in lx.NAME_PREFIXES:
-            start += 1  # "Chief Adviser Professor | Matiur Rahman Chowdhury": no part of the name
+        # ("Chief Adviser Professor | Matiur Rahman Chowdhury": a form of address, no part of the name)
+        start = _past_forms_of_address(doc, after_title(doc, token.i, place_ends))
         end = start
         while end < len(doc) and end - start < _MAX_NAME_TOKENS and end not in taken and (_is_name_word(doc[end]) or (doc[end].text == "-" and end + 1 < len(doc) and _is_name_word(doc[end + 1]))):
             if doc[end].idx in place_starts:
@@ -452,9 +458,7 @@ def _names_after_titles_and_a_comma(doc: Doc, entities: list[Span], place_starts
     for comma in doc:
         if comma.text != "," or not _an_office_before(doc, comma.i):
             continue
-        start = comma.i + 1
-        while start < len(doc) and doc[start].is_title and doc[start].lower_.rstrip(".") in lx.NAME_PREFIXES:
-            start += 1  # ("the Minister of Energy, Dr Gan Kok Hwa")
+        start = _past_forms_of_address(doc, comma.i + 1)  # ("the Minister of Energy, Dr Gan Kok Hwa")
         end = start
         while end < len(doc) and end - start < _MAX_NAME_TOKENS and _is_name_word(doc[end]):
             end += 1
