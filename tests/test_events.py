@@ -2077,3 +2077,11 @@ def test_the_session_told_right_after_a_joint_commissions_session_is_that_sessio
     # a session of one's own parliament told after it is none of it
     (session,) = extract("Chile and Peru held the first session of their Joint Permanent Commission. The Senate session on Thursday was short.")
     assert [m.trigger.text for m in session.mentions] == ["session"]
+
+
+def test_an_event_word_in_a_venues_name_is_no_event(extract):
+    text = "The Dutch ambassador opened a photo exhibition at the Lusaka Peace Conference Centre on Tuesday."
+    assert extract(text) == []
+    # the same words as the venue of a real conference
+    (conference,) = extract("The foreign ministers of Zambia and Malawi held a conference at the Lusaka Peace Centre on Tuesday.")
+    assert {p.country for p in conference.participants} == {"ZMB", "MWI"}

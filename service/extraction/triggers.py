@@ -1716,10 +1716,18 @@ def _modifies_a_thing(span: Span) -> bool:
     # (an edition's name the tagger took for a common noun is no thing: "trilateral exercise Ittehad-2025";
     # a headline's capitals are: "Navy Upgrades Exercise Area")
     edition = token.head.text[:1].isupper() and any(ch.isdigit() for ch in token.head.text)
+    # (a venue's name is a thing too: "the Friendship Conference Centre", "the Summit Hall")
+    thing = token.head.pos_ == "NOUN" or token.head.pos_ == "PROPN" and _lemma(token.head) in _VENUES
     return (
-        len(span) == 1 and token.dep_ == "compound" and token.head.pos_ == "NOUN" and not edition
+        len(span) == 1 and token.dep_ == "compound" and thing and not edition
         and _lemma(token.head) not in _EVENT_NOUNS | lx.PERSON_TITLE_HEADS
     )
+
+
+_VENUES = frozenset({
+    "centre", "center", "hall", "hotel", "palace", "building", "house", "room", "complex", "chamber",
+    "auditorium", "pavilion", "arena", "venue", "resort",
+})
 
 
 def _in_a_hyphenated_modifier(span: Span) -> bool:
