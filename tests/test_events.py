@@ -2085,3 +2085,22 @@ def test_an_event_word_in_a_venues_name_is_no_event(extract):
     # the same words as the venue of a real conference
     (conference,) = extract("The foreign ministers of Zambia and Malawi held a conference at the Lusaka Peace Centre on Tuesday.")
     assert {p.country for p in conference.participants} == {"ZMB", "MWI"}
+
+
+def test_a_game_or_a_simulation_holds_no_event(extract):
+    text = (
+        "More than 600 students took part in the Nairobi Model United Nations Conference this week. In a simulated summit, "
+        "the delegates representing Kenya and Ethiopia reached an agreement on the Nile after two rounds of talks. "
+        "The organisers said the conference, first held in 2009, keeps growing."
+    )
+    assert extract(text) == []
+    text = (
+        "In the scenario, Chinese forces landed on the island under cover of a naval exercise. The player representing the "
+        "Japanese prime minister held a phone call with the U.S. president, and the game ended with a ceasefire brokered by the player in the role of India."
+    )
+    assert extract(text) == []
+    # troops train on simulators, and a chancellor not played by anyone calls
+    (exercise,) = extract("South Korea and the United States began a computer-simulated command post exercise on Monday.")
+    assert exercise.type == "exercise" and {p.country for p in exercise.participants} == {"KOR", "USA"}
+    (call,) = extract("The German chancellor held a phone call with the French president on Monday.")
+    assert call.type == "meeting" and {p.country for p in call.participants} == {"DEU", "FRA"}

@@ -1615,10 +1615,67 @@ READERS = {"meeting": read_meeting, "exercise": read_exercise, "agreement": read
 def read(label: str, span: Span) -> Trigger | None:
     if _in_a_hyphenated_modifier(span) or label != "agreement" and _modifies_a_thing(span) or _terms_of_an_agreement(span.root):
         return None
+    if _make_believe(span.root) or _names_make_believe_told_before(span.root):
+        return None
     if label == "exercise" and _what_an_agreement_is_about(span.root):
         return None
     trigger = READERS[label](span) if label in READERS else None
     return trigger or _session_of_talks(span) or _earlier_edition(span)
+
+
+# Words that make a happening a game or a simulation: "a simulated summit", "the mock Security
+# Council", "a tabletop wargame" (not "a computer-simulated command post exercise", which troops hold).
+_MAKE_BELIEVE_MODIFIERS = frozenset({"mock", "simulated", "fictional", "fictitious", "imaginary", "tabletop", "make-believe", "pretend"})
+# What a role is played in: "In the scenario, troops crossed the border under cover of a snap exercise".
+_MAKE_BELIEVE_SETTINGS = frozenset({"scenario", "simulation", "game", "wargame", "role-play", "roleplay", "film", "movie", "novel", "series"})
+
+
+def _made_up(noun: Token) -> bool:
+    """"a simulated summit", "the Dhaka International Model United Nations Conference"."""
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    modifiers += [d for c in modifiers if c.dep_ == "compound" for d in c.subtree if d.dep_ == "compound"]
+    return any(
+        m.lower_ in _MAKE_BELIEVE_MODIFIERS and not (m.i > 0 and m.doc[m.i - 1].tag_ == "HYPH") or m.text == "Model"
+        for m in modifiers
+    )
+
+
+def _role_played(phrase: Token) -> bool:
+    """"the player representing Turkey", "the German chancellor, played by a former defense minister"."""
+    return any(
+        _lemma(t) == "player" and t.pos_ == "NOUN"
+        or _lemma(t) == "play" and t.dep_ == "acl" and any(c.dep_ == "agent" for c in t.children)
+        or _lemma(t) == "role" and t.head.lower_ == "in"
+        for t in phrase.subtree
+    )
+
+
+def _make_believe(trigger: Token) -> bool:
+    """A happening of a game, a simulation or a story: "In a simulated summit, the delegates reached
+    an agreement", "the game ended with a ceasefire brokered by the player representing Turkey"."""
+    if _made_up(trigger):
+        return True
+    for node in [trigger, *trigger.ancestors]:
+        for child in node.children:
+            if trigger in child.subtree:
+                continue
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside", "within") and any(
+                p.dep_ == "pobj" and (_lemma(p) in _MAKE_BELIEVE_SETTINGS or _made_up(p)) for p in child.children
+            ):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass", "agent") and (_lemma(child) in _MAKE_BELIEVE_SETTINGS or _role_played(child)):
+                return True
+        if node != trigger and node.dep_ == "agent" and _role_played(node):
+            return True
+    return False
+
+
+def _names_make_believe_told_before(noun: Token) -> bool:
+    """"the conference, first held in 2003" after "the Model United Nations Conference": the same game."""
+    if not _is_noun(noun) or not _is_anaphoric(noun):
+        return False
+    before = next((t for t in reversed(noun.doc[: noun.i]) if _lemma(t) == _lemma(noun) and _is_noun(t) and t.dep_ != "compound"), None)
+    return before is not None and _make_believe(before)
 
 
 _EDITION_NOUNS = frozenset({"round", "session", "edition", "retreat"})
