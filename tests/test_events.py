@@ -2104,3 +2104,21 @@ def test_a_game_or_a_simulation_holds_no_event(extract):
     assert exercise.type == "exercise" and {p.country for p in exercise.participants} == {"KOR", "USA"}
     (call,) = extract("The German chancellor held a phone call with the French president on Monday.")
     assert call.type == "meeting" and {p.country for p in call.participants} == {"DEU", "FRA"}
+
+
+def test_an_earlier_edition_told_by_its_name_is_an_exercise_of_its_own(extract):
+    text = (
+        "Ships from Greece and Cyprus on Tuesday began the naval exercise Aegean Shield 2024 off Crete. "
+        "The two ministers also signed a memorandum on ports. Last year's edition of Aegean Shield was held in June off Rhodes."
+    )
+    exercises = [e for e in extract(text) if e.type == "exercise"]
+    assert [e.date.value[:4] for e in exercises] == ["2024", "2023"]
+    text = (
+        "Navies of Egypt and Jordan on Wednesday concluded the Blue Wave 5 exercise in Aqaba. The two navies also signed a memorandum. "
+        "The previous edition, Blue Wave 4, took place off Hurghada in October 2022."
+    )
+    exercises = [e for e in extract(text) if e.type == "exercise"]
+    assert [e.date.value for e in exercises] == ["2024-05-15", "2022-10"]
+    # an edition told with no name after an event of another kind is none of them
+    text = "The defence ministers of Egypt and Jordan met in Amman on Wednesday. Last year's edition was held in Cairo in June."
+    assert [e.type for e in extract(text)] == ["meeting"]

@@ -1705,9 +1705,14 @@ def _earlier_edition(span: Span) -> Trigger | None:
     noun = span.root
     if len(span) != 1 or _lemma(noun) not in _EDITION_NOUNS or not _is_noun(noun):
         return None
-    if not any(c.dep_ == "amod" and c.lower_ in _EDITION_MODIFIERS for c in noun.children):
-        return None
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+    # Its name, after "of" or beside it: "the previous edition, Red Wave 7", "Last year's edition of Breeze"
+    names = [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"
+    ] + [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    named_kind = next((kind for name in names if (kind := _kind_of_name(name)) is not None), None)
+    if not any(c.dep_ == "amod" and c.lower_ in _EDITION_MODIFIERS or named_kind and c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children):
+        return None  # ("Last year's edition of Breeze was held in July", not a bare "Last year's edition")
+    if named_kind is None and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return None  # "the previous round of talks", "the last session of parliament": read as their own words
     verb = governing_verb(noun)
     clauses = [noun, *(c for c in noun.children if c.dep_ in ("acl", "relcl"))]
@@ -1722,13 +1727,31 @@ def _earlier_edition(span: Span) -> Trigger | None:
         _lemma(p) for t in noun.doc[: noun.i] if _lemma(t) == _lemma(noun)
         for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
     ]
-    kind = next((k for k in reversed(kinds) if k in _EVENT_NOUNS), None) or _last_event_word_before(noun, sentences=_WHOLE_STORY)
+    kind = named_kind or next((k for k in reversed(kinds) if k in _EVENT_NOUNS), None) or _last_event_word_before(noun, sentences=_WHOLE_STORY)
     event_type = (
         "meeting" if kind in lx.MEETING_NOUNS else "exercise" if kind in lx.EXERCISE_NOUNS else None
     )
     if event_type is None:
         return None
     return Trigger(span, event_type, "occurred", verb, False, 0.5)
+
+
+def _kind_of_name(name: Token) -> str | None:
+    """The event noun told with the same name before: "Breeze" after "the naval exercise Breeze 2026",
+    "Red Wave 7" after "the two-week Red Wave 8 exercise"."""
+    words = [t.text for t in name.subtree if t.pos_ == "PROPN" and not any(ch.isdigit() for ch in t.text)]
+    if not words:
+        return None
+    doc = name.doc
+    first = min(t.i for t in name.subtree)
+    for i in range(first - 1, -1, -1):
+        if [t.text for t in doc[i : i + len(words)]] != words:
+            continue
+        nearby = doc[max(0, i - 3) : min(len(doc), i + len(words) + 3)]
+        kind = next((_lemma(t) for t in nearby if _lemma(t) in _EVENT_NOUNS), None)
+        if kind is not None:
+            return kind
+    return None
 
 
 # Dates that tell of something else than when an earlier edition was held.
