@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-SELF_CONTAINED_SETS = ["cases-written", "cases-wire", "cases-wire2", "cases-wire3", "cases-wire4", "cases-wire5", "cases-wire6", "cases-wire7", "cases-wire8", "cases-wire9", "cases-wire10", "cases-wire11", "cases-wire12", "cases-wire13", "cases-wire14", "cases-wire15", "cases-noevent", "cases-noevent2", "cases-noevent3", "cases-noevent4"]
+SELF_CONTAINED_SETS = ["cases-written", "cases-wire", "cases-wire2", "cases-wire3", "cases-wire4", "cases-wire5", "cases-wire6", "cases-wire7", "cases-wire8", "cases-wire9", "cases-wire10", "cases-wire11", "cases-wire12", "cases-wire13", "cases-wire14", "cases-wire15", "cases-wire16", "cases-noevent", "cases-noevent2", "cases-noevent3", "cases-noevent4", "cases-noevent5"]
 
 
 def _load_check_cases():
