@@ -2122,3 +2122,33 @@ def test_an_earlier_edition_told_by_its_name_is_an_exercise_of_its_own(extract):
     # an edition told with no name after an event of another kind is none of them
     text = "The defence ministers of Egypt and Jordan met in Amman on Wednesday. Last year's edition was held in Cairo in June."
     assert [e.type for e in extract(text)] == ["meeting"]
+
+
+def test_fiction_a_reenactment_and_a_naval_review_hold_no_event(extract):
+    text = (
+        "In the second episode of Grenzland (The Treaty), the Austrian chancellor learns of the plan. "
+        "In episode four, Austrian and Slovenian troops hold joint drills near the border. "
+        "Actors playing the envoys of Venice and Austria met again on Sunday in the square, and a company of "
+        "re-enactors dressed as pikemen signed a peace treaty with quills. "
+        "The two delegations, some 200 people in period costume, held talks at the town hall on Sunday."
+    )
+    assert extract(text) == []
+    text = (
+        "Saturday's review off Toulon was the largest gathering of foreign warships in French waters in decades, "
+        "with ships from Italy, Spain and Greece."
+    )
+    assert extract(text) == []
+    # a television series' episodes tell no event, but an exercise's do
+    text = "Bolivian and Brazilian troops held a joint exercise on Monday. Observers from Chile watched the episodes of the exercise."
+    (exercise,) = extract(text)
+    assert [m.trigger.text for m in exercise.mentions] == ["exercise", "exercise"]
+
+
+def test_a_denied_report_of_a_signing_and_a_fairs_matchmaking_meetings_are_no_events(extract):
+    text = "The ministry of Peru denied a report in a Chilean newspaper that the copper deal with Chile had been signed on Monday."
+    assert [e for e in extract(text) if e.type == "agreement"] == []
+    # a report taken as told is still told
+    (deal,) = extract("The ministry of Peru confirmed reports that the copper deal with Chile had been signed on Monday.")
+    assert deal.type == "agreement" and "CHL" in {p.country for p in deal.participants}
+    text = "At the fair in Lima, the halls of Peru and Chile were busy with matchmaking meetings between exporters on Tuesday."
+    assert extract(text) == []

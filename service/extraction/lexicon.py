@@ -121,6 +121,8 @@ NOT_OFFICIAL_MEETING = frozenset({
     "all-party", "cross-party", "party",
     # a central bank's own sitting: "its next policy meeting", "the rate-setting meeting"
     "policy", "rate-setting", "policy-setting", "monetary",
+    # a trade fair's: "the halls were busy with matchmaking meetings"
+    "matchmaking", "networking", "b2b",
 })
 
 # Head nouns of people and groups that can take part in an event.

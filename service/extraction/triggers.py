@@ -243,7 +243,9 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
         if node != trigger and _is_verb(node) and any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in node.children):
             return None  # "has been held periodically ... as part of plans to carry out joint training": a habit
         modals = _modals(node)
-        if node != trigger and _lemma(node) in lx.REPORTING_VERBS and modals <= {"should", "must"}:
+        # (what a report says is as told, unless the report is denied: "denied a report that the deal had been signed")
+        reporting = node != trigger and _lemma(node) in lx.REPORTING_VERBS and not (_is_noun(node) and node.dep_ in ("dobj", "pobj"))
+        if reporting and modals <= {"should", "must"}:
             break  # "It should be noted that the exercises were held in June": a writer's aside, not a doubt
         if modals & lx.HYPOTHETICAL_MODALS:
             return None
@@ -257,7 +259,7 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
             return None
         if node != trigger and node.lower_ in _EXPECTATION_WORDS:
             planned = True
-        if node != trigger and _lemma(node) in lx.REPORTING_VERBS:
+        if reporting:
             break
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         if infinitive and node.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl"):
@@ -274,8 +276,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
                 return None  # "want to meet", "hopes to sign", "efforts to reach a deal"
         if node.dep_ in ("relcl", "ROOT") or node.head == node:
             break
-        if node.dep_ == "acl" and not infinitive and node == start:
-            break  # "the deal signed on Monday": the participle's own clause
+        if node.dep_ == "acl" and not infinitive and node == start and not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            break  # "the deal signed on Monday": the participle's own clause (not "denied a report that the deal had been signed")
         if node.dep_ not in _EMBEDDING_DEPS:
             break
         if node.dep_ == "prep" and node.lower_ in ("after", "following", "since"):
@@ -480,6 +482,8 @@ def read_meeting(span: Span) -> Trigger | None:
         members = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if not _is_anaphoric(token) and not any(_lemma(m) in lx.GROUP_HEADS | lx.PERSON_TITLE_HEADS or m.ent_type_ in ("ORG", "NORP", "GPE") for m in members):
             return None
+        if any(_is_craft(m) for m in members):
+            return None  # "the largest gathering of foreign warships in a generation": a naval review
     elif lemma not in lx.MEETING_NOUNS:
         return None
     if lemma in ("call", "conversation"):
@@ -1627,7 +1631,13 @@ def read(label: str, span: Span) -> Trigger | None:
 # Council", "a tabletop wargame" (not "a computer-simulated command post exercise", which troops hold).
 _MAKE_BELIEVE_MODIFIERS = frozenset({"mock", "simulated", "fictional", "fictitious", "imaginary", "tabletop", "make-believe", "pretend"})
 # What a role is played in: "In the scenario, troops crossed the border under cover of a snap exercise".
-_MAKE_BELIEVE_SETTINGS = frozenset({"scenario", "simulation", "game", "wargame", "role-play", "roleplay", "film", "movie", "novel", "series"})
+_MAKE_BELIEVE_SETTINGS = frozenset({
+    "scenario", "simulation", "game", "wargame", "role-play", "roleplay", "film", "movie", "novel", "series", "episode",
+    "drama", "re-enactment", "reenactment",
+})
+_WORKS_OF_FICTION = frozenset({"film", "movie", "novel", "episode", "drama"})
+# Who plays a part: "Actors playing the envoys met again on Saturday", "a company of re-enactors".
+_ROLE_PLAYERS = frozenset({"player", "actor", "actress", "re-enactor", "reenactor", "enactor"})
 
 
 def _made_up(noun: Token) -> bool:
@@ -1643,9 +1653,10 @@ def _made_up(noun: Token) -> bool:
 def _role_played(phrase: Token) -> bool:
     """"the player representing Turkey", "the German chancellor, played by a former defense minister"."""
     return any(
-        _lemma(t) == "player" and t.pos_ == "NOUN"
+        _lemma(t) in _ROLE_PLAYERS and t.pos_ == "NOUN"
         or _lemma(t) == "play" and t.dep_ == "acl" and any(c.dep_ == "agent" for c in t.children)
         or _lemma(t) == "role" and t.head.lower_ == "in"
+        or _lemma(t) == "costume"  # ("The two 'delegations', some 300 people in 15th-century costume")
         for t in phrase.subtree
     )
 
@@ -1656,6 +1667,8 @@ def _make_believe(trigger: Token) -> bool:
     if _made_up(trigger):
         return True
     for node in [trigger, *trigger.ancestors]:
+        if node != trigger and trigger.is_title and _is_noun(node) and _lemma(node) in _WORKS_OF_FICTION:
+            return True  # a work's title: "In the first episode of Topmødet (The Summit)" (not "the episodes of the exercise")
         for child in node.children:
             if trigger in child.subtree:
                 continue
