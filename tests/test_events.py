@@ -2152,3 +2152,19 @@ def test_a_denied_report_of_a_signing_and_a_fairs_matchmaking_meetings_are_no_ev
     assert deal.type == "agreement" and "CHL" in {p.country for p in deal.participants}
     text = "At the fair in Lima, the halls of Peru and Chile were busy with matchmaking meetings between exporters on Tuesday."
     assert extract(text) == []
+
+
+def test_the_heads_of_the_delegations_take_part_in_the_talks_told_before(extract):
+    text = (
+        "Chile and Bolivia held a third round of talks on the Silala waters in La Paz on Tuesday. "
+        "The Chilean delegation was led by Vice Minister Pablo Vera, and the Bolivian side by Ambassador Elena Soto."
+    )
+    (talks,) = extract(text)
+    people = {p.name: p.country for p in talks.participants if p.kind == "person"}
+    assert people == {"Pablo Vera": "CHL", "Elena Soto": "BOL"}
+    text = (
+        "Chile and Bolivia held talks in La Paz on Tuesday. The Chilean delegation at the talks was led by the Foreign "
+        "Ministry's director for borders, Pablo Vera, while Bolivia's delegation was headed by Elena Soto."
+    )
+    (talks,) = extract(text)
+    assert {p.name: p.country for p in talks.participants if p.kind == "person"} == {"Pablo Vera": "CHL", "Elena Soto": "BOL"}

@@ -118,6 +118,7 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
     _parties_taking_part(doc, mentions, reader)
     _signers_listed(mentions, reader)
     _attendees_listed(mentions, reader)
+    _delegation_heads(doc, mentions, reader)
     # A visitor is not of the country visited: "HANOI - President Dizon arrived for a state visit"
     # is no Vietnamese president, whatever the dateline suggested.
     guessed_wrong = [
@@ -694,6 +695,33 @@ def _attendees_listed(mentions: list[Mention], reader: PartyReader) -> None:
                 start = next((c for c in subject.head.children if c.dep_ == "agent"), None)
         if start is not None:
             _add_people_named_after(mention, start, reader, "participant", _LIST_ENDS)
+
+
+_DELEGATIONS = frozenset({"delegation", "side", "team"})
+# How far back the talks a delegation took part in may be told: the sentence before, or two.
+_DELEGATION_REACH = 2
+
+
+def _delegation_heads(doc: Doc, mentions: list[Mention], reader: PartyReader) -> None:
+    """"The Indian delegation was led by A, and the Sri Lankan side by B", "The Russian delegation was
+    led by C, while Ukraine's delegation was headed by D": the heads of the delegations took part in
+    the talks (or the exercise) told in that sentence or just before it."""
+    sentences = list(doc.sents)
+    for index, sentence in enumerate(sentences):
+        agents = [
+            agent for verb in sentence if verb.lemma_.lower() in ("lead", "head")
+            and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _DELEGATIONS for c in verb.children)
+            for agent in verb.children if agent.dep_ == "agent"
+        ]
+        if not agents:
+            continue
+        earliest = sentences[max(0, index - _DELEGATION_REACH)].start
+        told = [m for m in mentions if m.trigger.type in ("meeting", "exercise") and earliest <= m.sentence.start <= sentence.start]
+        if not told:
+            continue
+        talks = max(told, key=lambda m: m.trigger.head.i)
+        for agent in agents:
+            _add_people_named_after(talks, agent, reader, "participant", _CLAUSES_ABOUT_OTHERS)
 
 
 _UN_BODIES = frozenset({"UN Security Council", "UN General Assembly", "UN Human Rights Council"})

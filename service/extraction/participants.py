@@ -18,6 +18,10 @@ from service.extraction.countries import CountryResolver, PlaceMatch
 from service.extraction.names import LONGEST_TITLE, after_title, posted_to, title_of_rank
 from service.extraction.segmentation import datelines
 
+# What a person may sign or speak for, told before the name: "on the Qatari side by", "the Palauan delegation by".
+_SIDES = frozenset({"side", "delegation", "team"})
+_SIDE_TO_BY = 8  # "delegation at that round was led by"
+
 _DROP_TITLE_WORDS = frozenset({"the", "of", "for", "and", "affairs", "'s", "’s", "a", "an", "his", "her", "its", "their", "then", "former", "current", "new"})
 _SPELLING = {"defence": "defense", "programme": "program", "minister": "minister"}
 _COLLECTIVES = frozenset({"side", "country", "nation", "government", "state", "party", "neighbor", "neighbour", "capital", "ally", "delegation"})
@@ -440,15 +444,18 @@ class PartyReader:
         return place.code if place is not None and place.kind in ("country", "capital") else None
 
     def _side_before(self, ent: Span) -> str | None:
-        """"signed on the Qatari side by Minister A, and on the Kyrgyz side by Minister B": the side
-        the person signed or spoke for, told just before."""
+        """"signed on the Qatari side by Minister A, and on the Kyrgyz side by Minister B", "and the
+        Palauan delegation by Attorney General B", "Ukraine's delegation was headed by Minister C": the
+        side the person signed, spoke or led for, told just before."""
         doc = self.doc
-        for i in range(ent.start - 1, max(ent.sent.start, ent.start - LONGEST_TITLE) - 1, -1):
+        # (a side's words reach to its "by": "The Indonesian delegation at that round was led by the
+        # Foreign Ministry's Director General for Legal Affairs, Ratna K.")
+        for i in range(ent.start - 1, max(ent.sent.start, ent.start - 2 * LONGEST_TITLE) - 1, -1):
             token = doc[i]
             if token.ent_type_ == "PERSON":
                 return None
-            if token.lower_ == "side" and i + 1 < len(doc) and doc[i + 1].lower_ == "by":
-                place = next((self.places.at(c) for c in token.children if c.dep_ in ("amod", "compound") and self.places.at(c) is not None), None)
+            if token.lemma_.lower() in _SIDES and any(t.lower_ == "by" for t in doc[i + 1 : min(ent.start, i + _SIDE_TO_BY)]):
+                place = next((self.places.at(c) for c in token.children if c.dep_ in ("amod", "compound", "poss") and self.places.at(c) is not None), None)
                 return place.code if place is not None and place.kind in ("country", "demonym") else None
         return None
 
