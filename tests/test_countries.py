@@ -102,7 +102,7 @@ def test_abbreviations(resolver, phrase, code):
     ("Sudanese", "SDN"), ("South Sudanese", "SSD"), ("South Korean", "KOR"),
     ("North Korean", "PRK"), ("Dominican", "DOM"), ("Congolese", "COD"),
     ("Samoan", "WSM"), ("American Samoan", "ASM"), ("Swiss", "CHE"), ("Kosovar", "XKX"),
-    ("Vanuatuan", "VUT"),
+    ("Vanuatuan", "VUT"), ("Ecuadorean", "ECU"), ("Ecuadorian", "ECU"),
 ])
 def test_demonyms(resolver, phrase, code):
     match = resolver.lookup(phrase)

@@ -2168,3 +2168,14 @@ def test_the_heads_of_the_delegations_take_part_in_the_talks_told_before(extract
     )
     (talks,) = extract(text)
     assert {p.name: p.country for p in talks.participants if p.kind == "person"} == {"Pablo Vera": "CHL", "Elena Soto": "BOL"}
+
+
+def test_a_contract_of_two_state_companies_on_the_day_of_the_leaders_talks_is_not_signed_by_the_leaders(extract):
+    text = (
+        "Colombian President Ana Quispe and her Ecuadorean counterpart Luis Mora met in Ipiales on Friday. On the sidelines "
+        "of the summit, Colombia's state oil company Ecopetrol and Ecuador's Petroecuador signed a two-year contract for fuel."
+    )
+    meeting, contract = extract(text)
+    assert {p.name: p.country for p in meeting.participants if p.kind == "person"} == {"Ana Quispe": "COL", "Luis Mora": "ECU"}
+    assert contract.type == "agreement" and "ECU" in {p.country for p in contract.participants}
+    assert not [p for p in contract.participants if p.kind == "person"]

@@ -280,7 +280,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "CUB": ("Cuban",),
     "DMA": ("Dominican",),
     "DOM": ("Dominican",),
-    "ECU": ("Ecuadorian", "Ecuadoran"),
+    "ECU": ("Ecuadorian", "Ecuadoran", "Ecuadorean"),
     "GRD": ("Grenadian",),
     "GTM": ("Guatemalan",),
     "GUY": ("Guyanese",),

@@ -1976,6 +1976,9 @@ def _signers_from_the_meeting(clusters: list[_Cluster]) -> None:
         by_title = not cluster.countries and any(_signed_by_both_sides(m.trigger) for m in cluster.mentions)
         if not cluster.countries and not by_title:
             continue
+        parties = [p for m in cluster.mentions for p in m.parties]
+        if not by_title and any(p.kind == "organization" for p in parties) and not any(p.kind == "country" for p in parties):
+            continue  # "Petroperu and Ecuador's Petroecuador signed a contract": the companies', not the leaders'
         same_day = [m for m in meetings if m.date == cluster.date]
         if by_title and len(same_day) != 1:
             continue
