@@ -822,3 +822,11 @@ def test_the_heads_of_bodies_of_several_countries_stand_for_those_countries(extr
     # a capital where officials met is not whose officials they are
     (talks,) = extract("The deal follows talks between the energy secretaries of the three countries in Lima in August.")
     assert "PER" not in {p.country for p in talks.participants}
+
+
+def test_a_country_told_after_the_name_before_and_is_not_the_next_persons(extract):
+    (talks,) = extract("The two foreign ministers, Pablo Vera of Chile and Elena Soto of Peru, held talks in Lima on Tuesday.")
+    assert _countries_of_people(talks)["Elena Soto"] == "PER"
+    # an office after "and" still takes the country told before it
+    (talks,) = extract("Chinese State Councilor and Defense Minister Li Wen held talks with Pakistan's army chief in Beijing on Tuesday.")
+    assert _countries_of_people(talks)["Li Wen"] == "CHN"

@@ -394,9 +394,9 @@ class PartyReader:
                 break
             words.insert(0, token)
             i -= 1
-        if country is None and i >= ent.sent.start and doc[i].lower_ == "and":
+        if country is None and words and i >= ent.sent.start and doc[i].lower_ == "and":
             # "Chinese State Councilor and Defense Minister Zhang": two offices of one person, whose
-            # country the first names.
+            # country the first names (not "Pablo Vera of Chile and Elena Soto": no office of hers told).
             for j in range(i - 1, max(ent.sent.start, i - 6) - 1, -1):
                 place = self.places.at(doc[j])
                 if place is not None and place.kind in ("country", "demonym"):
