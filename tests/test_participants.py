@@ -830,3 +830,13 @@ def test_a_country_told_after_the_name_before_and_is_not_the_next_persons(extrac
     # an office after "and" still takes the country told before it
     (talks,) = extract("Chinese State Councilor and Defense Minister Li Wen held talks with Pakistan's army chief in Beijing on Tuesday.")
     assert _countries_of_people(talks)["Li Wen"] == "CHN"
+
+
+def test_who_acted_during_a_call_took_part_in_it_even_when_the_parser_hangs_it_on_an_object(extract):
+    text = (
+        "Chilean President Pablo Vera met Peruvian President Elena Soto in Arica on Friday. "
+        "Vera and Soto had settled on Arica as the venue during a phone call earlier this month."
+    )
+    meeting, call = extract(text)
+    assert [m.trigger.text for m in call.mentions] == ["call"]
+    assert _countries_of_people(call) == {"Pablo Vera": "CHL", "Elena Soto": "PER"}

@@ -126,6 +126,9 @@ def governing_verb(token: Token) -> Token | None:
                 # parser hangs the time phrase on the object; it tells when the verb's act took place.
                 if preposition.lower_ in ("in", "during") and current.dep_ == "dobj" and _is_verb(current.head):
                     return current.head
+                # ("had settled on Tumbes as the venue during a phone call": on the object of a preposition)
+                if preposition.lower_ == "during" and current.dep_ == "pobj" and current.head.dep_ == "prep" and _is_verb(current.head.head):
+                    return current.head.head
                 return None
             continue
         if current.dep_ == "conj":
