@@ -348,3 +348,16 @@ def test_a_time_that_describes_what_an_agreement_is_about_is_not_its_date(extrac
     )
     meeting, agreement = sorted(extract(text), key=lambda e: e.trigger.start)
     assert agreement.type == "agreement" and agreement.date.value == meeting.date.value == "2024-05-14"
+
+
+def test_the_meeting_where_something_was_agreed_takes_the_day_of_the_agreeing(extract):
+    text = (
+        "Chile and Peru on Tuesday agreed to open a hotline between their navies and to release detained fishermen, "
+        "at the third meeting of their Joint Commission on Fisheries in Lima."
+    )
+    meetings = [e for e in extract(text) if e.type == "meeting"]
+    assert [m.date.value for m in meetings] == ["2024-05-14"]
+    # a clause with its own subject keeps its own date
+    text = "Chile and Peru held consultations in Lima in March, and the visit was prepared in a phone call between the two ministers this month."
+    call = next(e for e in extract(text) if any(m.trigger.text == "call" for m in e.mentions))
+    assert call.date.value != "2024-03"

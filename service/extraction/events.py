@@ -1138,6 +1138,16 @@ def _attached_timex(mention: Mention, candidates: list[tuple[Timex, Span]]) -> T
         # clause the when-clause hangs on tells the day.
         if mention.trigger.governor.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in mention.trigger.governor.children):
             holders.add(mention.trigger.governor.head.i)
+        # "India and Sri Lanka on Tuesday agreed to set up a hotline at the seventh meeting of the JWG":
+        # the setting of what was agreed there shares the day of the agreeing
+        clause = mention.trigger.governor
+        while framed and clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                break  # ("held talks in May, and the visit had been prepared in a call": a clause of its own)
+            clause = clause.head  # ("agreed to set up a hotline and to consider the release ..., at the meeting")
+            if clause.tag_ == "VBD":
+                holders.add(clause.i)
+                break
     elif framed and head.head.lower_ in ("at", "during") and head.head.head.dep_ in ("dobj", "nsubjpass"):
         # "announced new commitments at the Contact Group meeting in Brussels last week": what was
         # done there, whose date the setting shares
