@@ -2179,3 +2179,23 @@ def test_a_contract_of_two_state_companies_on_the_day_of_the_leaders_talks_is_no
     assert {p.name: p.country for p in meeting.participants if p.kind == "person"} == {"Ana Quispe": "COL", "Luis Mora": "ECU"}
     assert contract.type == "agreement" and "ECU" in {p.country for p in contract.participants}
     assert not [p for p in contract.participants if p.kind == "person"]
+
+
+def test_the_mentions_after_one_named_exercise_are_of_it_not_of_a_new_name_told_later(extract):
+    text = (
+        "The multinational naval exercise Aegean Guard 2024 opened at Souda Bay on Monday, the ministry said. Ships from "
+        "Greece, Italy and Spain are taking part in the exercise, which will continue until May 24. The exercise is led by "
+        "the Commander of the Greek Navy, Rear Admiral Nikos Pappas. The Greek Navy will send a frigate to the Italian-led "
+        "exercise Mare Aperto in the spring of next year."
+    )
+    guard, aperto = extract(text)
+    assert [m.trigger.start for m in guard.mentions] == [24, 159, 207] and guard.date.value == "2024-05-13"
+    assert aperto.status == "planned" and aperto.date.value == "2025-SP"
+    # a name told later for drills told before without one is theirs
+    text = "Chile and Peru began naval drills off Arica on Monday. The drills, named Pacific Shield, run until Friday."
+    assert [e.type for e in extract(text)] == ["exercise"]
+
+
+def test_marines_and_a_programmes_name(extract):
+    (drills,) = extract("South Korean and U.S. Marines began combined drills in Pohang on Tuesday, under the Korea Marine Exercise Program (KMEP).")
+    assert [m.trigger.text for m in drills.mentions] == ["drills"] and {p.country for p in drills.participants} == {"KOR", "USA"}

@@ -156,6 +156,12 @@ def test_relative_words_resolve_against_the_anchor():
     assert found["this spring"] == "2022-SP"
 
 
+def test_a_season_of_a_year_counted_from_the_story_day_is_one_expression():
+    found = values("The navy will join the drills in the spring of next year; it left them in the autumn of last year.", date(2024, 5, 17))
+    assert found == {"the spring of next year": "2025-SP", "the autumn of last year": "2023-FA"}
+    assert values("The fleet returns in the spring of next year.", None) == {"the spring of next year": "XXXX-SP"}
+
+
 def test_capitalized_titles_are_names_not_dates():
     assert find_timexes("The minister told USA Today that the talks had failed.", WEDNESDAY) == []
     assert find_timexes('She spoke on the "Face the Nation" and "This Week" programs.', WEDNESDAY) == []

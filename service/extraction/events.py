@@ -67,10 +67,25 @@ class Mention:
     refers_to: Token | None = None      # "After [this meeting]": the trigger whose date this one takes
     group: int = -1
     distinct: bool = False              # "a separate meeting", "Last year's exercise": not one told before
+    named_before: frozenset[str] = frozenset()  # the names of the last event of its type told by name before it
 
     @property
     def start(self) -> int:
         return self.trigger.span.start_char
+
+    @property
+    def names(self) -> set[str]:
+        """Proper names the trigger carries: "the G7 talks", "the Hanoi Summit", "U.S.-Ukraine talks"."""
+        return {c.lower_ for c in self._naming_words()}
+
+    @property
+    def own_names(self) -> set[str]:
+        """The names that are the event's own, not a place's: "Sea Shield", not "the Xiamen talks"."""
+        return {c.lower_ for c in self._naming_words() if c.ent_type_ not in ("GPE", "LOC", "NORP")}
+
+    def _naming_words(self) -> list[Token]:
+        head = self.trigger.head
+        return [c for c in head.children if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" or _name_beside(head, c)]
 
 
 @Language.factory("eventex_events")
@@ -1460,13 +1475,7 @@ class _Cluster:
 
     @cached_property
     def names(self) -> set[str]:
-        """Proper names the triggers carry: "the G7 talks", "the Hanoi Summit", "U.S.-Ukraine talks"."""
-        return {
-            c.lower_
-            for m in self.mentions
-            for c in m.trigger.head.children
-            if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"
-        }
+        return {name for m in self.mentions for name in m.names}
 
     @cached_property
     def counts(self) -> set[int]:
@@ -1513,6 +1522,16 @@ class _Cluster:
 
 
 _NEXT_MODIFIERS = frozenset({"next", "subsequent"})
+
+
+def _name_beside(noun: Token, appositive: Token) -> bool:
+    """"the naval exercise Breeze 2026", "the Romanian-led exercise Sea Shield": a name set right after
+    the noun (not a person the parser hung there: "co-chaired the meeting ... with the Secretary, J. Pryce")."""
+    first = min(t.i for t in appositive.subtree)
+    return (
+        appositive.dep_ == "appos" and appositive.pos_ == "PROPN" and first - noun.i <= 2
+        and appositive.ent_type_ not in ("PERSON", "GPE", "NORP", "DATE")
+    )
 
 
 def _number(word: str) -> int:
@@ -1670,6 +1689,11 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     names_a, names_b = a.names, b.names
     if names_a and names_b and not names_a & names_b:
         return float("-inf")  # "the G7 talks" and "the U.S.-Ukraine talks"
+    new_names = {name for m in later.mentions for name in m.own_names}
+    if new_names and not earlier.names and any(m.named_before and not m.named_before & new_names for m in earlier.mentions):
+        # "the naval exercise Breeze 2026 ... taking part in the exercise ... will send a frigate to the
+        # exercise Sea Shield": the mentions after one name are of it, not of a new name told later
+        return float("-inf")
     score = 3.5 if names_a & names_b else 0.0  # "the Hanoi Summit" told twice
     if a.bodies & b.bodies:
         score += 1.0  # "the meeting of the Intergovernmental Commission ... the meeting of the commission"
@@ -1818,6 +1842,11 @@ def _cluster(mentions: list[Mention]) -> list[_Cluster]:
         groups.setdefault(mention.group, []).append(mention)
     serial = itertools.count()
     clusters = [_Cluster(ms, next(serial)) for ms in groups.values()]
+    last_names: dict[str, frozenset[str]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        mention.named_before = last_names.get(mention.trigger.type, frozenset())
+        if mention.own_names:
+            last_names[mention.trigger.type] = frozenset(mention.own_names)
     sentence_starts = sorted({m.sentence.start for m in mentions})
     sentence_index = {start: i for i, start in enumerate(sentence_starts)}
     # Agglomerative: merge the best-scoring pair first, until no pair reaches the threshold.

@@ -1195,11 +1195,16 @@ _RELATIVE = r"this|last|next|past|coming|previous|following|current|present"
 
 
 @rule(rf"(?:(?P<rel>this\s+past|this\s+coming|(?:the\s+)?(?:{_RELATIVE})|the)\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4})|"
-      rf"\s+(?:of\s+)?(?:{_SPELLED_YEAR}))?", re.IGNORECASE)
+      rf"\s+(?:of\s+)?(?:{_SPELLED_YEAR})|\s+of\s+(?P<relyear>last|next|this)\s+year)?", re.IGNORECASE)
 def season(m, ctx):
     name, rel = m["season"].lower(), ((m["rel"] or "").lower().split() or [""])[-1]
     code = SEASONS[name]
     year = int(m["year"]) if m["year"] else (_spelled_year(m) if (m["tens"] or m["after2000"]) else None)
+    if m["relyear"]:
+        # "the spring of next year": the season of the year counted from the story's day
+        if ctx.anchor is None:
+            return _Found("DATE", f"XXXX-{code}")
+        year = ctx.anchor.year + {"last": -1, "next": 1, "this": 0}[m["relyear"].lower()]
     if not rel and year is None and name in ("fall", "spring"):
         return None  # "prices fall", "a spring": only with a determiner or a year
     if rel == "the" and year is None and name == "fall" and not re.search(

@@ -324,7 +324,13 @@ def _compounds(token: Token) -> set[str]:
 
 
 def _sentence_lemmas(token: Token) -> set[str]:
-    return {_lemma(t) for t in token.sent}
+    return {_lemma(t) for t in token.sent} | {_singular(t) for t in token.sent if t.tag_ == "NNPS"}
+
+
+def _singular(token: Token) -> str:
+    """"Marines" → "marine", "Armed Forces" → "force": the lemmatizer keeps a plural proper noun whole."""
+    word = token.lower_
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
 
 
 def _is_military_context(token: Token) -> bool:
@@ -1778,8 +1784,8 @@ def _terms_of_an_agreement(token: Token) -> bool:
     """"Under the agreement, the two sides will start negotiations to conclude a commercial arrangement":
     what an agreement provides is its content, no event of its own."""
     for verb in [token, *token.ancestors]:
-        if not _is_verb(verb):
-            continue
+        if not _is_verb(verb) or verb.tag_ == "VBD" and token.lemma_.lower() not in lx.AGREEMENT_NOUNS:
+            continue  # ("began combined drills under the Korea Marine Exercise Program": drills held)
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "under" and any(
                 p.dep_ == "pobj" and token not in p.subtree and (_lemma(p) in lx.AGREEMENT_NOUNS or is_instrument(p)) for p in child.children
@@ -1812,17 +1818,18 @@ def _modifies_a_thing(span: Span) -> bool:
     # (an edition's name the tagger took for a common noun is no thing: "trilateral exercise Ittehad-2025";
     # a headline's capitals are: "Navy Upgrades Exercise Area")
     edition = token.head.text[:1].isupper() and any(ch.isdigit() for ch in token.head.text)
-    # (a venue's name is a thing too: "the Friendship Conference Centre", "the Summit Hall")
-    thing = token.head.pos_ == "NOUN" or token.head.pos_ == "PROPN" and _lemma(token.head) in _VENUES
+    # (a venue's or a programme's name is a thing too: "the Friendship Conference Centre", "the Korea
+    # Marine Exercise Program")
+    thing = token.head.pos_ == "NOUN" or token.head.pos_ == "PROPN" and _lemma(token.head) in _NAMED_THINGS
     return (
         len(span) == 1 and token.dep_ == "compound" and thing and not edition
         and _lemma(token.head) not in _EVENT_NOUNS | lx.PERSON_TITLE_HEADS
     )
 
 
-_VENUES = frozenset({
+_NAMED_THINGS = frozenset({
     "centre", "center", "hall", "hotel", "palace", "building", "house", "room", "complex", "chamber",
-    "auditorium", "pavilion", "arena", "venue", "resort",
+    "auditorium", "pavilion", "arena", "venue", "resort", "program", "programme",
 })
 
 
