@@ -5,7 +5,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from service.extraction.events import _arguments
+from service.extraction.countries import get_resolver
+from service.extraction.events import _arguments, _could_be_a_name
 from service.extraction.triggers import Trigger
 
 
@@ -840,3 +841,13 @@ def test_who_acted_during_a_call_took_part_in_it_even_when_the_parser_hangs_it_o
     meeting, call = extract(text)
     assert [m.trigger.text for m in call.mentions] == ["call"]
     assert _countries_of_people(call) == {"Pablo Vera": "CHL", "Elena Soto": "PER"}
+
+
+@pytest.mark.parametrize("name", ["Naval Staff", "Majesty", "Brig Gen", "Arab Contractors", "Bulgargaz EAD", "desert combat", "Liberation Front"])
+def test_words_the_recognizer_took_for_a_name_are_no_person(name):
+    assert not _could_be_a_name(name, get_resolver())
+
+
+@pytest.mark.parametrize("name", ["bin Fahd Al Busaidi", "de Vos", "Sultan bin Fahd", "Pieter De Vos", "Ana"])
+def test_names_that_begin_with_a_particle_are_names(name):
+    assert _could_be_a_name(name, get_resolver())

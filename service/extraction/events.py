@@ -146,6 +146,8 @@ def extract_events(doc: Doc, matcher, resolver) -> list[Event]:
         _read_parties(mentions, reader, hosts)
     _add_members(mentions, resolver)
     _add_envoys(mentions, reader)
+    for mention in mentions:
+        mention.parties = [p for p in mention.parties if p.kind != "person" or not p.name or _could_be_a_name(p.name, resolver)]
     timexes = doc._.timexes if doc.has_extension("timexes") and doc._.timexes else []
     _attach_dates(doc, mentions, timexes)
     clusters = _cluster(mentions)
@@ -779,6 +781,28 @@ def _add_members(mentions: list[Mention], resolver) -> None:
             for code in resolver.members_of(party.name) if code not in known
         ]
         mention.parties = mention.parties + list({p.country: p for p in members}.values())
+
+
+# Last words that end an office, a style or a body's name, never a person's: "Chief of Naval Staff",
+# "His Majesty", "Brig Gen", "the Tigray People's Liberation Front", "Arab Contractors", "Bulgargaz EAD".
+_NOT_A_NAMES_END = frozenset({
+    "staff", "majesty", "highness", "excellency", "gen", "front", "contractors", "liaison", "ead", "plc", "ltd",
+    "inc", "llc", "jsc", "gmbh", "corp", "co", "sa", "ag", "nv", "bv", "ministry", "forces", "army", "navy",
+})
+
+
+_NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "do", "dos", "du", "van", "von", "der", "del", "la", "le", "di"})
+
+
+def _could_be_a_name(name: str, resolver) -> bool:
+    """Whether what the recognizer took for a person's name may be one: not "desert combat", "His
+    Majesty", "Arab Contractors" or a city ("Almaty")."""
+    words = name.split()
+    # ("bin Fahd Al Busaidi", "de Vos": a name the recognizer began at a particle)
+    if not (name[:1].isupper() or words[0] in _NAME_PARTICLES and len(words) > 1) or words[-1].lower().strip(".") in _NOT_A_NAMES_END:
+        return False
+    place = resolver.lookup(name) if len(words) == 1 else None
+    return place is None or place.kind == "organization"
 
 
 def _hops_to(token: Token, ancestor: Token, through: set[str]) -> int:
