@@ -2199,3 +2199,10 @@ def test_the_mentions_after_one_named_exercise_are_of_it_not_of_a_new_name_told_
 def test_marines_and_a_programmes_name(extract):
     (drills,) = extract("South Korean and U.S. Marines began combined drills in Pohang on Tuesday, under the Korea Marine Exercise Program (KMEP).")
     assert [m.trigger.text for m in drills.mentions] == ["drills"] and {p.country for p in drills.participants} == {"KOR", "USA"}
+
+
+def test_a_count_of_meetings_is_no_single_meeting(extract):
+    assert extract("Critics say the joint commission of Chile and Peru has now met seven times without results.") == []
+    assert extract("The presidents of Chile and Peru met three times last year.") == []
+    (meeting,) = extract("The presidents of Chile and Peru met for the first time in Lima on Tuesday.")
+    assert meeting.date.value == "2024-05-14"

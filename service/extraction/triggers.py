@@ -201,7 +201,12 @@ def _told_as_a_habit(trigger: Token) -> bool:
     )  # ("have held several rounds of negotiations since then", "Talks have been frozen since January")
     # "The commission has met every year since it was established"
     every_period = any(c.dep_ in ("npadvmod", "advmod") and any(d.lower_ in ("every", "each") for d in c.children) for c in verb.children)
-    return perfect and (since_year or every_period)
+    # "the JWG has now met seven times", "have met three times this year": a count of happenings
+    counted = any(
+        c.dep_ == "npadvmod" and _lemma(c) == "time" and any(d.dep_ == "nummod" and d.lower_ not in ("one", "1") for d in c.children)
+        for c in verb.children
+    )
+    return counted or perfect and (since_year or every_period)
 
 
 _HABIT_ADVERBS = frozenset({"periodically", "regularly", "routinely", "frequently", "often", "traditionally", "usually", "customarily"})
