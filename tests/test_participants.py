@@ -851,3 +851,20 @@ def test_words_the_recognizer_took_for_a_name_are_no_person(name):
 @pytest.mark.parametrize("name", ["bin Fahd Al Busaidi", "de Vos", "Sultan bin Fahd", "Pieter De Vos", "Ana"])
 def test_names_that_begin_with_a_particle_are_names(name):
     assert _could_be_a_name(name, get_resolver())
+
+
+def test_a_visitor_told_beside_a_host_of_the_dateline_country_is_not_given_that_country(extract):
+    text = (
+        "PHNOM PENH, Jan 15 (PNA) - The Philippines and Cambodia on Thursday signed a memorandum on rice trade. "
+        "Agriculture Secretary Ramon Villaluz and Cambodian Minister of Commerce Chea Sokhom signed the memorandum at the ministry, "
+        "after a meeting of the two delegations. Villaluz said the Philippines would buy more Cambodian rice."
+    )
+    agreement = next(e for e in extract(text) if e.type == "agreement")
+    assert _countries_of_people(agreement) == {"Ramon Villaluz": "PHL", "Chea Sokhom": "KHM"}
+    # two officials of the dateline's country listed together stay of it
+    text = (
+        "PHNOM PENH, Jan 15 (PNA) - Cambodian Prime Minister Hun Sokha received the Philippine Agriculture Secretary on Thursday. "
+        "Minister of Commerce Chea Sokhom and Cambodian Minister of Agriculture Seng Vibol attended the meeting."
+    )
+    meeting = next(e for e in extract(text) if e.type == "meeting")
+    assert _countries_of_people(meeting).get("Chea Sokhom") in ("KHM", None)

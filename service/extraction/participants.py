@@ -21,6 +21,9 @@ from service.extraction.segmentation import datelines
 # What a person may sign or speak for, told before the name: "on the Qatari side by", "the Palauan delegation by".
 _SIDES = frozenset({"side", "delegation", "team"})
 _SIDE_TO_BY = 8  # "delegation at that round was led by"
+_BESIDE_REACH = 12  # "Ramon V. and Cambodian Senior Minister and Minister of Commerce Chea S."
+# What two sides do together, each named as a subject: "A and Cambodian Minister B signed the MOU".
+_ACTS_OF_TWO_SIDES = frozenset({"sign", "ink", "meet", "hold", "exchange", "co-chair", "conclude", "initial", "discuss"})
 
 _DROP_TITLE_WORDS = frozenset({"the", "of", "for", "and", "affairs", "'s", "’s", "a", "an", "his", "her", "its", "their", "then", "former", "current", "new"})
 _SPELLING = {"defence": "defense", "programme": "program", "minister": "minister"}
@@ -296,6 +299,7 @@ class PartyReader:
             if person.country is None and self._home_title(person.title):
                 person.country = self.home
                 self.home_guessed.add(key)
+        self._guessed_beside_the_host()
         self._of_the_other_side()
         self._counterparts_hold_the_same_office()
         for key, person in self.people.items():
@@ -315,6 +319,32 @@ class PartyReader:
                 if office is not None:
                     person.title = office
                     break
+
+    def _guessed_beside_the_host(self) -> None:
+        """"PHNOM PENH - Agriculture Secretary Ramon Villaluz and Cambodian Senior Minister Chea Sokhom
+        signed ...": a person given the dateline's country only by guess, told with or beside one the
+        story says is of that country, is the visitor from the other side (of the country the story
+        names most after it, when there is one)."""
+        if not self.home_guessed:
+            return
+        counts = Counter(m.code for m in {id(m): m for m in self.places.by_token.values()}.values() if m.code and m.kind != "capital")
+        others = sorted(((n, code) for code, n in counts.items() if code != self.home), reverse=True)
+        other = others[0][1] if others and (len(others) == 1 or others[0][0] > others[1][0]) else None
+        # (the host's country written in the office before the name: "Cambodian Senior Minister")
+        hosts = [ent for ent in self.persons if self._title_before(ent)[1] == self.home]
+        for key in list(self.home_guessed):
+            person = self.people[key]
+            spans = [span for start, end in person.spans if (span := self.doc.char_span(start, end, alignment_mode="expand")) is not None]
+            # (the two as the sides of one act: not "Minister A and Cambodian Minister B attended the meeting")
+            beside = any(
+                host.sent == span.sent and 0 <= host.start - span.end <= _BESIDE_REACH
+                and any(t.lower_ == "and" for t in self.doc[span.end : host.start]) and span.root in host.root.ancestors
+                and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _ACTS_OF_TWO_SIDES
+                for span in spans for host in hosts
+            )
+            if beside:
+                self.home_guessed.discard(key)
+                person.country = other
 
     def _of_the_other_side(self) -> None:
         """"President Julián Arregui and his Chilean counterpart, Tomás Ibarra": a person whose country
