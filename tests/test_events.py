@@ -2206,3 +2206,9 @@ def test_a_count_of_meetings_is_no_single_meeting(extract):
     assert extract("The presidents of Chile and Peru met three times last year.") == []
     (meeting,) = extract("The presidents of Chile and Peru met for the first time in Lima on Tuesday.")
     assert meeting.date.value == "2024-05-14"
+
+
+def test_not_being_on_an_exercise_tells_none(extract):
+    assert extract('"Our marines are not on an exercise; they fight every day," the Chilean navy commander said on Tuesday.') == []
+    (exercise,) = extract("Chilean marines were on a joint exercise with Peruvian troops near Arica on Tuesday.")
+    assert exercise.type == "exercise"

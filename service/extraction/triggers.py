@@ -291,6 +291,8 @@ def factuality(trigger: Token, start: Token | None = None) -> str | None:
         if node.dep_ == "prep" and node.lower_ in ("after", "following", "since"):
             break  # "... after meeting with Biden": it happened, whatever the clause around it says
         if node.dep_ == "prep" and node.lower_ in _SETTING_PREPOSITIONS and _is_noun(trigger):
+            if _lemma(node.head) == "be" and _has_neg(node.head):
+                return None  # "Our soldiers are not on an exercise": none is told
             break  # "an attempt to bridge the gap at working-level talks": the talks took place
         # (a verb's meaning does not reach the verb coordinated with it; its tense and modals do)
         coordinated = node.dep_ == "conj" and _is_verb(node) and _is_verb(node.head)
