@@ -868,3 +868,12 @@ def test_a_visitor_told_beside_a_host_of_the_dateline_country_is_not_given_that_
     )
     meeting = next(e for e in extract(text) if e.type == "meeting")
     assert _countries_of_people(meeting).get("Chea Sokhom") in ("KHM", None)
+
+
+def test_the_forces_an_exercise_brought_together_from_countries_take_part(extract):
+    text = (
+        "The navies concluded the Blue Wave exercise in Aqaba on Wednesday. The exercise, which began on May 1, "
+        "brought together units from Saudi Arabia, Egypt, Jordan and Sudan."
+    )
+    (exercise,) = extract(text)
+    assert {p.country for p in exercise.participants} == {"SAU", "EGY", "JOR", "SDN"}

@@ -276,6 +276,8 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in _GATHERING_VERBS:
         # "The talks bring together ministers from Britain, Canada and Italy."
         found.extend((c, "participant") for c in head.head.children if c.dep_ == "dobj")
+        # ("brought together units from Saudi Arabia, Egypt and Jordan": the parser may hang "from" on the verb)
+        found.extend((p, "participant") for c in head.head.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj")
     if trigger.type == "agreement" and not found:
         # "a contract for the transfer of Turkmen gas to Azerbaijan via Iran was signed": the
         # parties are the countries the agreement names.
