@@ -877,3 +877,11 @@ def test_the_forces_an_exercise_brought_together_from_countries_take_part(extrac
     )
     (exercise,) = extract(text)
     assert {p.country for p in exercise.participants} == {"SAU", "EGY", "JOR", "SDN"}
+
+
+def test_who_received_a_visitor_in_a_city_is_of_its_country_when_nothing_else_says(extract):
+    (meeting,) = extract("Defence Minister Batbayar Enkhjin received the Vice Chief of the Indian Army, Lieutenant General Raj Kumar, in Ulaanbaatar on Tuesday.")
+    assert _countries_of_people(meeting)["Batbayar Enkhjin"] == "MNG"
+    # a country told is kept
+    (meeting,) = extract("Indian Defence Minister Raj Kumar received Mongolian Defence Minister Batbayar Enkhjin in Ulaanbaatar on Tuesday.")
+    assert _countries_of_people(meeting)["Raj Kumar"] == "IND"

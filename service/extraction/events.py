@@ -9,7 +9,7 @@ import hashlib
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from spacy.language import Language
@@ -2073,7 +2073,15 @@ def _build_event(
         return None
     if all(_on_the_sidelines_of_it(m.trigger.head) for m in mentions) and _after_publication(cluster.date, mentions[0]):
         return None  # "agreed to hold a meeting on the sidelines of the SCO summit in June": only where it will be
-    participants = _merge_parties(text, [p for m in mentions for p in m.parties])
+    parties = [p for m in mentions for p in m.parties]
+    location = next((m.location for m in mentions if m.location is not None), None)
+    if location is not None and location.country:
+        # "Dashdorj Enkhbold received the Vice Chief ... in Ulaanbaatar": who received there is of that country
+        parties = [
+            replace(p, country=location.country) if p.kind == "person" and p.role == "host" and p.name and p.country is None else p
+            for p in parties
+        ]
+    participants = _merge_parties(text, parties)
     if cluster.type == "agreement" and not participants and not (context and any(_signed_by_both_sides(m.trigger) for m in mentions)):
         # an agreement between nobody named is a generic mention (not "the two ministers signed three
         # agreements" in a story of their talks: the sides are the story's)
@@ -2098,7 +2106,6 @@ def _build_event(
     date = None
     if dated is not None:
         date = EventDate(text=dated.date_text or "", value=dated.date_value, granularity=dated.granularity, modifier=dated.modifier)
-    location = next((m.location for m in mentions if m.location is not None), None)
     status = cluster.status
     trigger = _text_span(main.trigger.span)
     confidence = main.trigger.strength + 0.05 * min(2, len(mentions) - 1) + (0.05 if named >= 2 else 0.0) + (0.03 if date else 0.0)
