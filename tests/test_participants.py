@@ -885,3 +885,17 @@ def test_who_received_a_visitor_in_a_city_is_of_its_country_when_nothing_else_sa
     # a country told is kept
     (meeting,) = extract("Indian Defence Minister Raj Kumar received Mongolian Defence Minister Batbayar Enkhjin in Ulaanbaatar on Tuesday.")
     assert _countries_of_people(meeting)["Raj Kumar"] == "IND"
+
+
+def test_a_visitor_whose_counterpart_is_of_the_dateline_country_is_not_of_it(extract):
+    text = (
+        "SUVA - Foreign Minister Kenji Sato wrapped up a visit to Fiji on Tuesday. Sato and his Fijian counterpart, "
+        "Josefa Rabuka, signed a grant agreement for patrol boats, which Japan will fund. Japan has given Fiji aid since 1970."
+    )
+    agreement = next(e for e in extract(text) if e.type == "agreement")
+    assert _countries_of_people(agreement) == {"Kenji Sato": "JPN", "Josefa Rabuka": "FJI"}
+
+
+def test_whom_a_visitor_paid_a_courtesy_call_on_is_the_host(extract):
+    (call,) = extract("The Malaysian prime minister paid a courtesy call on Singapore President Ong Kah Wee at the Istana on Tuesday.")
+    assert _countries_of_people(call)["Ong Kah Wee"] == "SGP" and {p.country for p in call.participants} == {"MYS", "SGP"}

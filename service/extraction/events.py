@@ -251,6 +251,9 @@ def _arguments(trigger: Trigger) -> list[tuple[Token, str]]:
                 continue  # "the previous edition of Dharma Guardian": the exercise's name, no party
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by", "involving"):
                 found.extend((p, "visitor" if is_visit and child.lower_ in ("of", "by") else ("party" if trigger.type == "agreement" else "participant")) for p in child.children if p.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "on" and lemma == "call":
+                # "paid a courtesy call on Singapore President Ong": whom the visitor called on
+                found.extend((p, "host") for p in child.children if p.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "from" and (lemma == "call" or is_visit):
                 # "received a phone call from President X", "a visit from the Emir"
                 found.extend((p, "visitor" if is_visit else "participant") for p in child.children if p.dep_ == "pobj")

@@ -322,8 +322,9 @@ class PartyReader:
 
     def _guessed_beside_the_host(self) -> None:
         """"PHNOM PENH - Agriculture Secretary Ramon Villaluz and Cambodian Senior Minister Chea Sokhom
-        signed ...": a person given the dateline's country only by guess, told with or beside one the
-        story says is of that country, is the visitor from the other side (of the country the story
+        signed ...", "PORT MORESBY - Foreign Minister Kenji Morimoto and his Papua New Guinean
+        counterpart": a person given the dateline's country only by guess, told as one side beside one
+        the story says is of that country, is the visitor from the other side (of the country the story
         names most after it, when there is one)."""
         if not self.home_guessed:
             return
@@ -341,6 +342,12 @@ class PartyReader:
                 and any(t.lower_ == "and" for t in self.doc[span.end : host.start]) and span.root in host.root.ancestors
                 and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in _ACTS_OF_TWO_SIDES
                 for span in spans for host in hosts
+            )
+            # "Morimoto and his Papua New Guinean counterpart, Moses Wari": his counterpart is the host
+            beside = beside or any(
+                t.lemma_.lower() == "counterpart" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)
+                and any(c.dep_ in ("amod", "compound") and (place := self.places.at(c)) is not None and place.code == self.home for c in t.children)
+                for span in spans for t in span.sent if t.i >= span.end
             )
             if beside:
                 self.home_guessed.discard(key)
