@@ -801,7 +801,7 @@ _NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "do",
 
 def _could_be_a_name(name: str, resolver) -> bool:
     """Whether what the recognizer took for a person's name may be one: not "desert combat", "His
-    Majesty", "Arab Contractors" or a city ("Almaty")."""
+    Majesty", "Arab Contractors" or a place the country table knows ("Doha")."""
     words = name.split()
     # ("bin Fahd Al Busaidi", "de Vos": a name the recognizer began at a particle)
     if not (name[:1].isupper() or words[0] in _NAME_PARTICLES and len(words) > 1) or words[-1].lower().strip(".") in _NOT_A_NAMES_END:

@@ -1694,8 +1694,6 @@ def _make_believe(trigger: Token) -> bool:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass", "agent") and (_lemma(child) in _MAKE_BELIEVE_SETTINGS or _role_played(child)):
                 return True
-        if node != trigger and node.dep_ == "agent" and _role_played(node):
-            return True
     return False
 
 
