@@ -27,7 +27,7 @@ from service.extraction.models import (
     Participant,
     TextSpan,
 )
-from service.extraction.participants import Party, PartyReader, Places, sentences_before
+from service.extraction.participants import SIDES, Party, PartyReader, Places, sentences_before
 from service.extraction.segmentation import in_ranges, non_prose_ranges
 from service.extraction.timex import Timex, shift, spelled_number
 from service.extraction.triggers import (
@@ -719,7 +719,6 @@ def _attendees_listed(mentions: list[Mention], reader: PartyReader) -> None:
             _add_people_named_after(mention, start, reader, "participant", _LIST_ENDS)
 
 
-_DELEGATIONS = frozenset({"delegation", "side", "team"})
 # How far back the talks a delegation took part in may be told: the sentence before, or two.
 _DELEGATION_REACH = 2
 
@@ -732,7 +731,7 @@ def _delegation_heads(doc: Doc, mentions: list[Mention], reader: PartyReader) ->
     for index, sentence in enumerate(sentences):
         agents = [
             agent for verb in sentence if verb.lemma_.lower() in ("lead", "head")
-            and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _DELEGATIONS for c in verb.children)
+            and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in SIDES for c in verb.children)
             for agent in verb.children if agent.dep_ == "agent"
         ]
         if not agents:
@@ -1507,6 +1506,10 @@ class _Cluster:
         return {name for m in self.mentions for name in m.names}
 
     @cached_property
+    def own_names(self) -> set[str]:
+        return {name for m in self.mentions for name in m.own_names}
+
+    @cached_property
     def counts(self) -> set[int]:
         """How many instruments its mentions count: "signed 26 agreements", "ink three documents"; 0
         for a number not told ("signed a number of agreements", "several memoranda")."""
@@ -1718,8 +1721,7 @@ def _score(a: _Cluster, b: _Cluster, sentence_index: dict[int, int]) -> float:
     names_a, names_b = a.names, b.names
     if names_a and names_b and not names_a & names_b:
         return float("-inf")  # "the G7 talks" and "the U.S.-Ukraine talks"
-    new_names = {name for m in later.mentions for name in m.own_names}
-    if new_names and not earlier.names and any(m.named_before and not m.named_before & new_names for m in earlier.mentions):
+    if later.own_names and not earlier.names and any(m.named_before and not m.named_before & later.own_names for m in earlier.mentions):
         # "the naval exercise Breeze 2026 ... taking part in the exercise ... will send a frigate to the
         # exercise Sea Shield": the mentions after one name are of it, not of a new name told later
         return float("-inf")

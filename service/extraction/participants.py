@@ -18,8 +18,8 @@ from service.extraction.countries import CountryResolver, PlaceMatch
 from service.extraction.names import LONGEST_TITLE, after_title, posted_to, title_of_rank
 from service.extraction.segmentation import datelines
 
-# What a person may sign or speak for, told before the name: "on the Qatari side by", "the Palauan delegation by".
-_SIDES = frozenset({"side", "delegation", "team"})
+# What a person may sign, speak or lead for: "on the Qatari side by", "the Palauan delegation by".
+SIDES = frozenset({"side", "delegation", "team"})
 _SIDE_TO_BY = 8  # "delegation at that round was led by"
 _BESIDE_REACH = 12  # "Ramon V. and Cambodian Senior Minister and Minister of Commerce Chea S."
 # What two sides do together, each named as a subject: "A and Cambodian Minister B signed the MOU".
@@ -205,6 +205,8 @@ class PartyReader:
         # doc.ents builds new Span objects on every access: read them once.
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self.person_at = {i: e for e in self.persons for i in range(e.start, e.end)}
+        # How often the story names each country, by name or demonym (a capital is as often the venue).
+        self.country_counts = Counter(m.code for m in {id(m): m for m in places.by_token.values()}.values() if m.code and m.kind != "capital")
         self.home = self._dateline_country()
         self.people: dict[str, Person] = {}
         self.offices: dict[tuple[frozenset[str], str | None], set[str]] = {}
@@ -219,9 +221,8 @@ class PartyReader:
         if len(codes) != 1:
             return None
         # A story filed from talks abroad ("HAVANA - Colombia's government and the rebels ...") is
-        # about another country: the dateline's must be the one the story names most (by country
-        # name or demonym; a capital is as often the venue).
-        counts = Counter(m.code for m in {id(m): m for m in self.places.by_token.values()}.values() if m.code and m.kind != "capital")
+        # about another country: the dateline's must be the one the story names most.
+        counts = self.country_counts
         home = codes.pop()
         # (or named about as often as the most named: "SEOUL - ... his Japanese counterpart ..."
         # names Japan as often as Korea)
@@ -328,14 +329,12 @@ class PartyReader:
         names most after it, when there is one)."""
         if not self.home_guessed:
             return
-        counts = Counter(m.code for m in {id(m): m for m in self.places.by_token.values()}.values() if m.code and m.kind != "capital")
-        others = sorted(((n, code) for code, n in counts.items() if code != self.home), reverse=True)
-        other = others[0][1] if others and (len(others) == 1 or others[0][0] > others[1][0]) else None
+        other = self._most_named_besides({self.home})
         # (the host's country written in the office before the name: "Cambodian Senior Minister")
         hosts = [ent for ent in self.persons if self._title_before(ent)[1] == self.home]
         for key in list(self.home_guessed):
             person = self.people[key]
-            spans = [span for start, end in person.spans if (span := self.doc.char_span(start, end, alignment_mode="expand")) is not None]
+            spans = self._spans_of(person)
             # (the two as the sides of one act: not "Minister A and Cambodian Minister B attended the meeting")
             beside = any(
                 host.sent == span.sent and 0 <= host.start - span.end <= _BESIDE_REACH
@@ -344,11 +343,7 @@ class PartyReader:
                 for span in spans for host in hosts
             )
             # "Morimoto and his Papua New Guinean counterpart, Moses Wari": his counterpart is the host
-            beside = beside or any(
-                t.lemma_.lower() == "counterpart" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)
-                and any(c.dep_ in ("amod", "compound") and (place := self.places.at(c)) is not None and place.code == self.home for c in t.children)
-                for span in spans for t in span.sent if t.i >= span.end
-            )
+            beside = beside or any(self.home in self._counterparts_countries(span, ("amod", "compound")) for span in spans)
             if beside:
                 self.home_guessed.discard(key)
                 person.country = other
@@ -357,26 +352,35 @@ class PartyReader:
         """"President Julián Arregui and his Chilean counterpart, Tomás Ibarra": a person whose country
         the story never writes is of the other country the story is about, when his counterpart's is
         said and the story names one other country more often than any else."""
-        counts = Counter(m.code for m in {id(m): m for m in self.places.by_token.values()}.values() if m.code and m.kind != "capital")
         for person in self.persons_named():
             if person.country is not None:
                 continue
-            spans = [span for start, end in person.spans if (span := self.doc.char_span(start, end, alignment_mode="expand")) is not None]
-            theirs = {
-                self.places.at(c).code
-                for span in spans
-                for t in span.sent if t.i >= span.end and t.lemma_.lower() == "counterpart"
-                and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)
-                for c in t.children if c.dep_ == "amod" and self.places.at(c) is not None and self.places.at(c).code
-            }
+            theirs = {code for span in self._spans_of(person) for code in self._counterparts_countries(span, ("amod",))}
             if len(theirs) != 1:
                 continue
-            others = [(n, code) for code, n in counts.items() if code not in theirs]
-            if not others:
-                continue
-            others.sort(reverse=True)
-            if others[0][0] >= 2 and (len(others) == 1 or others[0][0] > others[1][0]):
-                person.country = others[0][1]
+            other = self._most_named_besides(theirs, at_least=2)
+            if other is not None:
+                person.country = other
+
+    def _spans_of(self, person: Person) -> list[Span]:
+        return [span for start, end in person.spans if (span := self.doc.char_span(start, end, alignment_mode="expand")) is not None]
+
+    def _counterparts_countries(self, name: Span, deps: tuple[str, ...]) -> set[str]:
+        """"A and his Chilean counterpart, B": the countries of the counterparts told after the name."""
+        return {
+            place.code
+            for t in name.sent if t.i >= name.end and t.lemma_.lower() == "counterpart"
+            and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)
+            for c in t.children if c.dep_ in deps and (place := self.places.at(c)) is not None and place.code
+        }
+
+    def _most_named_besides(self, excluded: set[str], at_least: int = 1) -> str | None:
+        """The country the story names most after those excluded, when one is named more than any
+        other (and at least ``at_least`` times)."""
+        others = sorted(((n, code) for code, n in self.country_counts.items() if code not in excluded), reverse=True)
+        if others and others[0][0] >= at_least and (len(others) == 1 or others[0][0] > others[1][0]):
+            return others[0][1]
+        return None
 
     def persons_named(self) -> list[Person]:
         """Each person of the story once (``people`` holds a person under every form of the name)."""
@@ -491,7 +495,7 @@ class PartyReader:
             token = doc[i]
             if token.ent_type_ == "PERSON":
                 return None
-            if token.lemma_.lower() in _SIDES and any(t.lower_ == "by" for t in doc[i + 1 : min(ent.start, i + _SIDE_TO_BY)]):
+            if token.lemma_.lower() in SIDES and any(t.lower_ == "by" for t in doc[i + 1 : min(ent.start, i + _SIDE_TO_BY)]):
                 place = next((self.places.at(c) for c in token.children if c.dep_ in ("amod", "compound", "poss") and self.places.at(c) is not None), None)
                 return place.code if place is not None and place.kind in ("country", "demonym") else None
         return None

@@ -1789,7 +1789,7 @@ def _terms_of_an_agreement(token: Token) -> bool:
     """"Under the agreement, the two sides will start negotiations to conclude a commercial arrangement":
     what an agreement provides is its content, no event of its own."""
     for verb in [token, *token.ancestors]:
-        if not _is_verb(verb) or verb.tag_ == "VBD" and token.lemma_.lower() not in lx.AGREEMENT_NOUNS:
+        if not _is_verb(verb) or verb.tag_ == "VBD" and _lemma(token) not in lx.AGREEMENT_NOUNS:
             continue  # ("began combined drills under the Korea Marine Exercise Program": drills held)
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "under" and any(
